@@ -1,0 +1,70 @@
+//! # newsdesk-extract
+//!
+//! Here is an HTML page (or a plain-text article): what is the article?
+//!
+//! This crate turns one document into an [`Extracted`] article: clean main text with paragraph
+//! breaks kept, the title, the people in the byline, publication and modification dates in
+//! ISO 8601, the site name, the language and the canonical URL. It does no I/O and knows nothing
+//! else of newsdesk, so it can be used alone:
+//!
+//! ```
+//! let html = r#"<html lang="en"><head><title>Storm hits coast - Daily Example</title>
+//!   <meta property="og:site_name" content="Daily Example"></head>
+//!   <body><article><h1>Storm hits coast</h1>
+//!   <p>A storm hit the coast on Monday, cutting power to 12,000 homes, officials said.</p>
+//!   <p>Crews were working through the night to restore it, the utility said in a statement.</p>
+//!   </article></body></html>"#;
+//! let article = newsdesk_extract::extract_html(html, None);
+//! assert_eq!(article.title.as_deref(), Some("Storm hits coast"));
+//! assert_eq!(article.site_name.as_deref(), Some("Daily Example"));
+//! assert!(article.text.contains("12,000 homes"));
+//! ```
+//!
+//! Plain text goes through [`extract_plain_text`], which reads a leading date line as the
+//! publication date and drops site banners, section labels, teasers and share lines.
+//!
+//! It is not for fetching pages, nor for deciding what an article means: that is
+//! `newsdesk-ingest` and `newsdesk-text`.
+
+mod charset;
+pub mod dates;
+mod html;
+mod language;
+mod plain;
+
+use serde::{Deserialize, Serialize};
+
+pub use charset::decode_html;
+pub use html::extract_html;
+pub use language::detect_language;
+pub use plain::extract_plain_text;
+
+/// One clean article, as read from one document.
+///
+/// Every field but `text` is optional: a page that does not say who wrote it has no authors,
+/// and a guess is worse than nothing for the stages that trust these fields.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extracted {
+    /// The address the document was read from, when known.
+    pub url: Option<String>,
+    /// The address the document itself declares as canonical (`<link rel=canonical>`, `og:url`).
+    pub canonical_url: Option<String>,
+    /// The article's own title, without the site-name suffix of `<title>`.
+    pub title: Option<String>,
+    /// People named in the byline; never the outlet's name.
+    pub authors: Vec<String>,
+    /// Publication date-time in ISO 8601 (`2024-02-29` or `2024-02-29T10:15:00+01:00`).
+    pub published: Option<String>,
+    /// Last modification date-time in ISO 8601.
+    pub modified: Option<String>,
+    /// The outlet's name as the document gives it.
+    pub site_name: Option<String>,
+    /// ISO 639-1 language code (`en`, `es`), from the document or detected from the text.
+    pub language: Option<String>,
+    /// The document's own short description.
+    pub description: Option<String>,
+    /// Lead image URL.
+    pub image: Option<String>,
+    /// Main text: paragraphs separated by a blank line.
+    pub text: String,
+}

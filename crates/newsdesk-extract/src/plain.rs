@@ -1,0 +1,308 @@
+//! Plain-text articles: scraped or pasted text with its site furniture still attached.
+//!
+//! Text files reach newsdesk the way scrapers and content farms leave them: a date line, the
+//! outlet's name, a tagline banner, a section label in capitals, the headline (often twice),
+//! then the body, then "See also …" teasers, "Related Articles", share and subscribe lines.
+//! The rules here read the header block for metadata and drop furniture by its *shape* — short,
+//! unpunctuated, link-like lines with the vocabulary of site chrome — never by a list of
+//! particular sites' strings.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::dates::parse_date;
+use crate::language::detect_language;
+use crate::Extracted;
+
+/// How many lines at the top may belong to the header block (date, outlet, labels, headline).
+const MAX_HEADER_LINES: usize = 10;
+
+/// Extracts an article from plain text: metadata from the header block, furniture dropped,
+/// paragraphs separated by a blank line.
+pub fn extract_plain_text(input: &str) -> Extracted {
+    let paragraphs = paragraphs(input);
+    let body_start = paragraphs
+        .iter()
+        .take(MAX_HEADER_LINES)
+        .position(|p| is_body_paragraph(p))
+        .unwrap_or_else(|| paragraphs.len().min(1));
+    let header = &paragraphs[..body_start];
+    let mut out = Extracted::default();
+    let candidates = read_header(header, &mut out);
+
+    // The headline is the longest header line that reads like one; short lines before it are
+    // the outlet's name and its banners.
+    let title_index = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| word_count(line) >= 5)
+        .max_by_key(|(_, line)| line.len())
+        .map(|(i, _)| i)
+        .or_else(|| candidates.len().checked_sub(1));
+    if let Some(t) = title_index {
+        out.title = Some(candidates[t].clone());
+        out.site_name = candidates[..t]
+            .iter()
+            .find(|line| looks_like_name(line))
+            .cloned();
+    }
+
+    let title_key = out.title.as_deref().map(normalise_key);
+    let mut body: Vec<&str> = Vec::new();
+    for p in &paragraphs[body_start..] {
+        if is_furniture(p) {
+            continue;
+        }
+        // Scraped pages repeat the headline at the top of the body.
+        if body.is_empty() && title_key.as_deref() == Some(normalise_key(p).as_str()) {
+            continue;
+        }
+        if body.last().is_some_and(|last| normalise_key(last) == normalise_key(p)) {
+            continue;
+        }
+        body.push(p);
+    }
+    // Site chrome at the foot often has no tell-tale words ("Home", "World", "Sport"): trailing
+    // runs of very short unpunctuated lines go with it.
+    while body
+        .last()
+        .is_some_and(|p| word_count(p) <= 3 && !ends_sentence(p))
+    {
+        body.pop();
+    }
+    out.text = body.join("\n\n");
+    out.language = detect_language(&out.text);
+    out
+}
+
+/// Splits text into paragraphs. Blank lines separate paragraphs; inside a block, hard-wrapped
+/// lines are joined back, while a block of short unpunctuated lines (a header) stays split.
+fn paragraphs(input: &str) -> Vec<String> {
+    let text = input.trim_start_matches('\u{feff}').replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = Vec::new();
+    for block in text.split("\n\n") {
+        let lines: Vec<String> = block
+            .lines()
+            .map(collapse_whitespace)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let wrapped = lines.len() > 1
+            && lines[..lines.len() - 1]
+                .iter()
+                .filter(|l| l.chars().count() >= 40)
+                .count()
+                * 2
+                >= lines.len();
+        if wrapped {
+            out.push(lines.join(" "));
+        } else {
+            out.extend(lines);
+        }
+    }
+    out
+}
+
+fn collapse_whitespace(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads dates, bylines and labels out of the header, returning the remaining lines (outlet,
+/// banners, headline) in order with exact repeats removed.
+fn read_header(header: &[String], out: &mut Extracted) -> Vec<String> {
+    let mut rest: Vec<String> = Vec::new();
+    for line in header {
+        if let Some(date) = parse_date(line) {
+            out.published.get_or_insert(date);
+            continue;
+        }
+        if let Some(authors) = byline(line) {
+            out.authors.extend(authors);
+            continue;
+        }
+        if is_section_label(line) || is_furniture(line) {
+            continue;
+        }
+        if rest.iter().any(|r| normalise_key(r) == normalise_key(line)) {
+            continue;
+        }
+        rest.push(line.clone());
+    }
+    rest
+}
+
+/// A paragraph of running text: long enough and ending like a sentence.
+fn is_body_paragraph(p: &str) -> bool {
+    let words = word_count(p);
+    words >= 20 || (words >= 8 && ends_sentence(p))
+}
+
+fn ends_sentence(p: &str) -> bool {
+    p.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', '»', ')', '…', ':'])
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// `WORLD`, `LOCAL NEWS`: a short line in capitals with no digits.
+fn is_section_label(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    word_count(line) <= 3
+        && !letters.is_empty()
+        && letters.iter().all(|c| c.is_uppercase())
+        && !line.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A short line whose longer words are all capitalised, with no sentence punctuation: the way
+/// an outlet writes its name.
+fn looks_like_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && line.chars().count() <= 48
+        && !ends_sentence(line)
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| {
+            w.chars().count() < 4 || w.chars().next().is_some_and(|c| c.is_uppercase())
+        })
+}
+
+/// `By Jane Doe and Tom Ruiz` → the people named.
+fn byline(line: &str) -> Option<Vec<String>> {
+    static BYLINE: OnceLock<Regex> = OnceLock::new();
+    let re = BYLINE.get_or_init(|| {
+        Regex::new(r"^(?i:by|written by|words by|author:)\s+(.{3,120})$").expect("valid regex")
+    });
+    let names = re.captures(line)?.get(1)?.as_str();
+    let people: Vec<String> = names
+        .split([',', ';', '&', '|'])
+        .flat_map(|part| part.split(" and "))
+        .map(|n| n.trim().trim_end_matches('.').to_owned())
+        .filter(|n| looks_like_name(n) && word_count(n) >= 2)
+        .collect();
+    (!people.is_empty()).then_some(people)
+}
+
+/// Site furniture by shape and vocabulary: teasers, share/subscribe lines, navigation labels.
+fn is_furniture(p: &str) -> bool {
+    static TEASER: OnceLock<Regex> = OnceLock::new();
+    static CHROME: OnceLock<Regex> = OnceLock::new();
+    let teaser = TEASER.get_or_init(|| {
+        Regex::new(r"(?i)^(?:see also|read also|also read|read more|read next|more from|more on this|related|recommended|you may also like|you might also like|watch|listen|up next|trending|most read|popular)\b\s*[:\-–—]?")
+            .expect("valid regex")
+    });
+    let chrome = CHROME.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:back to top|share (?:this|on|via)|share$|tweet|whatsapp|pinterest|subscribe|newsletter|sign up|log in|follow us|cookie|all rights reserved|advertisement|sponsored|skip to (?:main )?content|leave a (?:comment|reply)|print this|email this|click here)\b|^©|^copyright\b")
+            .expect("valid regex")
+    });
+    let words = word_count(p);
+    if words <= 40 && teaser.is_match(p) && (words <= 3 || !ends_sentence_in_middle(p)) {
+        return true;
+    }
+    if words <= 12 && chrome.is_match(p) {
+        return true;
+    }
+    // A line in capitals between paragraphs is a section label, not news.
+    is_section_label(p) && words <= 2
+}
+
+/// Whether a teaser-like line is in fact running prose: it holds a sentence end before its last
+/// few words ("Related to that, officials said. …").
+fn ends_sentence_in_middle(p: &str) -> bool {
+    let trimmed = p.trim_end();
+    let cut = trimmed.len().saturating_sub(3);
+    trimmed
+        .char_indices()
+        .any(|(i, c)| i < cut && matches!(c, '.' | '!' | '?') && trimmed[i + 1..].starts_with(' '))
+}
+
+fn normalise_key(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCRAPED: &str = "March 4, 2025\n\nThe Lakeside Courier\n\nYour Town Every Day\n\nLOCAL NEWS\n\n\
+Storm leaves thousands without power across the valley\n\nStorm leaves thousands  without power across the valley\n\n\
+A powerful storm swept through the valley overnight, cutting power to about 3,400 homes, the utility said on Tuesday.\n\n\
+Clean-up\n\n\
+\"We expect most customers back by tonight,\" said spokeswoman Dana Okafor. Crews from three counties were called in.\n\n\
+See also  Council approves new budget for the harbour district\n\nRelated Articles\n\nShare this article\n\nBack to top button";
+
+    #[test]
+    fn reads_header_metadata() {
+        let a = extract_plain_text(SCRAPED);
+        assert_eq!(a.published.as_deref(), Some("2025-03-04"));
+        assert_eq!(a.site_name.as_deref(), Some("The Lakeside Courier"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Storm leaves thousands without power across the valley")
+        );
+        assert_eq!(a.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn drops_furniture_and_keeps_body() {
+        let a = extract_plain_text(SCRAPED);
+        let paras: Vec<&str> = a.text.split("\n\n").collect();
+        assert_eq!(paras.len(), 3, "{paras:?}");
+        assert!(paras[0].starts_with("A powerful storm"));
+        assert_eq!(paras[1], "Clean-up", "a subheading inside the body stays");
+        for gone in ["See also", "Related Articles", "Share this", "Back to top", "LOCAL NEWS", "Your Town"] {
+            assert!(!a.text.contains(gone), "{gone} left in {}", a.text);
+        }
+    }
+
+    #[test]
+    fn short_headline_without_outlet() {
+        let a = extract_plain_text(
+            "WORLD\n\nFerry talks resume\n\nNegotiators from both sides met again on Monday to discuss the ferry schedule, officials said.",
+        );
+        assert_eq!(a.title.as_deref(), Some("Ferry talks resume"));
+        assert_eq!(a.site_name, None);
+        assert!(a.text.starts_with("Negotiators"));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let a = extract_plain_text(
+            "Bridge reopens after repairs in the old town\n\nThe bridge over the river reopened on Friday after\nthree months of repairs that cost the city about\n2 million euros, the mayor said.",
+        );
+        assert_eq!(
+            a.text,
+            "The bridge over the river reopened on Friday after three months of repairs that cost the city about 2 million euros, the mayor said."
+        );
+    }
+
+    #[test]
+    fn byline_in_header() {
+        let a = extract_plain_text(
+            "Museum theft puzzles police in the capital\n\nBy Jane Doe and Tom Ruiz\n\nThieves took three paintings from the national museum overnight, police said on Sunday.",
+        );
+        assert_eq!(a.authors, vec!["Jane Doe", "Tom Ruiz"]);
+    }
+
+    #[test]
+    fn teaser_word_in_prose_is_kept() {
+        let a = extract_plain_text(
+            "Markets steady\n\nWatch the bond market, analysts said. Yields rose for a third day in a row on Thursday as investors weighed new figures.",
+        );
+        assert!(a.text.starts_with("Watch the bond market"));
+    }
+
+    #[test]
+    fn empty_and_odd_input_do_not_panic() {
+        for s in ["", "\n\n\n", "x", "\u{feff}", "See also", "a\r\nb\rc"] {
+            let _ = extract_plain_text(s);
+        }
+    }
+}
