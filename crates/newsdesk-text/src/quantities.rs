@@ -1,0 +1,336 @@
+//! Quantities: a number, how sure the text is of it, what it counts and what happened to them.
+//!
+//! "At least 39 people were killed" is value 39, qualifier at-least, counted noun "people",
+//! event "killed". Numbers in digits and in words are read; years, dates, times and ordinals
+//! are not quantities and are skipped.
+
+use serde::{Deserialize, Serialize};
+
+use crate::sentences::sentences;
+
+/// How the text hedges a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+    About,
+}
+
+/// One quantity stated in a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub value: f64,
+    /// Upper end for ranges and vague amounts ("dozens" is 24–99); equal to `value` otherwise.
+    pub upper: f64,
+    pub qualifier: Qualifier,
+    /// The counted noun, lower case ("people", "soldiers"), when one follows the number.
+    pub noun: Option<String>,
+    /// The word saying what happened ("killed", "stationed"), when the sentence has one near.
+    pub event: Option<String>,
+    /// The number as written, with its qualifier ("at least 39").
+    pub surface: String,
+    /// Byte range of the sentence that states it.
+    pub sentence: (usize, usize),
+}
+
+const SMALL: &[(&str, f64)] = &[
+    ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
+    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
+    ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0),
+    ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0),
+    ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0),
+    ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12),
+];
+
+/// Vague amounts and their range.
+const VAGUE: &[(&str, f64, f64)] = &[
+    ("dozen", 12.0, 12.0), ("dozens", 24.0, 99.0), ("hundreds", 200.0, 999.0),
+    ("thousands", 2000.0, 9999.0), ("millions", 2e6, 9.99e6), ("scores", 40.0, 99.0),
+];
+
+const EVENT_WORDS: &[&str] = &[
+    "killed", "dead", "died", "deaths", "injured", "wounded", "hurt", "struck", "hit", "attacked",
+    "arrested", "detained", "evacuated", "displaced", "stationed", "deployed", "lost", "destroyed",
+    "damaged", "rescued", "missing", "fired", "launched", "raised", "cut", "affected", "infected",
+    "sold", "paid", "fined", "jailed", "sentenced", "won", "voted", "elected", "fled", "trapped",
+    "hospitalised", "hospitalized", "treated", "employed", "hired", "laid", "closed", "burned",
+    "flooded", "collapsed", "seized", "stolen", "recovered", "found", "confirmed", "reported",
+    "assaulted", "targeted", "bombed", "shelled", "withdrawn", "present", "based", "without",
+];
+
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("at least", Qualifier::AtLeast), ("no fewer than", Qualifier::AtLeast),
+    ("more than", Qualifier::MoreThan), ("over", Qualifier::MoreThan), ("upwards of", Qualifier::MoreThan),
+    ("in excess of", Qualifier::MoreThan), ("at most", Qualifier::AtMost), ("up to", Qualifier::AtMost),
+    ("no more than", Qualifier::AtMost), ("less than", Qualifier::LessThan), ("fewer than", Qualifier::LessThan),
+    ("under", Qualifier::LessThan), ("about", Qualifier::About), ("around", Qualifier::About),
+    ("approximately", Qualifier::About), ("roughly", Qualifier::About), ("some", Qualifier::About),
+    ("nearly", Qualifier::About), ("almost", Qualifier::About), ("close to", Qualifier::About),
+    ("an estimated", Qualifier::About), ("estimated", Qualifier::About),
+];
+
+const NOT_COUNTED: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from",
+    "were", "was", "are", "is", "have", "had", "has", "who", "which", "that", "as", "per",
+];
+
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn split_words(sentence: &str, base: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in sentence.char_indices() {
+        let part = c.is_alphanumeric() || matches!(c, ',' | '.' | '%' | '-' | '$' | '€' | '£');
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push_word(&mut out, sentence, s, i, base);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push_word(&mut out, sentence, s, sentence.len(), base);
+    }
+    out
+}
+
+fn push_word<'a>(out: &mut Vec<Word<'a>>, sentence: &'a str, s: usize, e: usize, base: usize) {
+    let raw = &sentence[s..e];
+    let trimmed = raw.trim_end_matches([',', '.', '-']).trim_start_matches(['-', '.', ',']);
+    if trimmed.is_empty() {
+        return;
+    }
+    let offset = raw.find(trimmed).unwrap_or(0);
+    out.push(Word {
+        text: trimmed,
+        start: base + s + offset,
+        end: base + s + offset + trimmed.len(),
+    });
+}
+
+/// Reads a number at `words[i]`: digits (`2,500`, `3.5`), number words (`thirty-nine`,
+/// `two hundred`), scales (`1.2 million`) and vague amounts (`dozens`). Returns value, upper
+/// value and how many words it spans.
+fn read_number(words: &[Word<'_>], i: usize) -> Option<(f64, f64, usize)> {
+    let w = words[i].text.trim_start_matches(['$', '€', '£']);
+    let lower = w.to_lowercase();
+    let (mut value, mut used) = if let Some(v) = parse_digits(w) {
+        (v, 1)
+    } else if let Some(v) = parse_number_word(&lower) {
+        (v, 1)
+    } else if let Some(&(_, lo, hi)) = VAGUE.iter().find(|(n, _, _)| *n == lower) {
+        let a_dozen = lower == "dozen";
+        if a_dozen && !(i > 0 && words[i - 1].text.eq_ignore_ascii_case("a")) {
+            return None;
+        }
+        return Some((lo, hi, 1));
+    } else {
+        return None;
+    };
+    // "two hundred", "1.2 million", "thirty-nine thousand"
+    while let Some(next) = words.get(i + used) {
+        let n = next.text.to_lowercase();
+        match SCALES.iter().find(|(s, _)| *s == n) {
+            Some(&(_, scale)) => {
+                value *= scale;
+                used += 1;
+            }
+            None => match parse_number_word(&n) {
+                Some(v) if value >= 100.0 && v < value => {
+                    value += v;
+                    used += 1;
+                }
+                _ => break,
+            },
+        }
+    }
+    Some((value, value, used))
+}
+
+fn parse_digits(w: &str) -> Option<f64> {
+    let w = w.trim_end_matches('%');
+    if !w.starts_with(|c: char| c.is_ascii_digit()) || !w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        return None;
+    }
+    // "2,500" and "2.5"; a comma group must be three digits.
+    if w.contains(',') && !w.split(',').skip(1).all(|g| g.len() == 3 || (g.len() > 3 && g[3..].starts_with('.'))) {
+        return None;
+    }
+    w.replace(',', "").parse().ok()
+}
+
+fn parse_number_word(lower: &str) -> Option<f64> {
+    if let Some((tens, ones)) = lower.split_once('-') {
+        let t = SMALL.iter().find(|(n, v)| *n == tens && *v >= 20.0)?.1;
+        let o = SMALL.iter().find(|(n, v)| *n == ones && *v < 10.0)?.1;
+        return Some(t + o);
+    }
+    SMALL.iter().find(|(n, _)| *n == lower).map(|(_, v)| *v)
+}
+
+fn is_month(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('.'),
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
+            | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul"
+            | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+    )
+}
+
+/// Finds the quantities stated in `text`.
+pub fn quantities(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for span in sentences(text) {
+        let sentence = &text[span.start..span.end];
+        let words = split_words(sentence, span.start);
+        let mut i = 0;
+        while i < words.len() {
+            let Some((value, upper, used)) = read_number(&words, i) else {
+                i += 1;
+                continue;
+            };
+            let next = words.get(i + used).map(|w| w.text.to_lowercase());
+            let prev = i.checked_sub(1).map(|p| words[p].text.to_lowercase());
+            let raw = words[i].text;
+            let is_year = used == 1
+                && raw.len() == 4
+                && !raw.contains(',')
+                && (1800.0..=2100.0).contains(&value)
+                && !next.as_deref().is_some_and(|n| n.ends_with('s') && n != "was" && n != "is");
+            let is_date = prev.as_deref().is_some_and(is_month) || next.as_deref().is_some_and(is_month);
+            let is_time = sentence[words[i].end - span.start..].starts_with(':')
+                || sentence[..words[i].start - span.start].ends_with(':')
+                || next.as_deref().is_some_and(|n| matches!(n, "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc"));
+            let is_ordinal = words[i].text.ends_with("st") || words[i].text.ends_with("th");
+            if is_year || is_date || is_time || is_ordinal || (value == 1.0 && used == 1 && raw.eq_ignore_ascii_case("one")) {
+                i += used;
+                continue;
+            }
+            let (qualifier, q_start) = qualifier_before(&words, i);
+            let noun = counted_noun(&words, i + used);
+            let event = event_near(&words, i, i + used + noun.as_ref().map_or(0, |n| n.1));
+            let start = q_start.map_or(words[i].start, |q| words[q].start);
+            let vague = upper > value;
+            out.push(Quantity {
+                value,
+                upper,
+                qualifier: if vague && qualifier == Qualifier::Exact { Qualifier::About } else { qualifier },
+                noun: noun.map(|n| n.0),
+                event,
+                surface: text[start..words[i + used - 1].end].to_owned(),
+                sentence: (span.start, span.end),
+            });
+            i += used;
+        }
+    }
+    out
+}
+
+fn qualifier_before(words: &[Word<'_>], i: usize) -> (Qualifier, Option<usize>) {
+    for &(phrase, q) in QUALIFIERS {
+        let n = phrase.split(' ').count();
+        if i < n {
+            continue;
+        }
+        let candidate: Vec<String> = words[i - n..i].iter().map(|w| w.text.to_lowercase()).collect();
+        if candidate.join(" ") == phrase {
+            return (q, Some(i - n));
+        }
+    }
+    (Qualifier::Exact, None)
+}
+
+/// The head noun of the words after a number: up to three words, ending at the first plural
+/// or at a function word ("2,500 US soldiers" → "soldiers").
+fn counted_noun(words: &[Word<'_>], from: usize) -> Option<(String, usize)> {
+    // "dozens of homes", "hundreds of people"
+    let skip = usize::from(words.get(from).is_some_and(|w| w.text.eq_ignore_ascii_case("of")));
+    let mut first = None;
+    for (k, w) in words.iter().skip(from + skip).take(3).enumerate() {
+        let k = k + skip;
+        let lower = w.text.to_lowercase();
+        if NOT_COUNTED.contains(&lower.as_str()) || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        }
+        if EVENT_WORDS.contains(&lower.as_str()) && first.is_none() {
+            return None;
+        }
+        if lower == "people" || lower == "children" || lower == "men" || lower == "women" || lower == "police" || lower == "personnel" || lower == "staff" || (lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3) {
+            return Some((lower, k + 1));
+        }
+        if first.is_none() && !w.text.chars().all(|c| c.is_uppercase()) {
+            first = Some((lower, k + 1));
+        }
+    }
+    first
+}
+
+fn event_near(words: &[Word<'_>], number_at: usize, after: usize) -> Option<String> {
+    let is_event = |w: &Word<'_>| {
+        let lower = w.text.to_lowercase();
+        EVENT_WORDS.contains(&lower.as_str()).then_some(lower)
+    };
+    // After the counted noun first ("39 people were killed"), then before the number
+    // ("killed 39 people").
+    words
+        .iter()
+        .skip(after)
+        .take(4)
+        .find_map(is_event)
+        .or_else(|| words[number_at.saturating_sub(5)..number_at].iter().rev().find_map(is_event))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_counts_with_nouns_and_events() {
+        let q = quantities("US strikes against 85 targets in Iraq and Syria killed 39 people, including civilians.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].value, q[0].noun.as_deref()), (85.0, Some("targets")));
+        assert_eq!((q[1].value, q[1].noun.as_deref(), q[1].event.as_deref()), (39.0, Some("people"), Some("killed")));
+    }
+
+    #[test]
+    fn qualifiers_and_words() {
+        let q = quantities("At least thirty-nine people were injured. About 150 times, militias attacked. With 2,500 US soldiers, it stays.");
+        assert_eq!(q[0].value, 39.0);
+        assert_eq!(q[0].qualifier, Qualifier::AtLeast);
+        assert_eq!(q[0].event.as_deref(), Some("injured"));
+        assert_eq!(q[1].value, 150.0);
+        assert_eq!(q[1].qualifier, Qualifier::About);
+        assert_eq!(q[1].noun.as_deref(), Some("times"));
+        assert_eq!(q[2].value, 2500.0);
+        assert_eq!(q[2].noun.as_deref(), Some("soldiers"));
+    }
+
+    #[test]
+    fn skips_years_dates_and_times() {
+        let q = quantities("The group took territory in 2014 and lost it in December 2017. On March 3 at 10:15 nothing happened.");
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn scales_and_vague_amounts() {
+        let q = quantities("The fund holds $1.2 million. Dozens of homes burned and hundreds of people fled.");
+        assert_eq!(q[0].value, 1_200_000.0);
+        assert_eq!(q[1].qualifier, Qualifier::About);
+        assert_eq!((q[1].value, q[1].upper), (24.0, 99.0));
+        assert_eq!(q[2].value, 200.0);
+    }
+}

@@ -1,0 +1,73 @@
+//! Words, and the stemmed content terms that stories are compared on.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::stopwords::is_stopword;
+
+/// Unicode words of `text` with their byte offsets.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.unicode_word_indices()
+}
+
+/// The Snowball stemmer for an ISO 639-1 language code, if Snowball has one.
+pub fn stemmer_for(language: &str) -> Option<Stemmer> {
+    let algorithm = match language {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "en" => Algorithm::English,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "nb" | "no" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => return None,
+    };
+    Some(Stemmer::create(algorithm))
+}
+
+/// Lower-cased, stemmed words of `text` that carry content: stop words and one-letter tokens
+/// are left out; numbers stay, because "39" is what tells one attack from another.
+pub fn content_terms(text: &str, language: &str) -> Vec<String> {
+    let stemmer = stemmer_for(language);
+    words(text)
+        .filter_map(|(_, w)| {
+            let lower = w.to_lowercase();
+            if lower.chars().count() < 2 || is_stopword(&lower, language) {
+                return None;
+            }
+            Some(match &stemmer {
+                Some(s) if !lower.chars().any(|c| c.is_ascii_digit()) => s.stem(&lower).into_owned(),
+                _ => lower,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_and_drops_stop_words() {
+        assert_eq!(
+            content_terms("The soldiers were leaving the bases in 2014", "en"),
+            vec!["soldier", "leav", "base", "2014"]
+        );
+    }
+
+    #[test]
+    fn unknown_language_keeps_words() {
+        assert_eq!(content_terms("Ninguna palabra", "xx"), vec!["ninguna", "palabra"]);
+    }
+}
