@@ -30,7 +30,7 @@ mod tokens;
 
 use serde::{Deserialize, Serialize};
 
-pub use entities::{entities, normalise_entity, Entity};
+pub use entities::{entities, normalise_entity, Entity, EntityKind};
 pub use quantities::{quantities, Qualifier, Quantity};
 pub use quotes::{quotes, Quote};
 pub use sentences::{sentences, Span};

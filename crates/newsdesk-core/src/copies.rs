@@ -1,0 +1,134 @@
+//! Copy detection: is this article a copy of one already seen?
+//!
+//! Reprints and syndicated copies keep long runs of the original's words, so both are found by
+//! word shingles: every run of [`SHINGLE_WORDS`] lower-cased words is hashed, and a fixed 1 in
+//! [`SAMPLE_MODULUS`] of the hashes (those whose value is 0 modulo it) is kept. Sampling by
+//! value, not by position, means two copies keep the *same* shingles, so the share of shared
+//! samples estimates how much of the shorter text is in the longer one (its containment) with
+//! a fraction of the storage. An intro line or a trimmed ending barely moves that share, while
+//! two outlets writing their own stories share almost no five-word runs.
+//!
+//! Reworded and translated copies share few exact shingles and need more than this; that
+//! stage is still to come, and such copies count as independent sources until then.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::identity::content_hash;
+use crate::CopyKind;
+
+/// Words per shingle.
+pub const SHINGLE_WORDS: usize = 5;
+/// One shingle hash in this many is kept.
+pub const SAMPLE_MODULUS: u64 = 4;
+/// Containment from which an article is a near-duplicate of another.
+pub const NEAR_THRESHOLD: f32 = 0.5;
+/// Fewest shared samples for any copy decision: two short texts sharing one stock phrase are
+/// not copies.
+pub const MIN_SHARED: u32 = 4;
+
+/// What copy detection keeps of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Hash of the normalised text: equal hashes are exact copies.
+    pub text_hash: u64,
+    /// Sampled shingle hashes, sorted, without repeats.
+    pub shingles: Vec<u64>,
+}
+
+/// Fingerprints a text.
+pub fn fingerprint(text: &str) -> Fingerprint {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut shingles: Vec<u64> = if words.len() < SHINGLE_WORDS {
+        vec![xxh3_64(words.join(" ").as_bytes())]
+    } else {
+        words
+            .windows(SHINGLE_WORDS)
+            .map(|w| xxh3_64(w.join(" ").as_bytes()))
+            .filter(|h| h % SAMPLE_MODULUS == 0)
+            .collect()
+    };
+    shingles.sort_unstable();
+    shingles.dedup();
+    Fingerprint {
+        text_hash: content_hash(text),
+        shingles,
+    }
+}
+
+/// Number of values two sorted, deduplicated lists share.
+pub fn shared_count(a: &[u64], b: &[u64]) -> u32 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Decides whether two articles are copies, from their hashes and how many sampled shingles
+/// they share; returns the kind and the containment score.
+pub fn decide(
+    a_hash: u64,
+    a_shingles: usize,
+    b_hash: u64,
+    b_shingles: usize,
+    shared: u32,
+) -> Option<(CopyKind, f32)> {
+    if a_hash == b_hash {
+        return Some((CopyKind::Exact, 1.0));
+    }
+    let smaller = a_shingles.min(b_shingles).max(1) as f32;
+    let containment = (shared as f32 / smaller).min(1.0);
+    (shared >= MIN_SHARED && containment >= NEAR_THRESHOLD).then_some((CopyKind::Near, containment))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WIRE: &str = "Storm Corvina tore through the coast on Monday night, cutting power to about 46,000 homes and \
+        businesses and forcing the closure of the main bridge, officials said on Tuesday. Wind gusts reached 118 km/h at the \
+        harbour, the weather service said, the strongest recorded in the city for more than a decade. Crews worked through \
+        the night to clear fallen trees from roads, and most schools stayed closed on Tuesday. The utility said it expected \
+        to restore power to most customers by Wednesday evening, but warned that some rural areas could wait longer.";
+
+    #[test]
+    fn reprint_with_intro_is_near() {
+        let reprint = format!("This report is published under a syndication agreement.\n\n{WIRE}\n\n(Reporting by M. Castell)");
+        let a = fingerprint(WIRE);
+        let b = fingerprint(&reprint);
+        let shared = shared_count(&a.shingles, &b.shingles);
+        let (kind, score) = decide(a.text_hash, a.shingles.len(), b.text_hash, b.shingles.len(), shared).expect("copy");
+        assert_eq!(kind, CopyKind::Near);
+        assert!(score > 0.9, "{score}");
+    }
+
+    #[test]
+    fn same_words_other_layout_is_exact() {
+        let a = fingerprint(WIRE);
+        let b = fingerprint(&WIRE.replace(", ", " , ").to_uppercase());
+        assert_eq!(decide(a.text_hash, a.shingles.len(), b.text_hash, b.shingles.len(), 0), Some((CopyKind::Exact, 1.0)));
+    }
+
+    #[test]
+    fn independent_report_is_not_a_copy() {
+        let other = "Power was out across large parts of the coast after the storm, which uprooted trees and shut the \
+            main bridge. The utility said about 46,000 customers lost power at the peak and that it hoped to reconnect most \
+            of them by Wednesday. Schools stayed shut. The weather service measured gusts of 118 km/h at the harbour.";
+        let a = fingerprint(WIRE);
+        let b = fingerprint(other);
+        let shared = shared_count(&a.shingles, &b.shingles);
+        assert_eq!(decide(a.text_hash, a.shingles.len(), b.text_hash, b.shingles.len(), shared), None);
+    }
+}

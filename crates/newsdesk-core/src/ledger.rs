@@ -1,0 +1,475 @@
+//! The claims ledger of one story: what its articles assert, how many independent sources
+//! assert it, and where they disagree.
+//!
+//! Independence is counted in copy chains, not articles: a wire story and its forty reprints
+//! are one source. Quantities are grouped by what they count and what happened to it
+//! ("people" + "killed"); two reports of one quantity conflict when their qualifiers cannot
+//! reconcile them ("14" and "16" killed on the same day), while a value that rises from one day
+//! to the next is an update, shown as a timeline. Quotes are grouped by their words, so a
+//! trimmed quote joins its full form.
+//!
+//! This is a first ledger built from rule-based extraction; reported speech, date resolution
+//! and alias joining across a story are still to come.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use newsdesk_text::{Analysis, Qualifier};
+
+use crate::ArticleId;
+
+/// One article as the ledger sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct LedgerArticle<'a> {
+    pub id: &'a str,
+    pub outlet: &'a str,
+    /// Root of the article's copy chain: articles with one chain are one source.
+    pub chain: &'a str,
+    pub time: i64,
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+}
+
+/// Where a claim was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Citation {
+    pub article: ArticleId,
+    pub outlet: String,
+    pub chain: ArticleId,
+    /// The article's time, Unix seconds.
+    pub time: i64,
+    /// The sentence that states it.
+    pub sentence: String,
+}
+
+/// A named entity of the story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityClaim {
+    pub name: String,
+    pub kind: newsdesk_text::EntityKind,
+    pub mentions: u32,
+    pub articles: u32,
+    pub sources: u32,
+}
+
+/// How the reports of one quantity relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityStatus {
+    /// Every report can be true at once.
+    Agreed,
+    /// The value changes from one day to the next: a timeline, not a disagreement.
+    Updated,
+    /// Reports that cannot all be true.
+    Conflict,
+}
+
+/// One report of a quantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuantityReport {
+    pub value: f64,
+    pub upper: f64,
+    pub qualifier: Qualifier,
+    pub surface: String,
+    pub cited: Citation,
+}
+
+/// A quantity of the story and everything said of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuantityClaim {
+    /// What is counted: "people killed", "homes".
+    pub what: String,
+    pub status: QuantityStatus,
+    /// The latest report's wording.
+    pub latest: String,
+    pub sources: u32,
+    /// Reports in time order.
+    pub reports: Vec<QuantityReport>,
+}
+
+/// One outlet's rendering of a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteReport {
+    pub speaker: Option<String>,
+    pub cue: Option<String>,
+    pub cited: Citation,
+}
+
+/// A quote of the story and who reports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteClaim {
+    /// The longest rendering of the quote.
+    pub text: String,
+    /// The speakers it is given to, as written.
+    pub speakers: Vec<String>,
+    /// Whether outlets give it to speakers that cannot be the same person.
+    pub speaker_conflict: bool,
+    pub sources: u32,
+    pub reports: Vec<QuoteReport>,
+}
+
+/// Everything the story's articles claim.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ledger {
+    pub entities: Vec<EntityClaim>,
+    pub quantities: Vec<QuantityClaim>,
+    pub quotes: Vec<QuoteClaim>,
+}
+
+impl Ledger {
+    /// Builds the ledger of a story from its articles.
+    pub fn build(articles: &[LedgerArticle<'_>]) -> Ledger {
+        Ledger {
+            entities: entities(articles),
+            quantities: quantities(articles),
+            quotes: quotes(articles),
+        }
+    }
+
+    pub fn conflicts(&self) -> usize {
+        self.quantities.iter().filter(|q| q.status == QuantityStatus::Conflict).count()
+            + self.quotes.iter().filter(|q| q.speaker_conflict).count()
+    }
+}
+
+fn sentence_at(text: &str, range: (usize, usize)) -> String {
+    text.get(range.0..range.1).unwrap_or_default().to_owned()
+}
+
+fn cite(a: &LedgerArticle<'_>, sentence: String) -> Citation {
+    Citation {
+        article: a.id.to_owned(),
+        outlet: a.outlet.to_owned(),
+        chain: a.chain.to_owned(),
+        time: a.time,
+        sentence,
+    }
+}
+
+fn entities(articles: &[LedgerArticle<'_>]) -> Vec<EntityClaim> {
+    struct Acc {
+        name: String,
+        kind: newsdesk_text::EntityKind,
+        mentions: u32,
+        articles: BTreeSet<String>,
+        chains: BTreeSet<String>,
+    }
+    let mut by_key: BTreeMap<String, Acc> = BTreeMap::new();
+    for a in articles {
+        for e in &a.analysis.entities {
+            let acc = by_key.entry(e.key.clone()).or_insert_with(|| Acc {
+                name: e.text.clone(),
+                kind: e.kind,
+                mentions: 0,
+                articles: BTreeSet::new(),
+                chains: BTreeSet::new(),
+            });
+            if e.text.len() > acc.name.len() {
+                acc.name = e.text.clone();
+            }
+            acc.mentions += e.count;
+            acc.articles.insert(a.id.to_owned());
+            acc.chains.insert(a.chain.to_owned());
+        }
+    }
+    // A one-word name that ends a longer person's name in the same story is that person
+    // ("al-Sudani" after "Mohammed Shia al-Sudani").
+    let keys: Vec<String> = by_key.keys().cloned().collect();
+    for key in &keys {
+        if key.contains(' ') {
+            continue;
+        }
+        let target = keys.iter().find(|k| {
+            k.contains(' ')
+                && k.rsplit(' ').next() == Some(key.as_str())
+                && by_key.get(*k).is_some_and(|a| a.kind == newsdesk_text::EntityKind::Person)
+        });
+        if let Some(target) = target.cloned() {
+            if let Some(short) = by_key.remove(key) {
+                let long = by_key.get_mut(&target).expect("present");
+                long.mentions += short.mentions;
+                long.articles.extend(short.articles);
+                long.chains.extend(short.chains);
+            }
+        }
+    }
+    let mut out: Vec<EntityClaim> = by_key
+        .into_values()
+        .map(|a| EntityClaim {
+            name: a.name,
+            kind: a.kind,
+            mentions: a.mentions,
+            articles: a.articles.len() as u32,
+            sources: a.chains.len() as u32,
+        })
+        .collect();
+    out.sort_by(|a, b| b.sources.cmp(&a.sources).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name)));
+    out
+}
+
+/// Events whose counted noun, when the text leaves it out, is people ("23 injured").
+const CASUALTY_EVENTS: &[&str] = &[
+    "killed", "dead", "died", "injured", "wounded", "hurt", "missing", "arrested", "detained",
+    "evacuated", "rescued", "trapped", "displaced", "hospitalised", "hospitalized", "treated",
+];
+
+/// The value interval a report allows.
+fn interval(value: f64, upper: f64, q: Qualifier) -> (f64, f64) {
+    match q {
+        Qualifier::Exact => (value, upper),
+        Qualifier::AtLeast => (value, f64::INFINITY),
+        Qualifier::MoreThan => (value + f64::EPSILON.max(value * 1e-9), f64::INFINITY),
+        Qualifier::AtMost => (0.0, upper),
+        Qualifier::LessThan => (0.0, upper - f64::EPSILON.max(upper * 1e-9)),
+        Qualifier::About => (value * 0.85, upper * 1.15),
+    }
+}
+
+fn compatible(a: &QuantityReport, b: &QuantityReport) -> bool {
+    let (a0, a1) = interval(a.value, a.upper, a.qualifier);
+    let (b0, b1) = interval(b.value, b.upper, b.qualifier);
+    a0 <= b1 && b0 <= a1
+}
+
+fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
+    let stemmer = newsdesk_text::stemmer_for("en").expect("English stemmer");
+    let mut groups: BTreeMap<(String, String), (String, Vec<QuantityReport>)> = BTreeMap::new();
+    for a in articles {
+        for q in &a.analysis.quantities {
+            let event = q.event.as_deref();
+            let noun = match (q.noun.as_deref(), event) {
+                (Some(n), _) => n,
+                (None, Some(e)) if CASUALTY_EVENTS.contains(&e) => "people",
+                _ => continue,
+            };
+            let key = (
+                stemmer.stem(noun).into_owned(),
+                event.map(|e| stemmer.stem(e).into_owned()).unwrap_or_default(),
+            );
+            let what = match event {
+                Some(e) => format!("{noun} {e}"),
+                None => noun.to_owned(),
+            };
+            let entry = groups.entry(key).or_insert_with(|| (what, Vec::new()));
+            entry.1.push(QuantityReport {
+                value: q.value,
+                upper: q.upper,
+                qualifier: q.qualifier,
+                surface: q.surface.clone(),
+                cited: cite(a, sentence_at(a.text, q.sentence)),
+            });
+        }
+    }
+    let mut out: Vec<QuantityClaim> = groups
+        .into_values()
+        .map(|(what, mut reports)| {
+            reports.sort_by(|a, b| a.cited.time.cmp(&b.cited.time).then(a.cited.outlet.cmp(&b.cited.outlet)));
+            let status = status(&reports);
+            let sources = reports.iter().map(|r| &r.cited.chain).collect::<BTreeSet<_>>().len() as u32;
+            QuantityClaim {
+                latest: reports.last().map(|r| r.surface.clone()).unwrap_or_default(),
+                what,
+                status,
+                sources,
+                reports,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (b.status == QuantityStatus::Conflict)
+            .cmp(&(a.status == QuantityStatus::Conflict))
+            .then(b.sources.cmp(&a.sources))
+            .then(a.what.cmp(&b.what))
+    });
+    out
+}
+
+const DAY: i64 = 86_400;
+
+fn status(reports: &[QuantityReport]) -> QuantityStatus {
+    let mut updated = false;
+    for (i, a) in reports.iter().enumerate() {
+        for b in &reports[i + 1..] {
+            // One article giving two values tells a change it knows of, not a disagreement.
+            if a.cited.article == b.cited.article || a.value == b.value {
+                continue;
+            }
+            let (earlier, later) = if a.cited.time <= b.cited.time { (a, b) } else { (b, a) };
+            let same_day = earlier.cited.time.div_euclid(DAY) == later.cited.time.div_euclid(DAY);
+            if same_day || later.value < earlier.value {
+                if !compatible(a, b) {
+                    return QuantityStatus::Conflict;
+                }
+            } else {
+                // A higher value on a later day: the count moved on.
+                updated = true;
+            }
+        }
+    }
+    if updated {
+        QuantityStatus::Updated
+    } else {
+        QuantityStatus::Agreed
+    }
+}
+
+fn quote_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
+    struct Group {
+        words: BTreeSet<String>,
+        text: String,
+        reports: Vec<QuoteReport>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for a in articles {
+        for q in &a.analysis.quotes {
+            let words: BTreeSet<String> = quote_words(&q.text).into_iter().collect();
+            if words.len() < 3 {
+                continue;
+            }
+            let sentence = a.text.get(q.span.0..q.span.1).unwrap_or_default().to_owned();
+            let report = QuoteReport {
+                speaker: q.speaker.clone(),
+                cue: q.cue.clone(),
+                cited: cite(a, sentence),
+            };
+            // The same quote, perhaps trimmed: most of the shorter one's words are in the other.
+            let found = groups.iter_mut().find(|g| {
+                let shared = g.words.intersection(&words).count();
+                shared * 10 >= g.words.len().min(words.len()) * 7
+            });
+            match found {
+                Some(g) => {
+                    if q.text.len() > g.text.len() {
+                        g.text = q.text.clone();
+                    }
+                    g.words.extend(words);
+                    g.reports.push(report);
+                }
+                None => groups.push(Group {
+                    words,
+                    text: q.text.clone(),
+                    reports: vec![report],
+                }),
+            }
+        }
+    }
+    let mut out: Vec<QuoteClaim> = groups
+        .into_iter()
+        .map(|g| {
+            let mut speakers: Vec<String> = Vec::new();
+            for r in &g.reports {
+                if let Some(s) = &r.speaker {
+                    if !speakers.iter().any(|x| x.eq_ignore_ascii_case(s)) {
+                        speakers.push(s.clone());
+                    }
+                }
+            }
+            QuoteClaim {
+                speaker_conflict: speakers_conflict(&speakers),
+                sources: g.reports.iter().map(|r| &r.cited.chain).collect::<BTreeSet<_>>().len() as u32,
+                text: g.text,
+                speakers,
+                reports: g.reports,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.sources.cmp(&a.sources).then(a.text.cmp(&b.text)));
+    out
+}
+
+/// Named speakers (capitalised names) that share no name word cannot be one person; roles
+/// ("the official", "a spokesman") can be anyone and never conflict.
+fn speakers_conflict(speakers: &[String]) -> bool {
+    let names: Vec<BTreeSet<String>> = speakers
+        .iter()
+        .map(|s| {
+            s.split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2)
+                .map(str::to_lowercase)
+                .collect::<BTreeSet<_>>()
+        })
+        .filter(|n| n.len() >= 2)
+        .collect();
+    let mut counted: HashMap<usize, ()> = HashMap::new();
+    for (i, a) in names.iter().enumerate() {
+        for b in &names[i + 1..] {
+            if a.is_disjoint(b) {
+                counted.insert(i, ());
+            }
+        }
+    }
+    !counted.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysed(text: &str) -> Analysis {
+        newsdesk_text::analyze("", text, Some("en"))
+    }
+
+    #[test]
+    fn conflict_same_day_update_across_days() {
+        let a = analysed("Fourteen people were killed when the bridge collapsed, officials said.");
+        let b = analysed("Sixteen people were killed when the bridge collapsed, the health authority said.");
+        let c = analysed("At least 12 people were injured in the fire on Tuesday.");
+        let d = analysed("The number of injured has risen to 19 people injured, the fire service said.");
+        let texts = [
+            "Fourteen people were killed when the bridge collapsed, officials said.",
+            "Sixteen people were killed when the bridge collapsed, the health authority said.",
+        ];
+        let ledger = Ledger::build(&[
+            LedgerArticle { id: "a", outlet: "A", chain: "a", time: 10, text: texts[0], analysis: &a },
+            LedgerArticle { id: "b", outlet: "B", chain: "b", time: 20, text: texts[1], analysis: &b },
+        ]);
+        let killed = ledger.quantities.iter().find(|q| q.what == "people killed").expect("claim");
+        assert_eq!(killed.status, QuantityStatus::Conflict);
+        assert_eq!(killed.sources, 2);
+        assert_eq!(ledger.conflicts(), 1);
+
+        let ledger = Ledger::build(&[
+            LedgerArticle { id: "c", outlet: "C", chain: "c", time: 10, text: "", analysis: &c },
+            LedgerArticle { id: "d", outlet: "D", chain: "d", time: 10 + DAY, text: "", analysis: &d },
+        ]);
+        let injured = ledger.quantities.iter().find(|q| q.what.contains("injured")).expect("claim");
+        assert_eq!(injured.status, QuantityStatus::Updated, "{injured:?}");
+        assert_eq!(ledger.conflicts(), 0);
+    }
+
+    #[test]
+    fn qualifiers_reconcile_and_copies_are_one_source() {
+        let a = analysed("At least 30 people were killed in the attack.");
+        let b = analysed("The attack killed 39 people, officials said.");
+        let ledger = Ledger::build(&[
+            LedgerArticle { id: "a", outlet: "Wire", chain: "a", time: 0, text: "", analysis: &a },
+            LedgerArticle { id: "r", outlet: "Reprint", chain: "a", time: 5, text: "", analysis: &a },
+            LedgerArticle { id: "b", outlet: "B", chain: "b", time: 10, text: "", analysis: &b },
+        ]);
+        let killed = ledger.quantities.iter().find(|q| q.what.starts_with("people")).expect("claim");
+        assert_eq!(killed.status, QuantityStatus::Agreed);
+        assert_eq!(killed.reports.len(), 3);
+        assert_eq!(killed.sources, 2, "the reprint is not a source of its own");
+    }
+
+    #[test]
+    fn quotes_group_across_outlets() {
+        let a = analysed("\"Our divers are still searching the river, and we will not stop,\" said fire chief Tomas Heller.");
+        let b = analysed("Fire chief Tomas Heller said: \"Our divers are still searching the river.\"");
+        let ledger = Ledger::build(&[
+            LedgerArticle { id: "a", outlet: "A", chain: "a", time: 0, text: "", analysis: &a },
+            LedgerArticle { id: "b", outlet: "B", chain: "b", time: 0, text: "", analysis: &b },
+        ]);
+        assert_eq!(ledger.quotes.len(), 1, "{:?}", ledger.quotes);
+        assert_eq!(ledger.quotes[0].sources, 2);
+        assert!(!ledger.quotes[0].speaker_conflict);
+    }
+}

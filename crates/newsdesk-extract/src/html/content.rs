@@ -1,0 +1,924 @@
+//! Finding the article's main text: pruning, scoring, collecting.
+//!
+//! The approach is Readability's, adapted to a flat tree: drop what is never article text
+//! (scripts, navigation, sidebars, comment threads), score every container by the paragraphs it
+//! holds, take the best one (leaning towards `<article>`, `<main>` and `itemprop=articleBody`
+//! when they agree with the scores), add sibling blocks that look like more of the same, and
+//! read the text out block by block, filtering boilerplate lines.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::dom::{Dom, ROOT_TAG};
+
+/// Why a node is left out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Keep,
+    /// Never article text.
+    Removed,
+    /// A `<header>`: left out of scoring, kept if it lies inside the chosen article.
+    Header,
+}
+
+/// Elements that never hold article text.
+fn is_dropped_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "button"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "select"
+            | "input"
+            | "textarea"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "dialog"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "figcaption"
+            | "audio"
+            | "video"
+            | "picture"
+            | "map"
+            | "label"
+    )
+}
+
+/// Block-level elements: they start and end paragraphs.
+pub fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "ul"
+            | "body"
+            | "html"
+    )
+}
+
+/// Characters that render as nothing and only get in the way of comparisons.
+pub fn is_invisible_char(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+}
+
+/// Class/id words of page furniture. Substrings, because sites glue words together
+/// (`sidebarWidget`, `post-comments-list`); only words long enough not to occur by accident.
+fn negative_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"comment|disqus|sidebar|side-bar|footer|breadcrumb|newsletter|subscri|cookie|consent|gdpr|popup|pop-up|modal|overlay|related|recommend|promo|sponsor|advert|widget|masthead|pagination|pager|outbrain|taboola|social|sharing|sharebar|share-|-share|_share|byline|dateline|signup|sign-up|paywall|toolbar|skip-?link|trending|most-?popular|more-?stories|read-?more|author-?bio|author-?info|about-?author|navbar|navigation|menu|copyright|disclaimer|caption|credit|banner|teaser|shoutbox|supplemental|skyscraper|jump-?to|inline-?links|rss|login|print-?only|visually-?hidden|sr-only|screen-?reader|tooltip|carousel|slideshow|gallery|timestamp|publish-?date|post-?date|article-?date|tag-?list|tagcloud|keywords",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// Whole class/id tokens of page furniture: too short to match as substrings
+/// (`ad` is in `header`, `nav` in `canvas`).
+fn is_negative_token(token: &str) -> bool {
+    matches!(
+        token,
+        "ad" | "ads"
+            | "adv"
+            | "advert"
+            | "nav"
+            | "share"
+            | "shares"
+            | "tags"
+            | "tag"
+            | "topics"
+            | "meta"
+            | "print"
+            | "hide"
+            | "extra"
+            | "foot"
+            | "tools"
+            | "utility"
+            | "follow"
+            | "popular"
+            | "rail"
+            | "cta"
+            | "more"
+            | "aside"
+            | "partner"
+            | "partners"
+            | "date"
+            | "time"
+            | "author"
+            | "authors"
+    )
+}
+
+/// Class/id words of article containers.
+fn positive_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"article|body|content|entry|hentry|h-entry|main|post|text|blog|story|prose")
+            .expect("valid regex")
+    })
+}
+
+fn is_negative(class_id: &str) -> bool {
+    !class_id.is_empty()
+        && (negative_re().is_match(class_id)
+            || class_id
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(is_negative_token))
+}
+
+fn is_positive(class_id: &str) -> bool {
+    !class_id.is_empty() && positive_re().is_match(class_id)
+}
+
+/// ARIA roles of page furniture.
+fn is_negative_role(role: &str) -> bool {
+    matches!(
+        role.trim().to_ascii_lowercase().as_str(),
+        "navigation"
+            | "banner"
+            | "contentinfo"
+            | "complementary"
+            | "menu"
+            | "menubar"
+            | "dialog"
+            | "alertdialog"
+            | "search"
+            | "tablist"
+            | "toolbar"
+            | "alert"
+    )
+}
+
+/// Whether the element is hidden from readers; hidden text is never the article.
+fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
+    if dom.attr(i, "hidden").is_some() || dom.attr(i, "aria-hidden") == Some("true") {
+        return true;
+    }
+    dom.attr(i, "style").is_some_and(|style| {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Sizes of a subtree's visible text, counted in non-whitespace characters so that layout
+/// whitespace does not count as content.
+#[derive(Clone, Copy, Default)]
+pub struct Stats {
+    /// All text.
+    pub text: u32,
+    /// Text inside links.
+    pub link: u32,
+    /// Text inside `<p>`/`<pre>`.
+    pub para: u32,
+    /// Commas (Latin and CJK): a sign of running prose.
+    pub commas: u32,
+    /// Whether any block element lies inside.
+    pub has_block: bool,
+    /// Text directly in this element or in inline children, outside child blocks: prose written
+    /// straight into a `<div>` between `<br>`s.
+    pub loose: u32,
+}
+
+impl Stats {
+    pub fn link_density(&self) -> f32 {
+        if self.text == 0 {
+            0.0
+        } else {
+            self.link as f32 / self.text as f32
+        }
+    }
+
+    pub fn plain(&self) -> u32 {
+        self.text.saturating_sub(self.link)
+    }
+}
+
+fn count_text(text: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    for c in text.chars() {
+        if !c.is_whitespace() && !is_invisible_char(c) {
+            chars += 1;
+            if matches!(c, ',' | '，' | '、' | '،') {
+                commas += 1;
+            }
+        }
+    }
+    (chars, commas)
+}
+
+/// Bottom-up text sizes of every node, leaving out marked subtrees.
+fn compute_stats(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Stats> {
+    let n = dom.len();
+    let mut stats = vec![Stats::default(); n];
+    for i in (0..n).rev() {
+        if marks[i] != Mark::Keep {
+            continue;
+        }
+        let node = &dom.nodes[i];
+        let mut s = stats[i];
+        let is_inline_text;
+        if node.el.is_none() {
+            let (chars, commas) = count_text(node.text);
+            s.text = chars;
+            s.commas = commas;
+            is_inline_text = true;
+        } else {
+            match node.tag {
+                "a" => s.link = s.text,
+                "p" | "pre" => s.para = s.text,
+                _ => {}
+            }
+            is_inline_text = !is_block_tag(node.tag) && !s.has_block;
+        }
+        stats[i] = s;
+        if i == 0 {
+            continue;
+        }
+        let parent = node.parent;
+        let p = &mut stats[parent];
+        p.text += s.text;
+        p.link += s.link;
+        p.para += s.para;
+        p.commas += s.commas;
+        if node.el.is_some() && (is_block_tag(node.tag) || s.has_block) {
+            p.has_block = true;
+        }
+        if is_inline_text {
+            p.loose += s.text;
+        }
+    }
+    stats
+}
+
+/// Marks a subtree.
+fn mark_subtree(marks: &mut [Mark], dom: &Dom<'_>, i: usize, mark: Mark) {
+    let end = dom.nodes[i].end.max(i + 1);
+    for m in &mut marks[i..end] {
+        if *m == Mark::Keep {
+            *m = mark;
+        }
+    }
+}
+
+/// Whether an element is an explicit article marker: `itemprop=articleBody`, `<article>`,
+/// `<main>`, `role=main`.
+fn marker_rank(dom: &Dom<'_>, i: usize) -> u8 {
+    if dom
+        .attr(i, "itemprop")
+        .is_some_and(|v| v.to_ascii_lowercase().contains("articlebody"))
+    {
+        return 3;
+    }
+    match dom.nodes[i].tag {
+        "article" => 2,
+        "main" => 1,
+        _ if dom.attr(i, "role").is_some_and(|r| r.eq_ignore_ascii_case("main")) => 1,
+        _ => 0,
+    }
+}
+
+/// The outcome of choosing the article.
+pub struct Analysis {
+    pub marks: Vec<Mark>,
+    /// The chosen container, then any siblings taken with it, in document order.
+    pub chosen: Vec<usize>,
+    /// The chosen container itself.
+    pub main: usize,
+}
+
+impl Analysis {
+    pub fn new(dom: &Dom<'_>) -> Self {
+        let n = dom.len();
+        let mut marks = vec![Mark::Keep; n];
+
+        // Pass 1: what is never text, whatever its size.
+        let mut i = 0;
+        while i < n {
+            if dom.is_element(i) {
+                let tag = dom.nodes[i].tag;
+                let role_bad = dom.attr(i, "role").is_some_and(is_negative_role);
+                if is_dropped_tag(tag) || role_bad || is_hidden(dom, i) {
+                    mark_subtree(&mut marks, dom, i, Mark::Removed);
+                    i = dom.nodes[i].end.max(i + 1);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+
+        // Pass 2: furniture by class and id, weighed against how much of the page's text the
+        // element holds, so that a wrapper like `<body class="has-sidebar">` or
+        // `<div id="content-with-comments">` survives.
+        let stats = compute_stats(dom, &marks);
+        let total = stats[0].plain().max(1);
+        let mut i = 0;
+        while i < n {
+            if marks[i] != Mark::Keep || !dom.is_element(i) {
+                i += 1;
+                continue;
+            }
+            let tag = dom.nodes[i].tag;
+            let s = &stats[i];
+            let holds_most = s.plain() * 2 > total;
+            let structural = matches!(tag, "html" | "body" | ROOT_TAG);
+            let mut remove = false;
+            if !structural && !holds_most {
+                let class_id = dom.class_id(i);
+                if is_negative(&class_id) {
+                    let positive = is_positive(&class_id) || marker_rank(dom, i) > 0;
+                    remove = !positive || s.para < 200 || s.link_density() > 0.5;
+                }
+                // Forms wrap whole pages on some platforms; only small ones are furniture.
+                if tag == "form" {
+                    remove = true;
+                }
+            }
+            if remove {
+                mark_subtree(&mut marks, dom, i, Mark::Removed);
+                i = dom.nodes[i].end.max(i + 1);
+                continue;
+            }
+            if tag == "header" && !holds_most {
+                mark_subtree(&mut marks, dom, i, Mark::Header);
+                i = dom.nodes[i].end.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+
+        // Pass 3: score containers by the paragraphs they hold.
+        let stats = compute_stats(dom, &marks);
+        let mut score = vec![0f32; n];
+        let mut scored = vec![false; n];
+        let init = |i: usize, score: &mut [f32], scored: &mut [bool]| {
+            if scored[i] {
+                return;
+            }
+            scored[i] = true;
+            let base = match dom.nodes[i].tag {
+                "div" | "article" | "main" | "section" => 5.0,
+                "pre" | "td" | "blockquote" => 3.0,
+                "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+                _ => 0.0,
+            };
+            let class_id = dom.class_id(i);
+            let mut weight = 0.0;
+            if is_negative(&class_id) {
+                weight -= 25.0;
+            }
+            if is_positive(&class_id) {
+                weight += 25.0;
+            }
+            score[i] = base + weight + 10.0 * f32::from(marker_rank(dom, i).min(1));
+        };
+        for i in 0..n {
+            if marks[i] != Mark::Keep || !dom.is_element(i) {
+                continue;
+            }
+            let tag = dom.nodes[i].tag;
+            let s = &stats[i];
+            // A paragraph: `<p>`/`<pre>`, a block with only inline content, or the loose
+            // inline text of a container (attributed to the container itself).
+            let (len, first_level) = if matches!(tag, "p" | "pre") {
+                (s.text, Some(dom.nodes[i].parent))
+            } else if !s.has_block
+                && matches!(tag, "div" | "section" | "td" | "article" | "main" | "center" | "font")
+            {
+                (s.text, Some(dom.nodes[i].parent))
+            } else if s.has_block && s.loose >= 25 && is_block_tag(tag) {
+                (s.loose, Some(i))
+            } else {
+                (0, None)
+            };
+            let Some(first) = first_level else { continue };
+            if len < 25 || s.link_density() > 0.6 {
+                continue;
+            }
+            let commas = if first == i { 0 } else { s.commas };
+            let content = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
+            let mut target = first;
+            for level in 0..5 {
+                if marks[target] != Mark::Keep || !dom.is_element(target) {
+                    break;
+                }
+                init(target, &mut score, &mut scored);
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f32 * 3.0,
+                };
+                score[target] += content / divider;
+                if target == 0 {
+                    break;
+                }
+                target = dom.nodes[target].parent;
+            }
+        }
+        let mut best: Option<(usize, f32)> = None;
+        for i in 0..n {
+            if !scored[i] {
+                continue;
+            }
+            let final_score = score[i] * (1.0 - stats[i].link_density());
+            score[i] = final_score;
+            let better = match best {
+                Some((_, b)) => final_score > b,
+                None => true,
+            };
+            if better {
+                best = Some((i, final_score));
+            }
+        }
+        let body = (0..n)
+            .find(|&i| dom.nodes[i].tag == "body")
+            .unwrap_or(0);
+        let (mut main, top_score) = best.unwrap_or((body, 0.0));
+
+        // Lean towards explicit markers when they agree with the scores: down into a marker
+        // that holds most of the chosen text, or up into one that adds little else.
+        let main_plain = stats[main].plain();
+        let mut down = None;
+        for j in main + 1..dom.nodes[main].end {
+            if marks[j] == Mark::Keep
+                && dom.is_element(j)
+                && marker_rank(dom, j) > 0
+                && stats[j].plain() as f32 >= 0.7 * main_plain as f32
+                && stats[j].plain() > 0
+            {
+                down = Some(j);
+            }
+        }
+        if let Some(j) = down {
+            main = j;
+        } else if marker_rank(dom, main) == 0 {
+            let main_plain = stats[main].plain() as f32;
+            for a in dom.ancestors(main) {
+                if matches!(dom.nodes[a].tag, "body" | "html" | ROOT_TAG) {
+                    break;
+                }
+                if marks[a] == Mark::Keep && marker_rank(dom, a) > 0 {
+                    if stats[a].plain() as f32 <= 1.5 * main_plain + 400.0
+                        && stats[a].link_density() < 0.35
+                    {
+                        main = a;
+                    }
+                    break;
+                }
+            }
+        }
+
+        // Readability's sibling rule: more of the article may sit next to the best container
+        // (a lead paragraph outside the body `<div>`, a body split around an advert).
+        let mut chosen = vec![main];
+        if !matches!(dom.nodes[main].tag, "body" | "html" | ROOT_TAG) && main != 0 {
+            let parent = dom.nodes[main].parent;
+            let threshold = (top_score * 0.2).max(10.0);
+            let main_class = dom.attr(main, "class").unwrap_or("");
+            for sib in dom.children(parent) {
+                if sib == main || marks[sib] != Mark::Keep || !dom.is_element(sib) {
+                    continue;
+                }
+                let s = &stats[sib];
+                let mut bonus = 0.0;
+                if !main_class.is_empty() && dom.attr(sib, "class") == Some(main_class) {
+                    bonus = top_score * 0.2;
+                }
+                let append = if scored[sib] && score[sib] + bonus >= threshold {
+                    true
+                } else if dom.nodes[sib].tag == "p" {
+                    let len = s.text;
+                    let ld = s.link_density();
+                    let text = dom.text_of(sib, 400);
+                    (len > 80 && ld < 0.25)
+                        || (len > 0 && ld == 0.0 && ends_sentence(&text) && text.contains(". "))
+                } else {
+                    false
+                };
+                if append {
+                    chosen.push(sib);
+                }
+            }
+            chosen.sort_unstable();
+        }
+        Analysis {
+            marks,
+            chosen,
+            main,
+        }
+    }
+
+    /// Whether any chosen container is the page itself rather than an article element.
+    fn chosen_is_page(&self, dom: &Dom<'_>) -> bool {
+        self.chosen
+            .iter()
+            .any(|&i| matches!(dom.nodes[i].tag, "body" | "html" | ROOT_TAG))
+    }
+
+    /// The `<h1>` that titles the article: inside the chosen text, else the nearest before it,
+    /// else the page's first.
+    pub fn h1(&self, dom: &Dom<'_>) -> Option<String> {
+        let mut inside = None;
+        let mut before = None;
+        let mut first = None;
+        for i in 0..dom.len() {
+            if dom.nodes[i].tag != "h1" || self.marks[i] == Mark::Removed {
+                continue;
+            }
+            first.get_or_insert(i);
+            if self.chosen.iter().any(|&c| dom.contains(c, i)) {
+                inside.get_or_insert(i);
+            } else if i < self.main {
+                before = Some(i);
+            }
+        }
+        let pick = if self.chosen_is_page(dom) {
+            first
+        } else {
+            inside.or(before).or(first)
+        }?;
+        let text = dom.text_of(pick, 400);
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// Reads the chosen containers out as blocks, in document order.
+    pub fn blocks(&self, dom: &Dom<'_>) -> Vec<Block> {
+        let keep_headers = !self.chosen_is_page(dom);
+        let mut c = Collector::default();
+        for &root in &self.chosen {
+            collect(dom, &self.marks, root, keep_headers, &mut c);
+        }
+        c.flush();
+        c.blocks
+    }
+
+    /// Every block of the page, for when the chosen container reads as empty.
+    pub fn page_blocks(&self, dom: &Dom<'_>) -> Vec<Block> {
+        let mut c = Collector::default();
+        collect(dom, &self.marks, 0, false, &mut c);
+        c.flush();
+        c.blocks
+    }
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»', ')'])
+}
+
+/// What kind of block a paragraph came from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum BlockKind {
+    #[default]
+    Para,
+    Heading(u8),
+    Item,
+    Quote,
+    Pre,
+}
+
+/// One paragraph of output.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub text: String,
+    pub kind: BlockKind,
+    /// Non-whitespace characters.
+    pub chars: usize,
+    /// Non-whitespace characters inside links.
+    pub link_chars: usize,
+}
+
+#[derive(Default)]
+struct Collector {
+    blocks: Vec<Block>,
+    buf: String,
+    chars: usize,
+    link_chars: usize,
+    kind: BlockKind,
+    pending_space: bool,
+    link_depth: usize,
+    pre_depth: usize,
+}
+
+impl Collector {
+    fn push_text(&mut self, text: &str) {
+        if self.pre_depth > 0 {
+            for c in text.chars() {
+                if is_invisible_char(c) {
+                    continue;
+                }
+                if c == '\n' || !c.is_whitespace() || c == ' ' || c == '\t' {
+                    self.buf.push(if c == '\t' { ' ' } else { c });
+                }
+                if !c.is_whitespace() {
+                    self.count(1);
+                }
+            }
+            return;
+        }
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.pending_space = true;
+            } else if !is_invisible_char(c) {
+                if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
+                    self.buf.push(' ');
+                }
+                self.pending_space = false;
+                self.buf.push(c);
+                self.count(1);
+            }
+        }
+    }
+
+    fn count(&mut self, n: usize) {
+        self.chars += n;
+        if self.link_depth > 0 {
+            self.link_chars += n;
+        }
+    }
+
+    /// `<br>`: a line break; two in a row end the paragraph.
+    fn line_break(&mut self) {
+        let trimmed = self.buf.trim_end_matches(' ');
+        if trimmed.ends_with('\n') {
+            self.flush();
+        } else if !trimmed.is_empty() {
+            let len = trimmed.len();
+            self.buf.truncate(len);
+            self.buf.push('\n');
+        }
+        self.pending_space = false;
+    }
+
+    fn flush(&mut self) {
+        let text = if self.kind == BlockKind::Pre || self.pre_depth > 0 {
+            let lines: Vec<&str> = self.buf.lines().map(str::trim_end).collect();
+            let start = lines.iter().position(|l| !l.trim().is_empty());
+            let end = lines.iter().rposition(|l| !l.trim().is_empty());
+            match (start, end) {
+                (Some(s), Some(e)) => lines[s..=e].join("\n"),
+                _ => String::new(),
+            }
+        } else {
+            self.buf
+                .split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        if !text.is_empty() && self.chars > 0 {
+            self.blocks.push(Block {
+                text,
+                kind: self.kind,
+                chars: self.chars,
+                link_chars: self.link_chars,
+            });
+        }
+        self.buf.clear();
+        self.chars = 0;
+        self.link_chars = 0;
+        self.pending_space = false;
+    }
+}
+
+fn block_kind(tag: &str) -> Option<BlockKind> {
+    Some(match tag {
+        "h1" => BlockKind::Heading(1),
+        "h2" => BlockKind::Heading(2),
+        "h3" => BlockKind::Heading(3),
+        "h4" => BlockKind::Heading(4),
+        "h5" => BlockKind::Heading(5),
+        "h6" => BlockKind::Heading(6),
+        "li" | "dt" | "dd" => BlockKind::Item,
+        "blockquote" => BlockKind::Quote,
+        "pre" => BlockKind::Pre,
+        "p" => BlockKind::Para,
+        _ => return None,
+    })
+}
+
+/// Walks one subtree in document order with an explicit stack of open elements, emitting
+/// blocks at block boundaries.
+fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &mut Collector) {
+    // Open elements: (end index, tag, kind to restore when it closes).
+    let mut open: Vec<(usize, &str, BlockKind)> = Vec::new();
+    let end = dom.nodes[root].end.max(root + 1);
+    let mut i = root;
+    while i < end {
+        while let Some(&(e, tag, restore)) = open.last() {
+            if e > i {
+                break;
+            }
+            open.pop();
+            close(c, tag, restore);
+        }
+        let skip = match marks[i] {
+            Mark::Removed => true,
+            Mark::Header => !keep_headers,
+            Mark::Keep => false,
+        };
+        if skip {
+            i = dom.nodes[i].end.max(i + 1);
+            continue;
+        }
+        let node = &dom.nodes[i];
+        if node.el.is_none() {
+            c.push_text(node.text);
+            i += 1;
+            continue;
+        }
+        let tag = node.tag;
+        match tag {
+            "br" => c.line_break(),
+            "hr" => c.flush(),
+            "td" | "th" => c.pending_space = true,
+            "img" => {}
+            _ => {}
+        }
+        let restore = c.kind;
+        if is_block_tag(tag) {
+            c.flush();
+            if let Some(kind) = block_kind(tag) {
+                c.kind = kind;
+            }
+        }
+        if tag == "a" {
+            c.link_depth += 1;
+        }
+        if tag == "pre" {
+            c.pre_depth += 1;
+        }
+        open.push((node.end.max(i + 1), tag, restore));
+        i += 1;
+    }
+    while let Some((_, tag, restore)) = open.pop() {
+        close(c, tag, restore);
+    }
+}
+
+fn close(c: &mut Collector, tag: &str, restore: BlockKind) {
+    if tag == "a" {
+        c.link_depth = c.link_depth.saturating_sub(1);
+    }
+    if is_block_tag(tag) {
+        c.flush();
+        c.kind = restore;
+    }
+    if tag == "pre" {
+        c.pre_depth = c.pre_depth.saturating_sub(1);
+    }
+}
+
+/// Lines that are furniture by what they say, whatever markup they sit in.
+fn boilerplate_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r#"(?ix)^(?:
+              advertisement|advertising|sponsored(?:\s+content)?|ad|anzeige|publicidad|publicité|pubblicità|реклама
+            | share(?:\s+(?:this|on|via)\b.*)?|share\s+this\s+(?:article|story|post|page)|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
+            | (?:\d+\s+)?comments?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|view\s+comments?|show\s+comments?
+            | read\s+(?:more|next|the\s+full\s+(?:story|article))\b.*|continue\s+reading\b.*|see\s+also\b.*|more\s+(?:on|from|about)\s+(?:this|these)\b.*
+            | related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?\s*:?.*
+            | recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+also\s+like\b.*|most\s+(?:read|popular|viewed)\b.*|trending(?:\s+now)?|more\s+stories|top\s+stories|latest\s+news
+            | (?:©|\(c\)|copyright\b).*|all\s+rights\s+reserved.*
+            | (?:sign\s+up|subscribe|follow\s+us|log\s*in|register|click\s+here|download\s+the\s+app)\b.*
+            | (?:photo|image|picture|photograph|credit|source|illustration|video)\s*:.*
+            | (?:by|posted\s+by|written\s+by|words\s+by|reporting\s+by)\s+\p{Lu}[^.!?]*
+            | tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categories?\s*:.*
+            | skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|scroll\s+to\s+top|close|menu|search|loading\.*|play\s+video|watch\s*:.*|listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read
+            | (?:updated|published|posted)\b[^.!?]{0,60}
+            )$"#,
+        )
+        .expect("valid regex")
+    })
+}
+
+/// Turns blocks into the final text: drops furniture lines, link lists and the title, trims
+/// short labels at either end, and joins paragraphs with a blank line.
+pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
+    let title_key = title.map(normalize_key).filter(|t| !t.is_empty());
+    let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
+    for (n, block) in blocks.into_iter().enumerate() {
+        let density = block.link_chars as f32 / block.chars.max(1) as f32;
+        if density > 0.5 {
+            continue;
+        }
+        let short = block.chars < 100;
+        let is_heading = matches!(block.kind, BlockKind::Heading(_));
+        if short && !is_heading && boilerplate_re().is_match(block.text.trim()) {
+            continue;
+        }
+        if short && block.kind != BlockKind::Heading(2) && is_date_line(&block.text) {
+            continue;
+        }
+        if let Some(key) = &title_key {
+            if (n < 8 || block.kind == BlockKind::Heading(1)) && normalize_key(&block.text) == *key
+            {
+                continue;
+            }
+        }
+        kept.push(block);
+    }
+    // Labels and bylines at the edges (a section name above the story, a lone credit below it).
+    let is_label = |b: &Block| b.chars < 25 && !ends_sentence(&b.text) && b.kind != BlockKind::Item;
+    let mut start = 0;
+    while start + 1 < kept.len() && start < 3 && is_label(&kept[start]) {
+        start += 1;
+    }
+    let mut end = kept.len();
+    let mut trimmed = 0;
+    while end > start + 1 && trimmed < 3 && is_label(&kept[end - 1]) {
+        end -= 1;
+        trimmed += 1;
+    }
+    let mut out = String::new();
+    let mut last_key = String::new();
+    for block in &kept[start..end] {
+        // The same paragraph twice in a row is a layout artefact (mobile and desktop copies).
+        let key = normalize_key(&block.text);
+        if key == last_key {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&block.text);
+        last_key = key;
+    }
+    out
+}
+
+/// A line that is only a date (`March 3, 2024`, `Updated 10:15 GMT`).
+fn is_date_line(text: &str) -> bool {
+    let t = text.trim();
+    t.len() < 60 && (crate::dates::parse_date(t).is_some() || crate::dates::parse_rfc2822(t).is_some())
+}
+
+/// Lowercase letters and digits only, for comparing titles and lines.
+pub fn normalize_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}

@@ -1,0 +1,216 @@
+//! Caps how deeply elements nest before the HTML parser sees the page.
+//!
+//! The HTML5 tree builder checks "is there an open `<p>` in scope?" on every block start tag by
+//! scanning its stack of open elements, so a page of N nested `<div>`s costs O(N²): 100,000 of
+//! them took most of a minute. No real article nests more than a few hundred levels, so tags
+//! past a fixed depth are dropped (their text is kept) by one linear scan of the raw markup.
+//! Pages within the limit are passed through untouched and uncopied.
+
+use std::borrow::Cow;
+
+/// Deeper than any real page; shallow enough that the parser's scans stay cheap.
+pub const MAX_DEPTH: usize = 512;
+
+/// How far down the simulated stack an end tag is matched. Real misnesting is local; a bound
+/// keeps stray end tags from costing O(depth) each.
+const END_TAG_SEARCH: usize = 16;
+
+/// Elements that never hold children or whose end tag is implied by the next sibling: they do
+/// not deepen the tree, so they are not counted.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound", "p", "li", "dt", "dd",
+    "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
+    "rb", "rt", "rtc", "rp", "html", "head", "body",
+];
+
+/// Elements whose content is raw text: tags inside them are not tags.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+    "plaintext",
+];
+
+/// Returns `html` with start tags (and their matching end tags) deeper than `max_depth`
+/// removed. Borrowed when nothing had to change.
+pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    // Open elements as byte ranges of their names in `html`.
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    // Lowercase names of dropped start tags and how many of each await their end tag.
+    let mut dropped: Vec<(Vec<u8>, usize)> = Vec::new();
+    let mut i = 0;
+
+    let mut drop_range = |out: &mut Option<String>, copied: &mut usize, from: usize, to: usize| {
+        let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        o.push_str(&html[*copied..from]);
+        *copied = to;
+    };
+
+    while let Some(rel) = b[i..].iter().position(|&c| c == b'<') {
+        let p = i + rel;
+        let rest = &b[p..];
+        if rest.starts_with(b"<!--") {
+            i = find(b, p + 4, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let Some(&next) = rest.get(1) else { break };
+        if next == b'!' || next == b'?' {
+            i = find(b, p + 2, b">").map_or(b.len(), |e| e + 1);
+            continue;
+        }
+        let closing = next == b'/';
+        let name_start = if closing { p + 2 } else { p + 1 };
+        let name_end = name_start
+            + b[name_start..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':')
+                .count();
+        if name_end == name_start || !b[name_start].is_ascii_alphabetic() {
+            i = p + 1;
+            continue;
+        }
+        let (tag_end, self_closing) = scan_tag_end(b, name_end);
+        let name = &b[name_start..name_end];
+        if closing {
+            if let Some(entry) = dropped
+                .iter_mut()
+                .find(|(n, count)| *count > 0 && n.eq_ignore_ascii_case(name))
+            {
+                entry.1 -= 1;
+                drop_range(&mut out, &mut copied, p, tag_end);
+            } else {
+                let depth = stack.len();
+                let lowest = depth.saturating_sub(END_TAG_SEARCH);
+                if let Some(k) = (lowest..depth)
+                    .rev()
+                    .find(|&k| b[stack[k].0..stack[k].1].eq_ignore_ascii_case(name))
+                {
+                    stack.truncate(k);
+                }
+            }
+            i = tag_end;
+            continue;
+        }
+        if let Some(raw) = RAW_TEXT
+            .iter()
+            .find(|t| t.as_bytes().eq_ignore_ascii_case(name))
+        {
+            // Skip to the matching end tag; its content may contain `<` freely.
+            i = find_end_tag(b, tag_end, raw.as_bytes()).unwrap_or(b.len());
+            continue;
+        }
+        let nests = !self_closing
+            && !NOT_NESTING
+                .iter()
+                .any(|t| t.as_bytes().eq_ignore_ascii_case(name));
+        if nests {
+            if stack.len() >= max_depth {
+                let lower = name.to_ascii_lowercase();
+                match dropped.iter_mut().find(|(n, _)| *n == lower) {
+                    Some(entry) => entry.1 += 1,
+                    None => dropped.push((lower, 1)),
+                }
+                drop_range(&mut out, &mut copied, p, tag_end);
+            } else {
+                stack.push((name_start, name_end));
+            }
+        }
+        i = tag_end;
+    }
+
+    match out {
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(html),
+    }
+}
+
+/// Index one past the `>` that ends a tag whose attributes start at `from`, honouring quoted
+/// attribute values; and whether the tag was written self-closing (`<x/>`).
+fn scan_tag_end(b: &[u8], from: usize) -> (usize, bool) {
+    let mut quote: Option<u8> = None;
+    let mut j = from;
+    while j < b.len() {
+        let c = b[j];
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => {
+                // Only a quote right after `=` (possibly spaced) opens a value.
+                let before = b[from..j].iter().rev().find(|x| !x.is_ascii_whitespace());
+                if before == Some(&b'=') {
+                    quote = Some(c);
+                }
+            }
+            None if c == b'>' => return (j + 1, j > from && b[j - 1] == b'/'),
+            None => {}
+        }
+        j += 1;
+    }
+    (b.len(), false)
+}
+
+fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    if from >= b.len() {
+        return None;
+    }
+    b[from..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|i| i + from)
+}
+
+/// Start of `</name` (ASCII-case-insensitive) at or after `from`.
+fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut j = from;
+    while let Some(rel) = b.get(j..)?.iter().position(|&c| c == b'<') {
+        let p = j + rel;
+        if b.get(p + 1) == Some(&b'/')
+            && b.len() >= p + 2 + name.len()
+            && b[p + 2..p + 2 + name.len()].eq_ignore_ascii_case(name)
+        {
+            return Some(p);
+        }
+        j = p + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shallow_pages_are_borrowed() {
+        let html = "<html><body><div><p>a<p>b<ul><li>x<li>y</ul></div><script>if (a<b) {}</script></body></html>";
+        assert!(matches!(limit_nesting(html, 4), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_tags_are_dropped_and_text_kept() {
+        let html = format!("{}hello{}", "<div class=\"x\">".repeat(10), "</div>".repeat(10));
+        let limited = limit_nesting(&html, 3);
+        assert_eq!(
+            limited,
+            "<div class=\"x\"><div class=\"x\"><div class=\"x\">hello</div></div></div>"
+        );
+    }
+
+    #[test]
+    fn quoted_gt_and_comments() {
+        let html = "<div title='a>b'><!-- <div> --><div>t</div></div>";
+        assert!(matches!(limit_nesting(html, 2), Cow::Borrowed(_)));
+        assert_eq!(limit_nesting(html, 1), "<div title='a>b'><!-- <div> -->t</div>");
+    }
+
+    #[test]
+    fn truncated_input() {
+        for html in ["<", "<div", "<div a='", "<!--", "</", "<script>", "<a/"] {
+            let _ = limit_nesting(html, 0);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! A flat, pre-order copy of the parsed tree.
+//!
+//! Every later pass (pruning, scoring, collecting text, reading metadata) walks this array with
+//! plain loops instead of recursion: a page of 100,000 nested `<div>`s must not overflow the
+//! stack, and a 20 MB page must stay linear. In pre-order a node's subtree is the contiguous
+//! range `index..end`, so skipping a subtree is one assignment and bottom-up sums are one
+//! reverse loop.
+
+use scraper::node::Element;
+use scraper::{Html, Node as ScraperNode};
+
+/// Marks the synthetic root (the document node), which has no tag of its own.
+pub const ROOT_TAG: &str = "#root";
+
+/// One element or text node.
+pub struct Node<'a> {
+    /// Lowercase local name for elements, `""` for text.
+    pub tag: &'a str,
+    /// The text of a text node, `""` for elements.
+    pub text: &'a str,
+    /// The element, for attribute lookups.
+    pub el: Option<&'a Element>,
+    /// Index of the parent; the root is its own parent.
+    pub parent: usize,
+    /// One past the last index of this node's subtree.
+    pub end: usize,
+}
+
+/// The document as a pre-order array; index 0 is the document root.
+pub struct Dom<'a> {
+    pub nodes: Vec<Node<'a>>,
+}
+
+impl<'a> Dom<'a> {
+    /// Flattens a parsed document. Comments, doctypes and processing instructions are left
+    /// out: they carry no article text.
+    pub fn new(doc: &'a Html) -> Self {
+        let root = doc.tree.root();
+        let mut nodes: Vec<Node<'a>> = vec![Node {
+            tag: ROOT_TAG,
+            text: "",
+            el: None,
+            parent: 0,
+            end: 0,
+        }];
+        // Open arena entries, innermost last; `None` for tree nodes that have no entry.
+        let mut open: Vec<Option<usize>> = vec![Some(0)];
+        let mut node = match root.first_child() {
+            Some(child) => child,
+            None => {
+                nodes[0].end = 1;
+                return Dom { nodes };
+            }
+        };
+        loop {
+            let parent = open.iter().rev().find_map(|x| *x).unwrap_or(0);
+            let entry = match node.value() {
+                ScraperNode::Element(el) => Some(Node {
+                    tag: el.name(),
+                    text: "",
+                    el: Some(el),
+                    parent,
+                    end: 0,
+                }),
+                ScraperNode::Text(text) => Some(Node {
+                    tag: "",
+                    text: &**text,
+                    el: None,
+                    parent,
+                    end: 0,
+                }),
+                _ => None,
+            };
+            let index = entry.map(|e| {
+                nodes.push(e);
+                nodes.len() - 1
+            });
+            open.push(index);
+            if let Some(child) = node.first_child() {
+                node = child;
+                continue;
+            }
+            // Close this node and every ancestor that has no next sibling.
+            loop {
+                if let Some(Some(i)) = open.pop() {
+                    nodes[i].end = nodes.len();
+                }
+                if let Some(next) = node.next_sibling() {
+                    node = next;
+                    break;
+                }
+                match node.parent() {
+                    Some(p) if p.parent().is_some() => node = p,
+                    _ => {
+                        // Back at the document node: close whatever is still open.
+                        let len = nodes.len();
+                        while let Some(entry) = open.pop() {
+                            if let Some(i) = entry {
+                                nodes[i].end = len;
+                            }
+                        }
+                        return Dom { nodes };
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
+        self.nodes[i].el.and_then(|e| e.attr(name))
+    }
+
+    pub fn is_element(&self, i: usize) -> bool {
+        self.nodes[i].el.is_some()
+    }
+
+    /// Indices of the direct children of `i`.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.nodes[i].end;
+        let mut next = i + 1;
+        std::iter::from_fn(move || {
+            if next >= end {
+                return None;
+            }
+            let current = next;
+            next = self.nodes[current].end.max(current + 1);
+            Some(current)
+        })
+    }
+
+    /// Ancestors of `i`, nearest first, excluding `i` and ending at the root.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut current = i;
+        std::iter::from_fn(move || {
+            if current == 0 {
+                return None;
+            }
+            current = self.nodes[current].parent;
+            Some(current)
+        })
+    }
+
+    /// Whether `inner` lies inside the subtree of `outer` (or is `outer`).
+    pub fn contains(&self, outer: usize, inner: usize) -> bool {
+        outer <= inner && inner < self.nodes[outer].end
+    }
+
+    /// `class`, `id` and `role` of an element, lowercased and joined, for pattern matching.
+    pub fn class_id(&self, i: usize) -> String {
+        let Some(el) = self.nodes[i].el else {
+            return String::new();
+        };
+        let mut s = String::new();
+        for name in ["class", "id", "role"] {
+            if let Some(v) = el.attr(name) {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(v);
+            }
+        }
+        s.to_lowercase()
+    }
+
+    /// The text of a subtree with whitespace collapsed, cut off after about `max_chars`.
+    ///
+    /// Block elements and `<br>` count as whitespace, so `<div>A</div><div>B</div>` reads
+    /// `A B`, while inline tags join (`U.S.<sup>1</sup>` stays `U.S.1`).
+    pub fn text_of(&self, i: usize, max_chars: usize) -> String {
+        let mut out = String::new();
+        let mut chars = 0;
+        let mut pending_space = false;
+        let end = self.nodes[i].end.max(i + 1);
+        for node in &self.nodes[i + 1..end.min(self.nodes.len())] {
+            if node.el.is_some() {
+                if super::content::is_block_tag(node.tag) || node.tag == "br" {
+                    pending_space = true;
+                }
+                continue;
+            }
+            for c in node.text.chars() {
+                if c.is_whitespace() {
+                    pending_space = true;
+                } else if !super::content::is_invisible_char(c) {
+                    if pending_space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.push(c);
+                    chars += 1;
+                }
+            }
+            if chars > max_chars {
+                break;
+            }
+        }
+        out
+    }
+}
