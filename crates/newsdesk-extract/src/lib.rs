@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 pub use charset::decode_html;
 pub use html::extract_html;
 pub use language::detect_language;
-pub use plain::extract_plain_text;
+pub use plain::{clean_plain_body, extract_plain_text};
 
 /// One clean article, as read from one document.
 ///

@@ -76,6 +76,17 @@ pub fn extract_plain_text(input: &str) -> Extracted {
     out
 }
 
+/// Cleans the body of a text whose metadata is known from elsewhere (a JSON record's
+/// fields): furniture lines are dropped and paragraphs kept, but no line is taken for a title.
+pub fn clean_plain_body(input: &str) -> String {
+    let mut body: Vec<String> = paragraphs(input).into_iter().filter(|p| !is_furniture(p)).collect();
+    body.dedup_by(|a, b| normalise_key(a) == normalise_key(b));
+    while body.last().is_some_and(|p| word_count(p) <= 3 && !ends_sentence(p)) {
+        body.pop();
+    }
+    body.join("\n\n")
+}
+
 /// Splits text into paragraphs. Blank lines separate paragraphs; inside a block, hard-wrapped
 /// lines are joined back, while a block of short unpunctuated lines (a header) stays split.
 fn paragraphs(input: &str) -> Vec<String> {
@@ -297,6 +308,14 @@ See also  Council approves new budget for the harbour district\n\nRelated Articl
             "Markets steady\n\nWatch the bond market, analysts said. Yields rose for a third day in a row on Thursday as investors weighed new figures.",
         );
         assert!(a.text.starts_with("Watch the bond market"));
+    }
+
+    #[test]
+    fn body_cleaning_keeps_a_short_first_paragraph() {
+        assert_eq!(
+            clean_plain_body("PORT MERIDIAN, March 4\n\nThe bridge fell.\n\nShare this article"),
+            "PORT MERIDIAN, March 4\n\nThe bridge fell."
+        );
     }
 
     #[test]

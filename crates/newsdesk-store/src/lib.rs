@@ -1,1 +1,517 @@
+//! # newsdesk-store
+//!
+//! Where does it live?
+//!
+//! One data directory holds everything: `newsdesk.db`, an embedded SQLite database in WAL mode,
+//! created and migrated on first use. No server to start. The [`Store`] keeps articles, their
+//! analyses, copy links and chains, the sampled shingle index that copy detection queries, the
+//! stories with their vectors, and the document frequencies that weigh terms.
+//!
+//! It knows how to keep and find things, not how to decide them: every decision is made in
+//! `newsdesk-core` and handed here to persist.
 
+mod schema;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use newsdesk_core::stories::{ActiveStory, DocFrequencies};
+use newsdesk_core::{Analysis, Article, ArticleId, CopyLink, StoryId};
+
+/// The database file inside the data directory.
+pub const DATABASE_FILE: &str = "newsdesk.db";
+
+/// What can go wrong with the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot create data directory {path}: {source}")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("database {path} has schema version {found}, newer than this newsdesk knows ({known}); upgrade newsdesk")]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error(transparent)]
+    Sql(#[from] rusqlite::Error),
+    #[error("stored JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An article as stored, with what the stages decided about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredArticle {
+    pub article: Article,
+    pub story: Option<StoryId>,
+    /// Root of its copy chain (its own id when it copies nothing).
+    pub chain: ArticleId,
+    pub analysis: Analysis,
+    /// Cosine similarity with which it joined its story (absent for a story's first article).
+    pub story_score: Option<f32>,
+    /// The terms it shared most with its story when it joined.
+    pub story_terms: Vec<String>,
+}
+
+/// A story in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StorySummary {
+    pub id: StoryId,
+    pub title: String,
+    pub articles: u32,
+    /// Distinct copy chains: the independent sources.
+    pub independent_sources: u32,
+    pub outlets: u32,
+    pub first_seen: i64,
+    pub last_seen: i64,
+}
+
+/// A copy candidate found through the shingle index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyCandidate {
+    pub id: ArticleId,
+    pub chain: ArticleId,
+    pub text_hash: u64,
+    pub shingle_count: usize,
+    pub time: i64,
+    pub shared: u32,
+}
+
+/// Everything a new article brings to the store at once.
+#[derive(Debug, Clone)]
+pub struct NewArticle<'a> {
+    pub article: &'a Article,
+    pub analysis: &'a Analysis,
+    pub story: StoryId,
+    pub story_score: Option<f32>,
+    pub story_terms: &'a [String],
+    pub chain: &'a str,
+    pub text_hash: u64,
+    pub shingles: &'a [u64],
+}
+
+/// The embedded store of one data directory.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    in_batch: bool,
+}
+
+impl Store {
+    /// Opens (creating and migrating when needed) the store in `dir`.
+    pub fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let path = dir.join(DATABASE_FILE);
+        let open_err = |source| StoreError::Open {
+            path: path.clone(),
+            source,
+        };
+        let conn = Connection::open(&path).map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(open_err)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )
+        .map_err(open_err)?;
+        let mut store = Store {
+            conn,
+            path,
+            in_batch: false,
+        };
+        schema::migrate(&mut store.conn, &store.path)?;
+        Ok(store)
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Starts a batch: writes until [`Store::commit_batch`] land together, which is much faster
+    /// than one transaction per article and leaves the store as it was if the run dies.
+    pub fn begin_batch(&mut self) -> Result<()> {
+        if !self.in_batch {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.in_batch = true;
+        }
+        Ok(())
+    }
+
+    /// Commits the current batch, if any.
+    pub fn commit_batch(&mut self) -> Result<()> {
+        if self.in_batch {
+            self.conn.execute_batch("COMMIT")?;
+            self.in_batch = false;
+        }
+        Ok(())
+    }
+
+    /// Whether an article with this identity key is stored.
+    pub fn has_identity(&self, identity: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE identity = ?1")?
+            .exists(params![identity])?)
+    }
+
+    /// Stores a new article with its analysis, story, chain and shingles.
+    pub fn insert_article(&mut self, new: &NewArticle<'_>) -> Result<()> {
+        let a = new.article;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO articles (id, identity, url, outlet, title, authors, published, time,
+                    language, text, source, ingested_at, story, chain, text_hash, shingle_count,
+                    analysis, story_score, story_terms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, unixepoch(), ?12, ?13, ?14,
+                    ?15, ?16, ?17, ?18)",
+            )?
+            .execute(params![
+                a.id,
+                a.identity,
+                a.url,
+                a.outlet,
+                a.title,
+                serde_json::to_string(&a.authors)?,
+                a.published,
+                a.time,
+                a.language,
+                a.text,
+                a.source,
+                new.story,
+                new.chain,
+                new.text_hash as i64,
+                new.shingles.len() as i64,
+                serde_json::to_string(new.analysis)?,
+                new.story_score,
+                serde_json::to_string(new.story_terms)?,
+            ])?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("INSERT INTO shingles (hash, article) VALUES (?1, ?2)")?;
+        for h in new.shingles {
+            stmt.execute(params![*h as i64, a.id])?;
+        }
+        Ok(())
+    }
+
+    /// Articles sharing at least `min_shared` sampled shingles with `shingles`, or the same
+    /// text hash, most shared first, at most `limit`.
+    pub fn copy_candidates(
+        &self,
+        text_hash: u64,
+        shingles: &[u64],
+        min_shared: u32,
+        limit: usize,
+    ) -> Result<Vec<CopyCandidate>> {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT article FROM shingles WHERE hash = ?1")?;
+        for h in shingles {
+            let rows = stmt.query_map(params![*h as i64], |r| r.get::<_, String>(0))?;
+            for id in rows {
+                *counts.entry(id?).or_default() += 1;
+            }
+        }
+        let mut exact = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE text_hash = ?1")?;
+        for id in exact.query_map(params![text_hash as i64], |r| r.get::<_, String>(0))? {
+            counts.entry(id?).or_insert(u32::MAX);
+        }
+        let mut ids: Vec<(String, u32)> = counts
+            .into_iter()
+            .filter(|(_, n)| *n >= min_shared)
+            .collect();
+        ids.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ids.truncate(limit);
+        let mut meta = self.conn.prepare_cached(
+            "SELECT chain, text_hash, shingle_count, time FROM articles WHERE id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for (id, shared) in ids {
+            let row = meta
+                .query_row(params![id], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, i64>(3)?,
+                    ))
+                })
+                .optional()?;
+            if let Some((chain, hash, count, time)) = row {
+                out.push(CopyCandidate {
+                    id,
+                    chain,
+                    text_hash: hash as u64,
+                    shingle_count: count as usize,
+                    time,
+                    shared: if shared == u32::MAX { count as u32 } else { shared },
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Records a copy link.
+    pub fn insert_copy_link(&mut self, link: &CopyLink) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO copy_links (article, of_article, kind, score, shared)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                link.article,
+                link.of,
+                link.kind.as_str(),
+                link.score,
+                link.shared
+            ])?;
+        Ok(())
+    }
+
+    /// Moves every article of chain `old` to chain `new`: an earlier copy has turned up, so
+    /// the chain is rooted at it now.
+    pub fn reroot_chain(&mut self, old: &str, new: &str) -> Result<usize> {
+        Ok(self
+            .conn
+            .prepare_cached("UPDATE articles SET chain = ?2 WHERE chain = ?1")?
+            .execute(params![old, new])?)
+    }
+
+    /// The copy links among a story's articles.
+    pub fn copy_links_in_story(&self, story: StoryId) -> Result<Vec<CopyLink>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.article, l.of_article, l.kind, l.score, l.shared FROM copy_links l
+             JOIN articles a ON a.id = l.article WHERE a.story = ?1 ORDER BY a.time, a.id",
+        )?;
+        let rows = stmt.query_map(params![story], |r| {
+            let kind: String = r.get(2)?;
+            Ok(CopyLink {
+                article: r.get(0)?,
+                of: r.get(1)?,
+                kind: if kind == "exact" {
+                    newsdesk_core::CopyKind::Exact
+                } else {
+                    newsdesk_core::CopyKind::Near
+                },
+                score: r.get(3)?,
+                shared: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Document frequencies of every term seen.
+    pub fn load_doc_frequencies(&self) -> Result<DocFrequencies> {
+        let documents: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
+        let mut stmt = self.conn.prepare("SELECT term, df FROM term_df")?;
+        let df = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
+            .collect::<std::result::Result<HashMap<_, _>, _>>()?;
+        Ok(DocFrequencies {
+            documents: documents as u64,
+            df,
+        })
+    }
+
+    /// Counts one more document for each of `terms`.
+    pub fn add_doc_frequencies<'a>(&mut self, terms: impl IntoIterator<Item = &'a str>) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO term_df (term, df) VALUES (?1, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+        )?;
+        for t in terms {
+            stmt.execute(params![t])?;
+        }
+        Ok(())
+    }
+
+    /// Creates a story and returns its id.
+    pub fn create_story(&mut self, title_article: &str, time: i64) -> Result<StoryId> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO stories (title_article, title_score, first_time, last_time, size, centroid)
+                 VALUES (?1, 1.0, ?2, ?2, 0, '{}')",
+            )?
+            .execute(params![title_article, time])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Saves a story's state after an article joined it; `representative` replaces the
+    /// article whose title the story shows when given.
+    pub fn save_story(&mut self, story: &ActiveStory, representative: Option<(&str, f32)>) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE stories SET first_time = ?2, last_time = ?3, size = ?4, centroid = ?5 WHERE id = ?1",
+            )?
+            .execute(params![
+                story.id,
+                story.first_time,
+                story.last_time,
+                story.size,
+                serde_json::to_string(&story.centroid)?
+            ])?;
+        if let Some((article, score)) = representative {
+            self.conn
+                .prepare_cached("UPDATE stories SET title_article = ?2, title_score = ?3 WHERE id = ?1")?
+                .execute(params![story.id, article, score])?;
+        }
+        Ok(())
+    }
+
+    /// The score of the article a story takes its title from.
+    pub fn representative_score(&self, story: StoryId) -> Result<f32> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT title_score FROM stories WHERE id = ?1")?
+            .query_row(params![story], |r| r.get::<_, f64>(0))
+            .optional()?
+            .unwrap_or(0.0) as f32)
+    }
+
+    /// Stories whose last article is at or after `since` (Unix seconds), for the clusterer.
+    pub fn active_stories(&self, since: i64) -> Result<Vec<ActiveStory>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, centroid, first_time, last_time, size FROM stories WHERE last_time >= ?1",
+        )?;
+        let rows = stmt.query_map(params![since], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, u32>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, centroid, first_time, last_time, size) = row?;
+            out.push(ActiveStory {
+                id,
+                centroid: serde_json::from_str(&centroid)?,
+                first_time,
+                last_time,
+                size,
+            });
+        }
+        Ok(out)
+    }
+
+    /// All stories, newest first.
+    pub fn list_stories(&self) -> Result<Vec<StorySummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, COALESCE(t.title, ''), COUNT(a.id), COUNT(DISTINCT a.chain),
+                    COUNT(DISTINCT a.outlet), MIN(a.time), MAX(a.time)
+             FROM stories s JOIN articles a ON a.story = s.id
+             LEFT JOIN articles t ON t.id = s.title_article
+             GROUP BY s.id ORDER BY MAX(a.time) DESC, s.id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(StorySummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                articles: r.get(2)?,
+                independent_sources: r.get(3)?,
+                outlets: r.get(4)?,
+                first_seen: r.get(5)?,
+                last_seen: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// One story's summary.
+    pub fn story_summary(&self, id: StoryId) -> Result<Option<StorySummary>> {
+        Ok(self.list_stories()?.into_iter().find(|s| s.id == id))
+    }
+
+    /// A story's articles in time order.
+    pub fn story_articles(&self, story: StoryId) -> Result<Vec<StoredArticle>> {
+        self.articles_where("WHERE story = ?1 ORDER BY time, id", params![story])
+    }
+
+    /// Every stored article, in the order they were stored, handed to `f` one at a time so an
+    /// export never holds the archive in memory.
+    pub fn for_each_article(&self, mut f: impl FnMut(StoredArticle) -> Result<()>) -> Result<()> {
+        let mut stmt = self.conn.prepare(&format!("{ARTICLE_COLUMNS} ORDER BY rowid"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            f(read_article(row)?)?;
+        }
+        Ok(())
+    }
+
+    /// Number of stored articles and stories.
+    pub fn counts(&self) -> Result<(u64, u64)> {
+        let articles: i64 = self.conn.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
+        let stories: i64 = self.conn.query_row("SELECT COUNT(*) FROM stories", [], |r| r.get(0))?;
+        Ok((articles as u64, stories as u64))
+    }
+
+    fn articles_where(&self, clause: &str, params: impl rusqlite::Params) -> Result<Vec<StoredArticle>> {
+        let mut stmt = self.conn.prepare(&format!("{ARTICLE_COLUMNS} {clause}"))?;
+        let mut rows = stmt.query(params)?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(read_article(row)?);
+        }
+        Ok(out)
+    }
+}
+
+const ARTICLE_COLUMNS: &str = "SELECT id, identity, url, outlet, title, authors, published, time,
+    language, text, source, story, chain, analysis, story_score, story_terms FROM articles";
+
+fn read_article(r: &rusqlite::Row<'_>) -> Result<StoredArticle> {
+    let authors: String = r.get(5)?;
+    let analysis: String = r.get(13)?;
+    let terms: Option<String> = r.get(15)?;
+    Ok(StoredArticle {
+        article: Article {
+            id: r.get(0)?,
+            identity: r.get(1)?,
+            url: r.get(2)?,
+            outlet: r.get(3)?,
+            title: r.get(4)?,
+            authors: serde_json::from_str(&authors)?,
+            published: r.get(6)?,
+            time: r.get(7)?,
+            language: r.get(8)?,
+            text: r.get(9)?,
+            source: r.get(10)?,
+        },
+        story: r.get(11)?,
+        chain: r.get(12)?,
+        analysis: serde_json::from_str(&analysis)?,
+        story_score: r.get::<_, Option<f64>>(14)?.map(|s| s as f32),
+        story_terms: terms.map(|t| serde_json::from_str(&t)).transpose()?.unwrap_or_default(),
+    })
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.in_batch {
+            // An unfinished batch is rolled back by SQLite when the connection closes; say so
+            // rather than half-commit.
+            tracing::warn!("closing the store with an uncommitted batch; it is rolled back");
+        }
+    }
+}

@@ -42,7 +42,7 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
     let mut dropped: Vec<(Vec<u8>, usize)> = Vec::new();
     let mut i = 0;
 
-    let mut drop_range = |out: &mut Option<String>, copied: &mut usize, from: usize, to: usize| {
+    let drop_range = |out: &mut Option<String>, copied: &mut usize, from: usize, to: usize| {
         let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
         o.push_str(&html[*copied..from]);
         *copied = to;

@@ -1,0 +1,967 @@
+//! Metadata: what the page says about the article, from JSON-LD, `<meta>` tags and markup.
+//!
+//! Publishers describe their articles for search engines and social sites far more reliably
+//! than any layout heuristic can, so structured data comes first and the visible page second.
+//! Every value is cleaned before use: entities decoded, whitespace collapsed, URLs made
+//! absolute, dates normalised, and the outlet's name kept out of the byline.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde_json::{Map, Value};
+use url::Url;
+
+use super::content::{normalize_key, Analysis};
+use super::dom::Dom;
+
+/// Everything metadata-like gathered from the page in one pass.
+#[derive(Default)]
+pub struct PageMeta {
+    /// `<meta>` tags: (lowercase `property`/`name`/`itemprop`/`http-equiv`, `content`).
+    pub metas: Vec<(String, String)>,
+    /// Other elements with `itemprop`: (index, lowercase itemprop, value).
+    pub itemprops: Vec<(usize, String, String)>,
+    pub title_tag: Option<String>,
+    pub canonical: Option<String>,
+    pub base_href: Option<String>,
+    pub html_lang: Option<String>,
+    pub image_src: Option<String>,
+    pub jsonld: Vec<Value>,
+    /// `<time>` elements: (index, `datetime` or text, hints from class/itemprop).
+    pub times: Vec<(usize, String, String)>,
+    /// Byline-like elements: (index, text).
+    pub bylines: Vec<(usize, String)>,
+    /// Date-like elements: (index, text).
+    pub date_elems: Vec<(usize, String)>,
+}
+
+fn byline_class_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"byline|author|writer|contributor").expect("valid regex"))
+}
+
+fn date_class_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"date|time|publish|posted|byline|article-?meta|post-?meta|entry-?meta")
+            .expect("valid regex")
+    })
+}
+
+impl PageMeta {
+    pub fn gather(dom: &Dom<'_>) -> Self {
+        let mut m = PageMeta::default();
+        for i in 0..dom.len() {
+            let Some(el) = dom.nodes[i].el else { continue };
+            let tag = dom.nodes[i].tag;
+            match tag {
+                "meta" => {
+                    let Some(content) = el.attr("content") else {
+                        continue;
+                    };
+                    let content = clean_text(content);
+                    if content.is_empty() {
+                        continue;
+                    }
+                    for key in ["property", "name", "itemprop", "http-equiv"] {
+                        if let Some(k) = el.attr(key) {
+                            // `property` may hold several space-separated names (RDFa).
+                            for k in k.split_whitespace() {
+                                m.metas.push((k.to_ascii_lowercase(), content.clone()));
+                            }
+                        }
+                    }
+                    continue;
+                }
+                "title" if m.title_tag.is_none() => {
+                    let t = dom.text_of(i, 1000);
+                    if !t.is_empty() {
+                        m.title_tag = Some(clean_text(&t));
+                    }
+                }
+                "link" => {
+                    let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                    let href = el.attr("href").map(str::trim).filter(|h| !h.is_empty());
+                    if let Some(href) = href {
+                        let rels: Vec<&str> = rel.split_whitespace().collect();
+                        if rels.contains(&"canonical") && m.canonical.is_none() {
+                            m.canonical = Some(href.to_owned());
+                        }
+                        if rels.contains(&"image_src") && m.image_src.is_none() {
+                            m.image_src = Some(href.to_owned());
+                        }
+                    }
+                }
+                "base" if m.base_href.is_none() => {
+                    m.base_href = el.attr("href").map(|h| h.trim().to_owned());
+                }
+                "html" if m.html_lang.is_none() => {
+                    m.html_lang = el
+                        .attr("lang")
+                        .or_else(|| el.attr("xml:lang"))
+                        .map(str::to_owned);
+                }
+                "script" => {
+                    let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+                    if ty.contains("ld+json") {
+                        let raw: String = dom
+                            .children(i)
+                            .map(|c| dom.nodes[c].text)
+                            .collect::<Vec<_>>()
+                            .concat();
+                        if let Some(v) = parse_json_ld(&raw) {
+                            m.jsonld.push(v);
+                        }
+                    }
+                    continue;
+                }
+                "time" => {
+                    let value = el
+                        .attr("datetime")
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| dom.text_of(i, 100));
+                    let mut hints = dom.class_id(i);
+                    if let Some(p) = el.attr("itemprop") {
+                        hints.push(' ');
+                        hints.push_str(&p.to_ascii_lowercase());
+                    }
+                    if el.attr("pubdate").is_some() {
+                        hints.push_str(" pubdate");
+                    }
+                    m.times.push((i, value, hints));
+                }
+                _ => {}
+            }
+            if let Some(prop) = el.attr("itemprop") {
+                let prop = prop.to_ascii_lowercase();
+                let value = el
+                    .attr("content")
+                    .or_else(|| el.attr("datetime"))
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| {
+                        if prop.contains("author") {
+                            dom.text_of(i, 200)
+                        } else if prop.contains("date") {
+                            dom.text_of(i, 100)
+                        } else {
+                            String::new()
+                        }
+                    });
+                if !value.trim().is_empty() {
+                    m.itemprops.push((i, prop, clean_text(&value)));
+                }
+            }
+            let class_id = dom.class_id(i);
+            let is_byline = el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                || byline_class_re().is_match(&class_id);
+            if is_byline {
+                let text = dom.text_of(i, 200);
+                if !text.is_empty() && text.chars().count() <= 150 {
+                    m.bylines.push((i, text));
+                }
+            }
+            if date_class_re().is_match(&class_id) {
+                let text = dom.text_of(i, 150);
+                if !text.is_empty() && text.chars().count() <= 120 {
+                    m.date_elems.push((i, text));
+                }
+            }
+        }
+        m
+    }
+
+    /// First non-empty `<meta>` value among `keys`, in the order of `keys`.
+    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(key, v)| key == k && !v.is_empty())
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
+    /// Every value among `keys`, in the order of `keys`.
+    fn metas_all(&self, keys: &[&str]) -> Vec<String> {
+        keys.iter()
+            .flat_map(|k| {
+                self.metas
+                    .iter()
+                    .filter(move |(key, _)| key == k)
+                    .map(|(_, v)| v.clone())
+            })
+            .collect()
+    }
+
+    fn itemprop(&self, name: &str) -> Option<&str> {
+        self.itemprops
+            .iter()
+            .find(|(_, p, _)| p.split_whitespace().any(|x| x == name))
+            .map(|(_, _, v)| v.as_str())
+    }
+}
+
+/// Parses one JSON-LD script, tolerating the usual breakage: HTML comment or CDATA wrappers
+/// and raw newlines inside strings.
+fn parse_json_ld(raw: &str) -> Option<Value> {
+    let mut s = raw.trim();
+    for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
+        if let Some(rest) = s.strip_prefix(open) {
+            s = rest.trim();
+            if let Some(rest) = s.strip_suffix(close) {
+                s = rest.trim();
+            }
+        }
+    }
+    s = s.trim_end_matches(';').trim();
+    if s.is_empty() {
+        return None;
+    }
+    serde_json::from_str(s).ok().or_else(|| {
+        let flat: String = s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str(&flat).ok()
+    })
+}
+
+/// What the JSON-LD says about the article.
+#[derive(Default, Debug)]
+pub struct LdInfo {
+    pub headline: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub publisher: Option<String>,
+    pub image: Option<String>,
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    pub body: Option<String>,
+    /// Dates of a `WebPage` object, for pages whose article object has none.
+    pub page_published: Option<String>,
+    pub page_modified: Option<String>,
+    pub site_name: Option<String>,
+}
+
+fn type_names(obj: &Map<String, Value>) -> Vec<&str> {
+    fn short(s: &str) -> &str {
+        s.rsplit(['/', ':', '#']).next().unwrap_or(s)
+    }
+    match obj.get("@type") {
+        Some(Value::String(s)) => vec![short(s)],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(short).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn is_article_type(t: &str) -> bool {
+    t.ends_with("Article") || t.ends_with("Posting") || t == "Report" || t == "Blog"
+}
+
+fn is_org_type(t: &str) -> bool {
+    t.ends_with("Organization")
+        || matches!(t, "Corporation" | "NewsMediaOrganization" | "WebSite" | "Brand")
+}
+
+impl LdInfo {
+    pub fn from_values(values: &[Value]) -> Self {
+        // Every object, in document order, and those that have an `@id` to resolve references
+        // (`"author": {"@id": "#/schema/person/1"}` in `@graph`s).
+        let mut objects: Vec<&Map<String, Value>> = Vec::new();
+        let mut ids: HashMap<&str, &Map<String, Value>> = HashMap::new();
+        let mut stack: Vec<(&Value, usize)> = values.iter().rev().map(|v| (v, 0)).collect();
+        while let Some((v, depth)) = stack.pop() {
+            if depth > 64 || objects.len() > 10_000 {
+                continue;
+            }
+            match v {
+                Value::Object(o) => {
+                    objects.push(o);
+                    if let Some(id) = o.get("@id").and_then(Value::as_str) {
+                        // The fullest object for an id wins over bare references.
+                        let fuller = match ids.get(id) {
+                            Some(prev) => prev.len() < o.len(),
+                            None => true,
+                        };
+                        if fuller {
+                            ids.insert(id, o);
+                        }
+                    }
+                    for child in o.values().rev() {
+                        if matches!(child, Value::Object(_) | Value::Array(_)) {
+                            stack.push((child, depth + 1));
+                        }
+                    }
+                }
+                Value::Array(a) => {
+                    for child in a.iter().rev() {
+                        stack.push((child, depth + 1));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let articles: Vec<&Map<String, Value>> = objects
+            .iter()
+            .copied()
+            .filter(|o| type_names(o).iter().any(|t| is_article_type(t)))
+            .collect();
+        let mut info = LdInfo::default();
+        for o in &objects {
+            let types = type_names(o);
+            if types.iter().any(|t| t.ends_with("Page")) {
+                if info.page_published.is_none() {
+                    info.page_published = string_field(o, "datePublished");
+                }
+                if info.page_modified.is_none() {
+                    info.page_modified = string_field(o, "dateModified");
+                }
+            }
+            if types.contains(&"WebSite") && info.site_name.is_none() {
+                info.site_name = string_field(o, "name");
+            }
+        }
+        let article = articles
+            .iter()
+            .find(|o| o.contains_key("headline") || o.contains_key("articleBody"))
+            .or(articles.first())
+            .copied();
+        let Some(a) = article else {
+            return info;
+        };
+        info.headline = string_field(a, "headline").or_else(|| string_field(a, "name"));
+        info.published = string_field(a, "datePublished").or_else(|| string_field(a, "dateCreated"));
+        info.modified = string_field(a, "dateModified");
+        info.description = string_field(a, "description");
+        info.language = string_field(a, "inLanguage");
+        info.body = a.get("articleBody").and_then(Value::as_str).map(str::to_owned);
+        info.url = string_field(a, "url").or_else(|| match a.get("mainEntityOfPage") {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Object(o)) => string_field(o, "@id").or_else(|| string_field(o, "url")),
+            _ => None,
+        });
+        if let Some(p) = a.get("publisher") {
+            let mut people = Vec::new();
+            let mut orgs = Vec::new();
+            names(p, &ids, &mut people, &mut orgs);
+            info.publisher = orgs.into_iter().chain(people).next();
+        }
+        if let Some(au) = a.get("author").or_else(|| a.get("creator")) {
+            let mut orgs = Vec::new();
+            names(au, &ids, &mut info.authors, &mut orgs);
+        }
+        info.image = a.get("image").or_else(|| a.get("thumbnailUrl")).and_then(|v| image_url(v, &ids));
+        info
+    }
+}
+
+/// A string field: a string, a number, the first string of a list, or `@value`.
+fn string_field(o: &Map<String, Value>, key: &str) -> Option<String> {
+    let v = o.get(key)?;
+    let s = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(a) => a.iter().find_map(Value::as_str)?.to_owned(),
+        Value::Object(inner) => inner.get("@value").and_then(Value::as_str)?.to_owned(),
+        _ => return None,
+    };
+    let s = clean_text(&s);
+    (!s.is_empty()).then_some(s)
+}
+
+/// Names in an `author`/`publisher` value, split into people and organisations.
+fn names(
+    v: &Value,
+    ids: &HashMap<&str, &Map<String, Value>>,
+    people: &mut Vec<String>,
+    orgs: &mut Vec<String>,
+) {
+    let mut stack: Vec<(&Value, usize)> = vec![(v, 0)];
+    while let Some((v, depth)) = stack.pop() {
+        if depth > 8 || people.len() > 50 {
+            continue;
+        }
+        match v {
+            Value::String(s) => people.push(clean_text(s)),
+            Value::Array(a) => stack.extend(a.iter().rev().map(|x| (x, depth + 1))),
+            Value::Object(o) => {
+                let o = match (o.get("name"), o.get("@id").and_then(Value::as_str)) {
+                    (None, Some(id)) => ids.get(id).copied().unwrap_or(o),
+                    _ => o,
+                };
+                let name = string_field(o, "name").or_else(|| {
+                    let given = string_field(o, "givenName")?;
+                    Some(match string_field(o, "familyName") {
+                        Some(f) => format!("{given} {f}"),
+                        None => given,
+                    })
+                });
+                if let Some(name) = name {
+                    if type_names(o).iter().any(|t| is_org_type(t)) {
+                        orgs.push(name);
+                    } else {
+                        people.push(name);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn image_url(v: &Value, ids: &HashMap<&str, &Map<String, Value>>) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(|x| match x {
+            Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+            Value::Object(o) => object_image(o, ids),
+            _ => None,
+        }),
+        Value::Object(o) => object_image(o, ids),
+        _ => None,
+    }
+}
+
+fn object_image(o: &Map<String, Value>, ids: &HashMap<&str, &Map<String, Value>>) -> Option<String> {
+    let o = match (o.get("url"), o.get("@id").and_then(Value::as_str)) {
+        (None, Some(id)) => ids.get(id).copied().unwrap_or(o),
+        _ => o,
+    };
+    string_field(o, "url").or_else(|| string_field(o, "contentUrl"))
+}
+
+/// Decodes the entities that survive into attribute values and JSON strings when a site
+/// escapes twice (`&amp;#8217;`), and collapses whitespace.
+pub fn clean_text(s: &str) -> String {
+    let decoded = if s.contains('&') { decode_entities(s) } else { s.to_owned() };
+    decoded
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !super::content::is_invisible_char(*c))
+        .collect()
+}
+
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let semi = after.find(';').filter(|&i| i <= 10);
+        let decoded = semi.and_then(|i| {
+            let name = &after[..i];
+            let c = match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                "rsquo" => '\u{2019}',
+                "lsquo" => '\u{2018}',
+                "rdquo" => '\u{201d}',
+                "ldquo" => '\u{201c}',
+                "mdash" => '\u{2014}',
+                "ndash" => '\u{2013}',
+                "hellip" => '\u{2026}',
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((c, i))
+        });
+        match decoded {
+            Some((c, i)) => {
+                out.push(c);
+                rest = &after[i + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Resolves a possibly relative URL against `base`; only http(s) results are kept.
+pub fn resolve_url(href: &str, base: Option<&Url>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with("data:") || href.starts_with("javascript:") {
+        return None;
+    }
+    let resolved = match Url::parse(href) {
+        Ok(u) => u,
+        Err(_) => match base {
+            Some(b) => b.join(href).ok()?,
+            None if href.starts_with("//") => Url::parse(&format!("https:{href}")).ok()?,
+            None => return None,
+        },
+    };
+    matches!(resolved.scheme(), "http" | "https").then(|| resolved.to_string())
+}
+
+/// The site's own name in a domain (`www.dailyexample.co.uk` → `dailyexample`).
+fn host_label(host: &str) -> Option<String> {
+    let labels: Vec<&str> = host
+        .split('.')
+        .filter(|l| !l.is_empty() && !matches!(*l, "www" | "m" | "amp" | "mobile" | "edition"))
+        .collect();
+    // Drop the public suffix roughly: the TLD, and a second-level label like `co` or `com`.
+    let mut core: Vec<&str> = labels.clone();
+    if core.len() > 1 {
+        core.pop();
+    }
+    if core.len() > 1
+        && matches!(*core.last()?, "co" | "com" | "org" | "net" | "gov" | "ac" | "edu" | "ne" | "or")
+    {
+        core.pop();
+    }
+    core.last().map(|s| s.to_ascii_lowercase())
+}
+
+/// Whether a piece of a title (or a byline name) is the outlet's name.
+pub fn matches_site(part: &str, sites: &[String], host: Option<&str>) -> bool {
+    let key = normalize_key(part);
+    if key.is_empty() {
+        return false;
+    }
+    for site in sites {
+        let s = normalize_key(site);
+        if s.is_empty() {
+            continue;
+        }
+        if s == key || (key.len() >= 4 && s.contains(&key)) || (s.len() >= 4 && key.contains(&s)) {
+            return true;
+        }
+    }
+    if let Some(label) = host.and_then(host_label) {
+        let label: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
+        if label.len() >= 3 && (key == label || key.contains(&label) || (key.len() >= 4 && label.contains(&key))) {
+            return true;
+        }
+    }
+    false
+}
+
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " ~ ", " : ",
+];
+
+/// Removes a site-name suffix or prefix (`Storm hits coast | Daily Example`).
+///
+/// A part is removed when it matches the site's name or domain; failing that, a trailing part
+/// of at most four words after a `|` is dropped when the title before it is longer, since that
+/// is how sites brand titles. Other separators are too common inside real headlines to cut on
+/// length alone.
+pub fn strip_site(title: &str, sites: &[String], host: Option<&str>) -> String {
+    let title = title.trim();
+    let last = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|(i, _)| *i);
+    if let Some((i, len)) = last {
+        let (head, tail) = (title[..i].trim(), title[i + len..].trim());
+        if !head.is_empty() && matches_site(tail, sites, host) {
+            return strip_site(head, sites, host);
+        }
+    }
+    let first = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|i| (i, sep.len())))
+        .min_by_key(|(i, _)| *i);
+    if let Some((i, len)) = first {
+        let (head, tail) = (title[..i].trim(), title[i + len..].trim());
+        if !tail.is_empty() && matches_site(head, sites, host) {
+            return tail.to_owned();
+        }
+    }
+    if let Some(i) = title.rfind(" | ") {
+        let (head, tail) = (title[..i].trim(), title[i + 3..].trim());
+        let tail_words = tail.split_whitespace().count();
+        if tail_words <= 4 && head.split_whitespace().count() > tail_words {
+            return strip_site(head, sites, host);
+        }
+    }
+    title.to_owned()
+}
+
+/// Picks the title: the structured candidates first, each with any site branding removed,
+/// preferring the one that agrees with the article's `<h1>`.
+pub fn choose_title(
+    ld_headline: Option<&str>,
+    og_title: Option<&str>,
+    twitter_title: Option<&str>,
+    title_tag: Option<&str>,
+    h1: Option<&str>,
+    sites: &[String],
+    host: Option<&str>,
+) -> Option<String> {
+    let raw: Vec<&str> = [ld_headline, og_title, title_tag, twitter_title]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let cleaned: Vec<String> = raw.iter().map(|t| strip_site(t, sites, host)).collect();
+    let h1 = h1.map(str::trim).filter(|h| !h.is_empty() && h.chars().count() <= 300);
+    if let Some(h1) = h1 {
+        let hk = normalize_key(h1);
+        if let Some(c) = cleaned.iter().find(|c| normalize_key(c) == hk) {
+            return Some(c.clone());
+        }
+        // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
+        if !hk.is_empty()
+            && !matches_site(h1, sites, host)
+            && raw.iter().any(|t| normalize_key(t).starts_with(&hk))
+        {
+            return Some(h1.to_owned());
+        }
+    }
+    cleaned
+        .into_iter()
+        .find(|c| !c.is_empty())
+        .or_else(|| h1.filter(|h| !matches_site(h, sites, host)).map(str::to_owned))
+}
+
+fn author_split_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\s*(?:,|;|\||/|&|•|·|\n|\s+-\s+|\s+–\s+|\s+—\s+|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*")
+            .expect("valid regex")
+    })
+}
+
+fn author_prefix_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:written|posted|reported|reporting|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)\s*:?\s+|^(?:by|autor|author)\s*:\s*")
+            .expect("valid regex")
+    })
+}
+
+fn email_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\S+@\S+\.\S+").expect("valid regex"))
+}
+
+/// Words that mark a job title, an agency or a label rather than a person's name.
+fn is_non_name_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()),
+        "staff"
+            | "writer"
+            | "writers"
+            | "reporter"
+            | "reporters"
+            | "correspondent"
+            | "editor"
+            | "editors"
+            | "editorial"
+            | "contributor"
+            | "contributing"
+            | "newsroom"
+            | "desk"
+            | "team"
+            | "agency"
+            | "press"
+            | "published"
+            | "updated"
+            | "posted"
+            | "admin"
+            | "administrator"
+            | "news"
+            | "wire"
+            | "services"
+            | "board"
+            | "opinion"
+            | "read"
+            | "min"
+            | "follow"
+            | "email"
+            | "twitter"
+            | "share"
+            | "photo"
+            | "photos"
+            | "video"
+            | "more"
+            | "view"
+            | "all"
+            | "articles"
+            | "posts"
+            | "unknown"
+            | "guest"
+            | "anonymous"
+    )
+}
+
+/// Turns raw byline strings into people's names.
+///
+/// Splits on commas, `and`, `&` and the like, strips `By`, and drops what is not a person: the
+/// outlet's name, e-mail addresses, URLs, dates, job titles and labels. Deduplicates and keeps
+/// at most ten, because a longer list is a mistake (a page's every author link), not a byline.
+pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for r in raw {
+        let r = clean_text(r);
+        if r.is_empty() || r.contains("://") || r.starts_with("www.") {
+            continue;
+        }
+        let r = email_re().replace_all(&r, " ");
+        let r = author_prefix_re().replace(r.trim(), "");
+        for part in author_split_re().split(&r) {
+            let name = author_prefix_re()
+                .replace(part.trim(), "")
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')')
+                .trim()
+                .to_owned();
+            let name = name.trim_end_matches('.').to_owned();
+            if !is_person_name(&name) || matches_site(&name, sites, host) {
+                continue;
+            }
+            let key = normalize_key(&name);
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            out.push(name);
+            if out.len() >= 10 {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+fn is_person_name(name: &str) -> bool {
+    let chars = name.chars().count();
+    if !(2..=60).contains(&chars) {
+        return false;
+    }
+    if name.chars().any(|c| c.is_ascii_digit() || c == '@' || c == ':' || c == '/') {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || words.iter().any(|w| is_non_name_word(w)) {
+        return false;
+    }
+    // Names start with a capital in scripts that have case; lowercase leftovers are words.
+    let first = name.chars().next().unwrap_or(' ');
+    if first.is_lowercase() || !first.is_alphabetic() {
+        return false;
+    }
+    crate::dates::parse_date(name).is_none()
+}
+
+fn first_date<'a>(mut values: impl Iterator<Item = &'a str>) -> Option<String> {
+    values.find_map(parse_any_date)
+}
+
+/// Parses any date shape the helpers know.
+pub fn parse_any_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    crate::dates::parse_date(s).or_else(|| crate::dates::parse_rfc2822(s))
+}
+
+/// Finds a date written somewhere inside a longer string (`By Jane Doe | March 3, 2024`).
+pub fn find_date_in_text(text: &str) -> Option<String> {
+    if let Some(d) = parse_any_date(text) {
+        return Some(d);
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+        Regex::new(&format!(
+            r"(?i)\b(?:\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b"
+        ))
+        .expect("valid regex")
+    });
+    re.find_iter(text).find_map(|m| parse_any_date(m.as_str()))
+}
+
+/// A date in the URL path: `/2024/02/29/` or `/2024-02-29/`.
+pub fn date_from_url(url: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?:^|[/_-])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)")
+            .expect("valid regex")
+    });
+    let path = match Url::parse(url) {
+        Ok(u) => u.path().to_owned(),
+        Err(_) => url.to_owned(),
+    };
+    re.captures_iter(&path).find_map(|c| {
+        let iso = format!(
+            "{}-{:0>2}-{:0>2}",
+            c.get(1)?.as_str(),
+            c.get(2)?.as_str(),
+            c.get(3)?.as_str()
+        );
+        crate::dates::parse_date(&iso)
+    })
+}
+
+/// `en-US` → `en`; `None` for anything that is not a language tag.
+pub fn normalize_lang(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()))
+        .then_some(primary)
+}
+
+/// Publication and modification dates, strongest evidence first.
+pub fn dates(
+    dom: &Dom<'_>,
+    page: &PageMeta,
+    ld: &LdInfo,
+    analysis: &Analysis,
+    urls: &[&str],
+) -> (Option<String>, Option<String>) {
+    const PUBLISHED_KEYS: &[&str] = &[
+        "article:published_time",
+        "og:article:published_time",
+        "og:published_time",
+        "article:published",
+        "article.published",
+        "published_time",
+        "publish-date",
+        "publish_date",
+        "publishdate",
+        "publication_date",
+        "pubdate",
+        "datepublished",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dc.date.created",
+        "dcterms.issued",
+        "dcterms.created",
+        "dcterms.date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article_date_original",
+        "original-publish-date",
+        "iso-8601-publish-date",
+        "citation_publication_date",
+        "citation_date",
+        "displaydate",
+        "dc.date.published",
+    ];
+    const MODIFIED_KEYS: &[&str] = &[
+        "article:modified_time",
+        "og:article:modified_time",
+        "og:updated_time",
+        "article:modified",
+        "modified_time",
+        "last-modified",
+        "lastmod",
+        "datemodified",
+        "dc.date.modified",
+        "dcterms.modified",
+        "article.updated",
+    ];
+
+    let inside = |i: usize| analysis.chosen.iter().any(|&c| dom.contains(c, i));
+    let near = |i: usize| inside(i) || dom.ancestors(analysis.main).take(3).any(|a| dom.contains(a, i));
+
+    let published = ld
+        .published
+        .as_deref()
+        .and_then(parse_any_date)
+        .or_else(|| first_date(PUBLISHED_KEYS.iter().filter_map(|k| page.meta(&[k]))))
+        .or_else(|| page.itemprop("datepublished").and_then(parse_any_date))
+        .or_else(|| ld.page_published.as_deref().and_then(parse_any_date))
+        .or_else(|| {
+            let mut times = page
+                .times
+                .iter()
+                .filter(|(i, _, hints)| {
+                    !hints.contains("updat") && !hints.contains("modif") && (hints.contains("pubdate") || near(*i))
+                })
+                .map(|(_, v, _)| v.as_str());
+            first_date(&mut times)
+        })
+        .or_else(|| urls.iter().find_map(|u| date_from_url(u)))
+        .or_else(|| {
+            page.date_elems
+                .iter()
+                .filter(|(i, _)| near(*i))
+                .find_map(|(_, t)| find_date_in_text(t))
+        });
+    let modified = ld
+        .modified
+        .as_deref()
+        .and_then(parse_any_date)
+        .or_else(|| first_date(MODIFIED_KEYS.iter().filter_map(|k| page.meta(&[k]))))
+        .or_else(|| page.itemprop("datemodified").and_then(parse_any_date))
+        .or_else(|| ld.page_modified.as_deref().and_then(parse_any_date));
+    (published, modified)
+}
+
+/// Byline candidates, strongest evidence first: JSON-LD people, `<meta>` authors, then
+/// byline elements in or just before the article.
+pub fn authors(
+    dom: &Dom<'_>,
+    page: &PageMeta,
+    ld: &LdInfo,
+    analysis: &Analysis,
+    sites: &[String],
+    host: Option<&str>,
+) -> Vec<String> {
+    let from_ld = clean_authors(&ld.authors, sites, host);
+    if !from_ld.is_empty() {
+        return from_ld;
+    }
+    let meta_values = page.metas_all(&[
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "byl",
+        "citation_author",
+        "article.author",
+    ]);
+    let from_meta = clean_authors(&meta_values, sites, host);
+    if !from_meta.is_empty() {
+        return from_meta;
+    }
+    let item: Vec<String> = page
+        .itemprops
+        .iter()
+        .filter(|(_, p, _)| p.split_whitespace().any(|x| x == "author" || x == "creator"))
+        .map(|(_, _, v)| v.clone())
+        .collect();
+    let from_items = clean_authors(&item, sites, host);
+    if !from_items.is_empty() {
+        return from_items;
+    }
+    let inside = |i: usize| analysis.chosen.iter().any(|&c| dom.contains(c, i));
+    let ordered: Vec<String> = page
+        .bylines
+        .iter()
+        .filter(|(i, _)| inside(*i))
+        .chain(page.bylines.iter().filter(|(i, _)| !inside(*i) && *i < analysis.main).rev())
+        .map(|(_, t)| t.clone())
+        .collect();
+    // One byline element is the byline; taking every author link on the page is not.
+    ordered
+        .iter()
+        .map(|t| clean_authors(std::slice::from_ref(t), sites, host))
+        .find(|a| !a.is_empty())
+        .unwrap_or_default()
+}
