@@ -109,7 +109,14 @@ mod tests {
         let a = fingerprint(WIRE);
         let b = fingerprint(&reprint);
         let shared = shared_count(&a.shingles, &b.shingles);
-        let (kind, score) = decide(a.text_hash, a.shingles.len(), b.text_hash, b.shingles.len(), shared).expect("copy");
+        let (kind, score) = decide(
+            a.text_hash,
+            a.shingles.len(),
+            b.text_hash,
+            b.shingles.len(),
+            shared,
+        )
+        .expect("copy");
         assert_eq!(kind, CopyKind::Near);
         assert!(score > 0.9, "{score}");
     }
@@ -118,7 +125,16 @@ mod tests {
     fn same_words_other_layout_is_exact() {
         let a = fingerprint(WIRE);
         let b = fingerprint(&WIRE.replace(", ", " , ").to_uppercase());
-        assert_eq!(decide(a.text_hash, a.shingles.len(), b.text_hash, b.shingles.len(), 0), Some((CopyKind::Exact, 1.0)));
+        assert_eq!(
+            decide(
+                a.text_hash,
+                a.shingles.len(),
+                b.text_hash,
+                b.shingles.len(),
+                0
+            ),
+            Some((CopyKind::Exact, 1.0))
+        );
     }
 
     #[test]
@@ -129,6 +145,15 @@ mod tests {
         let a = fingerprint(WIRE);
         let b = fingerprint(other);
         let shared = shared_count(&a.shingles, &b.shingles);
-        assert_eq!(decide(a.text_hash, a.shingles.len(), b.text_hash, b.shingles.len(), shared), None);
+        assert_eq!(
+            decide(
+                a.text_hash,
+                a.shingles.len(),
+                b.text_hash,
+                b.shingles.len(),
+                shared
+            ),
+            None
+        );
     }
 }

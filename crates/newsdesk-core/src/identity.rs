@@ -56,7 +56,16 @@ fn is_tracking_parameter(key: &str) -> bool {
     k.starts_with("utm_")
         || matches!(
             k.as_str(),
-            "fbclid" | "gclid" | "mc_cid" | "mc_eid" | "ocid" | "cmpid" | "ref" | "src" | "smid" | "ito"
+            "fbclid"
+                | "gclid"
+                | "mc_cid"
+                | "mc_eid"
+                | "ocid"
+                | "cmpid"
+                | "ref"
+                | "src"
+                | "smid"
+                | "ito"
         )
 }
 
@@ -73,7 +82,10 @@ mod tests {
 
     #[test]
     fn url_variants_are_one_article() {
-        let a = identity(Some("https://www.example.com/news/story-1/?utm_source=x#top"), "a");
+        let a = identity(
+            Some("https://www.example.com/news/story-1/?utm_source=x#top"),
+            "a",
+        );
         let b = identity(Some("http://example.com/news/story-1"), "b");
         assert_eq!(a, b);
         assert_eq!(a.0, "url:https://example.com/news/story-1");
@@ -91,7 +103,10 @@ mod tests {
 
     #[test]
     fn host_names() {
-        assert_eq!(host("https://www.example.org/x").as_deref(), Some("example.org"));
+        assert_eq!(
+            host("https://www.example.org/x").as_deref(),
+            Some("example.org")
+        );
         assert_eq!(host("nope"), None);
     }
 }

@@ -128,7 +128,10 @@ impl Ledger {
     }
 
     pub fn conflicts(&self) -> usize {
-        self.quantities.iter().filter(|q| q.status == QuantityStatus::Conflict).count()
+        self.quantities
+            .iter()
+            .filter(|q| q.status == QuantityStatus::Conflict)
+            .count()
             + self.quotes.iter().filter(|q| q.speaker_conflict).count()
     }
 }
@@ -165,32 +168,39 @@ fn entities(articles: &[LedgerArticle<'_>]) -> Vec<EntityClaim> {
                 articles: BTreeSet::new(),
                 chains: BTreeSet::new(),
             });
-            if e.text.len() > acc.name.len() {
-                acc.name = e.text.clone();
-            }
+
             acc.mentions += e.count;
             acc.articles.insert(a.id.to_owned());
             acc.chains.insert(a.chain.to_owned());
         }
     }
-    // A one-word name that ends a longer person's name in the same story is that person
-    // ("al-Sudani" after "Mohammed Shia al-Sudani").
+    // Within a story, one person is named in longer and shorter forms: "al-Sudani" after
+    // "Mohammed Shia al-Sudani", "Transport Minister Jonas Brekke" beside "Jonas Brekke". A
+    // one-word name joins the person whose name it ends; a longer form joins the two-word or
+    // longer name it ends with.
     let keys: Vec<String> = by_key.keys().cloned().collect();
     for key in &keys {
-        if key.contains(' ') {
+        let target = if key.contains(' ') {
+            keys.iter()
+                .filter(|k| k.contains(' ') && *k != key && key.ends_with(&format!(" {k}")))
+                .max_by_key(|k| k.len())
+        } else {
+            keys.iter().find(|k| {
+                k.contains(' ')
+                    && k.rsplit(' ').next() == Some(key.as_str())
+                    && by_key
+                        .get(*k)
+                        .is_some_and(|a| a.kind == newsdesk_text::EntityKind::Person)
+            })
+        };
+        let Some(target) = target.cloned() else {
             continue;
-        }
-        let target = keys.iter().find(|k| {
-            k.contains(' ')
-                && k.rsplit(' ').next() == Some(key.as_str())
-                && by_key.get(*k).is_some_and(|a| a.kind == newsdesk_text::EntityKind::Person)
-        });
-        if let Some(target) = target.cloned() {
-            if let Some(short) = by_key.remove(key) {
-                let long = by_key.get_mut(&target).expect("present");
-                long.mentions += short.mentions;
-                long.articles.extend(short.articles);
-                long.chains.extend(short.chains);
+        };
+        if let Some(merged) = by_key.remove(key) {
+            if let Some(into) = by_key.get_mut(&target) {
+                into.mentions += merged.mentions;
+                into.articles.extend(merged.articles);
+                into.chains.extend(merged.chains);
             }
         }
     }
@@ -204,14 +214,33 @@ fn entities(articles: &[LedgerArticle<'_>]) -> Vec<EntityClaim> {
             sources: a.chains.len() as u32,
         })
         .collect();
-    out.sort_by(|a, b| b.sources.cmp(&a.sources).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name)));
+    out.sort_by(|a, b| {
+        b.sources
+            .cmp(&a.sources)
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.name.cmp(&b.name))
+    });
     out
 }
 
 /// Events whose counted noun, when the text leaves it out, is people ("23 injured").
 const CASUALTY_EVENTS: &[&str] = &[
-    "killed", "dead", "died", "injured", "wounded", "hurt", "missing", "arrested", "detained",
-    "evacuated", "rescued", "trapped", "displaced", "hospitalised", "hospitalized", "treated",
+    "killed",
+    "dead",
+    "died",
+    "injured",
+    "wounded",
+    "hurt",
+    "missing",
+    "arrested",
+    "detained",
+    "evacuated",
+    "rescued",
+    "trapped",
+    "displaced",
+    "hospitalised",
+    "hospitalized",
+    "treated",
 ];
 
 /// The value interval a report allows.
@@ -245,7 +274,9 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
             };
             let key = (
                 stemmer.stem(noun).into_owned(),
-                event.map(|e| stemmer.stem(e).into_owned()).unwrap_or_default(),
+                event
+                    .map(|e| stemmer.stem(e).into_owned())
+                    .unwrap_or_default(),
             );
             let what = match event {
                 Some(e) => format!("{noun} {e}"),
@@ -264,11 +295,29 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
     let mut out: Vec<QuantityClaim> = groups
         .into_values()
         .map(|(what, mut reports)| {
-            reports.sort_by(|a, b| a.cited.time.cmp(&b.cited.time).then(a.cited.outlet.cmp(&b.cited.outlet)));
-            let status = status(&reports);
-            let sources = reports.iter().map(|r| &r.cited.chain).collect::<BTreeSet<_>>().len() as u32;
+            reports.sort_by(|a, b| {
+                a.cited
+                    .time
+                    .cmp(&b.cited.time)
+                    .then(a.cited.outlet.cmp(&b.cited.outlet))
+            });
+            // Only a count of something that happened ("people killed") can be updated or
+            // contradicted; bare mentions ("three days", "140 workers") may be different facts.
+            let status = if what.contains(' ') {
+                status(&reports)
+            } else {
+                QuantityStatus::Agreed
+            };
+            let sources = reports
+                .iter()
+                .map(|r| &r.cited.chain)
+                .collect::<BTreeSet<_>>()
+                .len() as u32;
             QuantityClaim {
-                latest: reports.last().map(|r| r.surface.clone()).unwrap_or_default(),
+                latest: reports
+                    .last()
+                    .map(|r| r.surface.clone())
+                    .unwrap_or_default(),
                 what,
                 status,
                 sources,
@@ -295,7 +344,11 @@ fn status(reports: &[QuantityReport]) -> QuantityStatus {
             if a.cited.article == b.cited.article || a.value == b.value {
                 continue;
             }
-            let (earlier, later) = if a.cited.time <= b.cited.time { (a, b) } else { (b, a) };
+            let (earlier, later) = if a.cited.time <= b.cited.time {
+                (a, b)
+            } else {
+                (b, a)
+            };
             let same_day = earlier.cited.time.div_euclid(DAY) == later.cited.time.div_euclid(DAY);
             if same_day || later.value < earlier.value {
                 if !compatible(a, b) {
@@ -334,7 +387,11 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
             if words.len() < 3 {
                 continue;
             }
-            let sentence = a.text.get(q.span.0..q.span.1).unwrap_or_default().to_owned();
+            let sentence = a
+                .text
+                .get(q.span.0..q.span.1)
+                .unwrap_or_default()
+                .to_owned();
             let report = QuoteReport {
                 speaker: q.speaker.clone(),
                 cue: q.cue.clone(),
@@ -374,7 +431,12 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
             }
             QuoteClaim {
                 speaker_conflict: speakers_conflict(&speakers),
-                sources: g.reports.iter().map(|r| &r.cited.chain).collect::<BTreeSet<_>>().len() as u32,
+                sources: g
+                    .reports
+                    .iter()
+                    .map(|r| &r.cited.chain)
+                    .collect::<BTreeSet<_>>()
+                    .len() as u32,
                 text: g.text,
                 speakers,
                 reports: g.reports,
@@ -420,27 +482,67 @@ mod tests {
     #[test]
     fn conflict_same_day_update_across_days() {
         let a = analysed("Fourteen people were killed when the bridge collapsed, officials said.");
-        let b = analysed("Sixteen people were killed when the bridge collapsed, the health authority said.");
+        let b = analysed(
+            "Sixteen people were killed when the bridge collapsed, the health authority said.",
+        );
         let c = analysed("At least 12 people were injured in the fire on Tuesday.");
-        let d = analysed("The number of injured has risen to 19 people injured, the fire service said.");
+        let d = analysed(
+            "The number of injured has risen to 19 people injured, the fire service said.",
+        );
         let texts = [
             "Fourteen people were killed when the bridge collapsed, officials said.",
             "Sixteen people were killed when the bridge collapsed, the health authority said.",
         ];
         let ledger = Ledger::build(&[
-            LedgerArticle { id: "a", outlet: "A", chain: "a", time: 10, text: texts[0], analysis: &a },
-            LedgerArticle { id: "b", outlet: "B", chain: "b", time: 20, text: texts[1], analysis: &b },
+            LedgerArticle {
+                id: "a",
+                outlet: "A",
+                chain: "a",
+                time: 10,
+                text: texts[0],
+                analysis: &a,
+            },
+            LedgerArticle {
+                id: "b",
+                outlet: "B",
+                chain: "b",
+                time: 20,
+                text: texts[1],
+                analysis: &b,
+            },
         ]);
-        let killed = ledger.quantities.iter().find(|q| q.what == "people killed").expect("claim");
+        let killed = ledger
+            .quantities
+            .iter()
+            .find(|q| q.what == "people killed")
+            .expect("claim");
         assert_eq!(killed.status, QuantityStatus::Conflict);
         assert_eq!(killed.sources, 2);
         assert_eq!(ledger.conflicts(), 1);
 
         let ledger = Ledger::build(&[
-            LedgerArticle { id: "c", outlet: "C", chain: "c", time: 10, text: "", analysis: &c },
-            LedgerArticle { id: "d", outlet: "D", chain: "d", time: 10 + DAY, text: "", analysis: &d },
+            LedgerArticle {
+                id: "c",
+                outlet: "C",
+                chain: "c",
+                time: 10,
+                text: "",
+                analysis: &c,
+            },
+            LedgerArticle {
+                id: "d",
+                outlet: "D",
+                chain: "d",
+                time: 10 + DAY,
+                text: "",
+                analysis: &d,
+            },
         ]);
-        let injured = ledger.quantities.iter().find(|q| q.what.contains("injured")).expect("claim");
+        let injured = ledger
+            .quantities
+            .iter()
+            .find(|q| q.what.contains("injured"))
+            .expect("claim");
         assert_eq!(injured.status, QuantityStatus::Updated, "{injured:?}");
         assert_eq!(ledger.conflicts(), 0);
     }
@@ -450,11 +552,36 @@ mod tests {
         let a = analysed("At least 30 people were killed in the attack.");
         let b = analysed("The attack killed 39 people, officials said.");
         let ledger = Ledger::build(&[
-            LedgerArticle { id: "a", outlet: "Wire", chain: "a", time: 0, text: "", analysis: &a },
-            LedgerArticle { id: "r", outlet: "Reprint", chain: "a", time: 5, text: "", analysis: &a },
-            LedgerArticle { id: "b", outlet: "B", chain: "b", time: 10, text: "", analysis: &b },
+            LedgerArticle {
+                id: "a",
+                outlet: "Wire",
+                chain: "a",
+                time: 0,
+                text: "",
+                analysis: &a,
+            },
+            LedgerArticle {
+                id: "r",
+                outlet: "Reprint",
+                chain: "a",
+                time: 5,
+                text: "",
+                analysis: &a,
+            },
+            LedgerArticle {
+                id: "b",
+                outlet: "B",
+                chain: "b",
+                time: 10,
+                text: "",
+                analysis: &b,
+            },
         ]);
-        let killed = ledger.quantities.iter().find(|q| q.what.starts_with("people")).expect("claim");
+        let killed = ledger
+            .quantities
+            .iter()
+            .find(|q| q.what.starts_with("people"))
+            .expect("claim");
         assert_eq!(killed.status, QuantityStatus::Agreed);
         assert_eq!(killed.reports.len(), 3);
         assert_eq!(killed.sources, 2, "the reprint is not a source of its own");
@@ -463,10 +590,25 @@ mod tests {
     #[test]
     fn quotes_group_across_outlets() {
         let a = analysed("\"Our divers are still searching the river, and we will not stop,\" said fire chief Tomas Heller.");
-        let b = analysed("Fire chief Tomas Heller said: \"Our divers are still searching the river.\"");
+        let b =
+            analysed("Fire chief Tomas Heller said: \"Our divers are still searching the river.\"");
         let ledger = Ledger::build(&[
-            LedgerArticle { id: "a", outlet: "A", chain: "a", time: 0, text: "", analysis: &a },
-            LedgerArticle { id: "b", outlet: "B", chain: "b", time: 0, text: "", analysis: &b },
+            LedgerArticle {
+                id: "a",
+                outlet: "A",
+                chain: "a",
+                time: 0,
+                text: "",
+                analysis: &a,
+            },
+            LedgerArticle {
+                id: "b",
+                outlet: "B",
+                chain: "b",
+                time: 0,
+                text: "",
+                analysis: &b,
+            },
         ]);
         assert_eq!(ledger.quotes.len(), 1, "{:?}", ledger.quotes);
         assert_eq!(ledger.quotes[0].sources, 2);

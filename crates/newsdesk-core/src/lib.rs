@@ -45,6 +45,9 @@ pub struct Article {
     /// The article's place in time, Unix seconds: its publication, else when newsdesk first
     /// saw it. Stories are windowed and ordered by it.
     pub time: i64,
+    /// Whether `time` is a publication date. An undated article's time is only when it was
+    /// seen, which says nothing about the events it reports.
+    pub dated: bool,
     pub language: Option<String>,
     pub text: String,
     /// Where it came from (a path, with a line number for JSON lines).

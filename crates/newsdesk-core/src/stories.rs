@@ -60,7 +60,9 @@ impl DocFrequencies {
     /// Inverse document frequency, smoothed by [`PRIOR_DOCUMENTS`].
     pub fn idf(&self, term: &str) -> f32 {
         let df = self.df.get(term).copied().unwrap_or(0) as f32;
-        ((self.documents as f32 + PRIOR_DOCUMENTS) / (df + 1.0)).ln().max(0.1)
+        ((self.documents as f32 + PRIOR_DOCUMENTS) / (df + 1.0))
+            .ln()
+            .max(0.1)
     }
 
     /// Counts one document's distinct terms.
@@ -100,7 +102,11 @@ pub fn article_vector(
     let mut v: Vec<(String, f32)> = terms
         .iter()
         .map(|(t, c)| {
-            let boost = if t.starts_with("e:") { config.entity_weight } else { 1.0 };
+            let boost = if t.starts_with("e:") {
+                config.entity_weight
+            } else {
+                1.0
+            };
             (t.clone(), (1.0 + (*c as f32).ln()) * df.idf(t) * boost)
         })
         .collect();
@@ -126,8 +132,8 @@ pub struct ActiveStory {
     pub id: StoryId,
     /// Sum of member unit vectors, heaviest terms only.
     pub centroid: HashMap<String, f32>,
-    pub first_time: i64,
-    pub last_time: i64,
+    /// First and last publication time of its dated articles; `None` while it has none.
+    pub span: Option<(i64, i64)>,
     pub size: u32,
 }
 
@@ -187,8 +193,9 @@ impl StoryIndex {
         }
     }
 
-    /// The best story for an article at `time`, if any reaches the join threshold.
-    pub fn best_match(&self, vector: &SparseVector, time: i64) -> Option<Match> {
+    /// The best story for an article at `time`, if any reaches the join threshold. An article
+    /// without a date (`None`) cannot be placed in time, so the window does not apply to it.
+    pub fn best_match(&self, vector: &SparseVector, time: Option<i64>) -> Option<Match> {
         let mut candidates: HashSet<StoryId> = HashSet::new();
         for (term, _) in vector {
             if let Some(ids) = self.postings.get(term) {
@@ -199,7 +206,10 @@ impl StoryIndex {
         candidates
             .into_iter()
             .filter_map(|id| self.stories.get(&id))
-            .filter(|s| time >= s.first_time - window && time <= s.last_time + window)
+            .filter(|s| match (time, s.span) {
+                (Some(t), Some((first, last))) => t >= first - window && t <= last + window,
+                _ => true,
+            })
             .map(|s| (s, cosine(vector, &s.centroid)))
             .filter(|(_, score)| *score >= self.config.join_threshold)
             .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.id.cmp(&a.0.id)))
@@ -211,12 +221,11 @@ impl StoryIndex {
     }
 
     /// Starts a story with one article.
-    pub fn start(&mut self, id: StoryId, vector: &SparseVector, time: i64) -> &ActiveStory {
+    pub fn start(&mut self, id: StoryId, vector: &SparseVector, time: Option<i64>) -> &ActiveStory {
         let story = ActiveStory {
             id,
             centroid: vector.iter().cloned().collect(),
-            first_time: time,
-            last_time: time,
+            span: time.map(|t| (t, t)),
             size: 1,
         };
         self.insert(story);
@@ -224,7 +233,12 @@ impl StoryIndex {
     }
 
     /// Adds an article to a story: its vector joins the centroid and its time the span.
-    pub fn add(&mut self, id: StoryId, vector: &SparseVector, time: i64) -> Option<&ActiveStory> {
+    pub fn add(
+        &mut self,
+        id: StoryId,
+        vector: &SparseVector,
+        time: Option<i64>,
+    ) -> Option<&ActiveStory> {
         let keep = self.config.story_terms;
         let story = self.stories.get_mut(&id)?;
         for (t, w) in vector {
@@ -236,20 +250,24 @@ impl StoryIndex {
             all.truncate(keep);
             story.centroid = all.into_iter().collect();
         }
-        story.first_time = story.first_time.min(time);
-        story.last_time = story.last_time.max(time);
+        if let Some(t) = time {
+            story.span = Some(match story.span {
+                Some((first, last)) => (first.min(t), last.max(t)),
+                None => (t, t),
+            });
+        }
         story.size += 1;
         let snapshot = story.clone();
         self.index_terms(&snapshot);
         self.stories.get(&id)
     }
 
-    /// Forgets stories that ended before `time`; returns how many.
+    /// Forgets dated stories that ended before `time`; returns how many.
     pub fn evict_before(&mut self, time: i64) -> usize {
         let old: Vec<StoryId> = self
             .stories
             .values()
-            .filter(|s| s.last_time < time)
+            .filter(|s| s.span.is_some_and(|(_, last)| last < time))
             .map(|s| s.id)
             .collect();
         for id in &old {
@@ -301,13 +319,17 @@ mod tests {
         let df = DocFrequencies::default();
         let mut index = StoryIndex::new(StoryConfig::default());
         let a = vector("A bridge over the Teller River collapsed in Port Meridian on Tuesday, killing at least 14 people, the fire department said. Divers searched the river for survivors.", &df);
-        index.start(1, &a, 0);
+        index.start(1, &a, Some(0));
         let b = vector("At least 16 people died when the Teller River bridge in Port Meridian collapsed, health officials said. Divers kept searching the river overnight.", &df);
-        let m = index.best_match(&b, DAY).expect("joins");
+        let m = index.best_match(&b, Some(DAY)).expect("joins");
         assert_eq!(m.story, 1);
-        assert!(m.shared_terms.iter().any(|t| t == "e:port meridian"), "{:?}", m.shared_terms);
+        assert!(
+            m.shared_terms.iter().any(|t| t == "e:port meridian"),
+            "{:?}",
+            m.shared_terms
+        );
         let c = vector("The central bank of Estavia raised interest rates by half a point on Thursday to curb inflation, its governor said.", &df);
-        assert_eq!(index.best_match(&c, DAY), None);
+        assert_eq!(index.best_match(&c, Some(DAY)), None);
     }
 
     #[test]
@@ -315,10 +337,14 @@ mod tests {
         let df = DocFrequencies::default();
         let mut index = StoryIndex::new(StoryConfig::default());
         let a = vector("A bridge over the Teller River collapsed in Port Meridian on Tuesday, killing at least 14 people.", &df);
-        index.start(1, &a, 0);
-        assert!(index.best_match(&a, 5 * DAY).is_some());
-        assert!(index.best_match(&a, 30 * DAY).is_none());
-        index.add(1, &a, DAY).expect("story");
+        index.start(1, &a, Some(0));
+        assert!(index.best_match(&a, Some(5 * DAY)).is_some());
+        assert!(index.best_match(&a, Some(30 * DAY)).is_none());
+        assert!(
+            index.best_match(&a, None).is_some(),
+            "an undated article is not windowed out"
+        );
+        index.add(1, &a, Some(DAY)).expect("story");
         assert_eq!(index.get(1).map(|s| s.size), Some(2));
         assert_eq!(index.evict_before(2 * DAY), 1);
         assert!(index.is_empty());

@@ -116,7 +116,8 @@ fn charset_in_tag(tag: &[u8]) -> Option<&'static Encoding> {
         }
         if j < tag.len() && tag[j] == b'=' {
             j += 1;
-            while j < tag.len() && (tag[j].is_ascii_whitespace() || tag[j] == b'"' || tag[j] == b'\'')
+            while j < tag.len()
+                && (tag[j].is_ascii_whitespace() || tag[j] == b'"' || tag[j] == b'\'')
             {
                 j += 1;
             }
@@ -166,9 +167,11 @@ mod tests {
         сообщили в пресс-службе. Решение вступит в силу в понедельник.";
     const JAPANESE: &str = "東京都は月曜日、新しい経済対策を発表した。政府関係者によると、\
         この措置は来週から実施される予定だという。";
-    const CHINESE: &str = "北京市政府周一宣布了新的经济支持措施。官员表示，这些措施将于下周开始实施，\
+    const CHINESE: &str =
+        "北京市政府周一宣布了新的经济支持措施。官员表示，这些措施将于下周开始实施，\
         以帮助中小企业渡过难关。";
-    const FRENCH: &str = "À Paris, le gouvernement a annoncé lundi de nouvelles mesures économiques \
+    const FRENCH: &str =
+        "À Paris, le gouvernement a annoncé lundi de nouvelles mesures économiques \
         pour les entreprises françaises, a déclaré le ministère.";
 
     #[test]
@@ -237,7 +240,10 @@ mod tests {
             (SHIFT_JIS, JAPANESE),
             (GBK, CHINESE),
             (WINDOWS_1252, FRENCH),
-            (ISO_8859_2, "Žluťoučký kůň úpěl ďábelské ódy, řekl předseda vlády v pondělí."),
+            (
+                ISO_8859_2,
+                "Žluťoučký kůň úpěl ďábelské ódy, řekl předseda vlády v pondělí.",
+            ),
         ] {
             let bytes = encode(encoding, &page("", &long(text)));
             let decoded = decode_html(&bytes, None);

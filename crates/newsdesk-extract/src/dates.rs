@@ -23,7 +23,9 @@ pub fn parse_date(input: &str) -> Option<String> {
     if s.is_empty() || s.len() > 120 {
         return None;
     }
-    parse_iso(s).or_else(|| parse_written(s)).or_else(|| parse_numeric(s))
+    parse_iso(s)
+        .or_else(|| parse_written(s))
+        .or_else(|| parse_numeric(s))
 }
 
 /// The instant an ISO 8601 value (as [`parse_date`] writes it) stands for, in Unix seconds.
@@ -35,7 +37,10 @@ pub fn to_unix_seconds(iso: &str) -> Option<i64> {
         return Some(ts.as_second());
     }
     if let Ok(dt) = iso.parse::<DateTime>() {
-        return dt.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp().as_second());
+        return dt
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()
+            .map(|z| z.timestamp().as_second());
     }
     if let Ok(d) = iso.parse::<Date>() {
         return d
@@ -253,10 +258,22 @@ mod tests {
 
     #[test]
     fn written_dates_in_either_order() {
-        assert_eq!(parse_date("February 29, 2024").as_deref(), Some("2024-02-29"));
-        assert_eq!(parse_date("Thursday, Feb. 29, 2024").as_deref(), Some("2024-02-29"));
-        assert_eq!(parse_date("29 February 2024").as_deref(), Some("2024-02-29"));
-        assert_eq!(parse_date("Published: 3rd March 2025").as_deref(), Some("2025-03-03"));
+        assert_eq!(
+            parse_date("February 29, 2024").as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(
+            parse_date("Thursday, Feb. 29, 2024").as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(
+            parse_date("29 February 2024").as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(
+            parse_date("Published: 3rd March 2025").as_deref(),
+            Some("2025-03-03")
+        );
         assert_eq!(
             parse_date("March 3, 2025 at 4:05 pm EST").as_deref(),
             Some("2025-03-03T16:05:00-05:00")

@@ -71,7 +71,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
         .map(str::to_owned)
         .or_else(|| ld.publisher.clone())
         .or_else(|| ld.site_name.clone())
-        .or_else(|| page.meta(&["application-name", "apple-mobile-web-app-title"]).map(str::to_owned));
+        .or_else(|| {
+            page.meta(&["application-name", "apple-mobile-web-app-title"])
+                .map(str::to_owned)
+        });
     let sites: Vec<String> = [
         site_name.clone(),
         ld.publisher.clone(),
@@ -82,13 +85,17 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     .flatten()
     .collect();
 
-    let h1 = analysis.h1(&dom);
+    let (h1, h1_in_article) = match analysis.h1(&dom) {
+        Some((text, inside)) => (Some(text), inside),
+        None => (None, false),
+    };
     let title = meta::choose_title(
         ld.headline.as_deref(),
         page.meta(&["og:title"]),
         page.meta(&["twitter:title"]),
         page.title_tag.as_deref(),
         h1.as_deref(),
+        h1_in_article,
         &sites,
         host.as_deref(),
     );
@@ -120,7 +127,12 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
         .or_else(|| crate::language::detect_language(&text));
 
     let description = page
-        .meta(&["description", "og:description", "twitter:description", "dc.description"])
+        .meta(&[
+            "description",
+            "og:description",
+            "twitter:description",
+            "dc.description",
+        ])
         .map(str::to_owned)
         .or_else(|| ld.description.clone());
     let image = [
@@ -151,7 +163,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
 /// A JSON-LD `articleBody` as paragraphs: its line breaks are the only structure it has.
 fn body_paragraphs(body: &str) -> String {
     body.split('\n')
-        .map(|l| meta::clean_text(l))
+        .map(meta::clean_text)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")

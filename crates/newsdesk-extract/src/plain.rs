@@ -45,7 +45,13 @@ pub fn extract_plain_text(input: &str) -> Extracted {
         out.site_name = candidates[..t]
             .iter()
             .find(|line| looks_like_name(line))
-            .cloned();
+            .map(|line| {
+                if is_all_caps(line) {
+                    title_case(line)
+                } else {
+                    line.clone()
+                }
+            });
     }
 
     let title_key = out.title.as_deref().map(normalise_key);
@@ -58,7 +64,10 @@ pub fn extract_plain_text(input: &str) -> Extracted {
         if body.is_empty() && title_key.as_deref() == Some(normalise_key(p).as_str()) {
             continue;
         }
-        if body.last().is_some_and(|last| normalise_key(last) == normalise_key(p)) {
+        if body
+            .last()
+            .is_some_and(|last| normalise_key(last) == normalise_key(p))
+        {
             continue;
         }
         body.push(p);
@@ -79,9 +88,15 @@ pub fn extract_plain_text(input: &str) -> Extracted {
 /// Cleans the body of a text whose metadata is known from elsewhere (a JSON record's
 /// fields): furniture lines are dropped and paragraphs kept, but no line is taken for a title.
 pub fn clean_plain_body(input: &str) -> String {
-    let mut body: Vec<String> = paragraphs(input).into_iter().filter(|p| !is_furniture(p)).collect();
+    let mut body: Vec<String> = paragraphs(input)
+        .into_iter()
+        .filter(|p| !is_furniture(p))
+        .collect();
     body.dedup_by(|a, b| normalise_key(a) == normalise_key(b));
-    while body.last().is_some_and(|p| word_count(p) <= 3 && !ends_sentence(p)) {
+    while body
+        .last()
+        .is_some_and(|p| word_count(p) <= 3 && !ends_sentence(p))
+    {
         body.pop();
     }
     body.join("\n\n")
@@ -90,7 +105,10 @@ pub fn clean_plain_body(input: &str) -> String {
 /// Splits text into paragraphs. Blank lines separate paragraphs; inside a block, hard-wrapped
 /// lines are joined back, while a block of short unpunctuated lines (a header) stays split.
 fn paragraphs(input: &str) -> Vec<String> {
-    let text = input.trim_start_matches('\u{feff}').replace("\r\n", "\n").replace('\r', "\n");
+    let text = input
+        .trim_start_matches('\u{feff}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     let mut out = Vec::new();
     for block in text.split("\n\n") {
         let lines: Vec<String> = block
@@ -160,13 +178,111 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// `WORLD`, `LOCAL NEWS`: a short line in capitals with no digits.
-fn is_section_label(line: &str) -> bool {
+/// Words that section labels are made of.
+const SECTION_WORDS: &[&str] = &[
+    "news",
+    "world",
+    "local",
+    "national",
+    "international",
+    "region",
+    "regional",
+    "politics",
+    "business",
+    "economy",
+    "markets",
+    "sport",
+    "sports",
+    "culture",
+    "arts",
+    "science",
+    "tech",
+    "technology",
+    "health",
+    "opinion",
+    "analysis",
+    "breaking",
+    "latest",
+    "trending",
+    "now",
+    "top",
+    "stories",
+    "home",
+    "us",
+    "uk",
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "middle",
+    "east",
+    "entertainment",
+    "lifestyle",
+    "travel",
+    "weather",
+    "video",
+    "live",
+    "updates",
+    "exclusive",
+    "feature",
+    "features",
+    "editorial",
+    "environment",
+    "climate",
+    "education",
+    "crime",
+    "justice",
+    "society",
+    "metro",
+    "city",
+    "state",
+    "nation",
+    "global",
+    "finance",
+    "money",
+    "media",
+    "and",
+    "&",
+    "the",
+    "more",
+    "special",
+    "report",
+    "today",
+];
+
+fn is_all_caps(line: &str) -> bool {
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    word_count(line) <= 3
-        && !letters.is_empty()
+    !letters.is_empty()
         && letters.iter().all(|c| c.is_uppercase())
         && !line.chars().any(|c| c.is_ascii_digit())
+}
+
+/// `WORLD`, `LOCAL NEWS`, `TRENDING NOW`: a short line in capitals made of section words.
+fn is_section_label(line: &str) -> bool {
+    word_count(line) <= 4
+        && is_all_caps(line)
+        && line.split_whitespace().all(|w| {
+            SECTION_WORDS.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
+}
+
+/// `VALLEY SENTINEL` → `Valley Sentinel`: an outlet's name set in capitals.
+fn title_case(line: &str) -> String {
+    line.split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut chars = lower.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A short line whose longer words are all capitalised, with no sentence punctuation: the way
@@ -177,9 +293,9 @@ fn looks_like_name(line: &str) -> bool {
         && line.chars().count() <= 48
         && !ends_sentence(line)
         && !line.chars().any(|c| c.is_ascii_digit())
-        && words.iter().all(|w| {
-            w.chars().count() < 4 || w.chars().next().is_some_and(|c| c.is_uppercase())
-        })
+        && words
+            .iter()
+            .all(|w| w.chars().count() < 4 || w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
 /// `By Jane Doe and Tom Ruiz` → the people named.
@@ -218,7 +334,7 @@ fn is_furniture(p: &str) -> bool {
         return true;
     }
     // A line in capitals between paragraphs is a section label, not news.
-    is_section_label(p) && words <= 2
+    is_section_label(p)
 }
 
 /// Whether a teaser-like line is in fact running prose: it holds a sentence end before its last
@@ -268,9 +384,29 @@ See also  Council approves new budget for the harbour district\n\nRelated Articl
         assert_eq!(paras.len(), 3, "{paras:?}");
         assert!(paras[0].starts_with("A powerful storm"));
         assert_eq!(paras[1], "Clean-up", "a subheading inside the body stays");
-        for gone in ["See also", "Related Articles", "Share this", "Back to top", "LOCAL NEWS", "Your Town"] {
+        for gone in [
+            "See also",
+            "Related Articles",
+            "Share this",
+            "Back to top",
+            "LOCAL NEWS",
+            "Your Town",
+        ] {
             assert!(!a.text.contains(gone), "{gone} left in {}", a.text);
         }
+    }
+
+    #[test]
+    fn outlet_in_capitals_is_a_name_not_a_label() {
+        let a = extract_plain_text(
+            "April 9, 2025\nVALLEY SENTINEL\nREGION\nFire toll climbs to 19 as firefighters fall ill\n\nAt least 19 people have now been injured in the fire at the factory, officials said on Wednesday.",
+        );
+        assert_eq!(a.site_name.as_deref(), Some("Valley Sentinel"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Fire toll climbs to 19 as firefighters fall ill")
+        );
+        assert!(a.text.starts_with("At least 19"));
     }
 
     #[test]

@@ -41,34 +41,58 @@ impl Format {
 /// and files of other types are passed over), files are taken as given. A root that does not
 /// exist, or a file of an unknown type named directly, is reported.
 pub fn discover(roots: &Roots) -> impl Iterator<Item = Result<PathBuf, Skipped>> + '_ {
-    roots.iter().flat_map(|root| -> Box<dyn Iterator<Item = Result<PathBuf, Skipped>>> {
-        if root.is_dir() {
-            let walker = walkdir::WalkDir::new(root)
-                .follow_links(true)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-            Box::new(walker.filter_map(|entry| match entry {
-                Ok(e) if e.file_type().is_file() => Format::of(e.path()).map(|_| Ok(e.into_path())),
-                Ok(_) => None,
-                Err(err) => {
-                    let source = err.path().map_or_else(|| "?".to_owned(), display_path);
-                    Some(Err(Skipped::new(source, SkipReason::Walk(err.to_string()))))
-                }
-            }))
-        } else if root.is_file() {
-            Box::new(std::iter::once(match Format::of(root) {
-                Some(_) => Ok(root.clone()),
-                None => Err(Skipped::new(display_path(root), SkipReason::Unsupported)),
-            }))
-        } else {
-            let reason = SkipReason::Io(std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                "no such file or folder",
-            ));
-            Box::new(std::iter::once(Err(Skipped::new(display_path(root), reason))))
-        }
-    })
+    roots.iter().flat_map(
+        |root| -> Box<dyn Iterator<Item = Result<PathBuf, Skipped>>> {
+            if root.is_dir() {
+                let walker = walkdir::WalkDir::new(root)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| {
+                        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                    });
+                Box::new(walker.filter_map(|entry| match entry {
+                    Ok(e) if e.file_type().is_file() && !is_project_document(e.path()) => {
+                        Format::of(e.path()).map(|_| Ok(e.into_path()))
+                    }
+                    Ok(_) => None,
+                    Err(err) => {
+                        let source = err.path().map_or_else(|| "?".to_owned(), display_path);
+                        Some(Err(Skipped::new(source, SkipReason::Walk(err.to_string()))))
+                    }
+                }))
+            } else if root.is_file() {
+                Box::new(std::iter::once(match Format::of(root) {
+                    Some(_) => Ok(root.clone()),
+                    None => Err(Skipped::new(display_path(root), SkipReason::Unsupported)),
+                }))
+            } else {
+                let reason = SkipReason::Io(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no such file or folder",
+                ));
+                Box::new(std::iter::once(Err(Skipped::new(
+                    display_path(root),
+                    reason,
+                ))))
+            }
+        },
+    )
+}
+
+/// `README.md`, `LICENSE.txt` and their kin describe a folder; they are not news. A walk
+/// passes them over (naming one directly still reads it).
+fn is_project_document(path: &Path) -> bool {
+    let stem = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.split('.').next())
+        .unwrap_or("")
+        .to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "README" | "LICENSE" | "LICENCE" | "CHANGELOG" | "CONTRIBUTING" | "NOTICE" | "COPYING"
+    )
 }
 
 /// Reads the documents of one file: one for a page or text file, one per line for JSON lines.
@@ -88,15 +112,13 @@ pub fn read_path(path: &Path) -> Box<dyn Iterator<Item = Result<Document, Skippe
     };
     match format {
         Format::JsonLines => Box::new(jsonl::read(reader, source)),
-        Format::Html | Format::Text | Format::Markdown => {
-            one(read_document(reader, format).map_err(|reason| Skipped::new(source.clone(), reason)).map(
-                |extracted| Document {
-                    source,
-                    extracted,
-                    outlet: None,
-                },
-            ))
-        }
+        Format::Html | Format::Text | Format::Markdown => one(read_document(reader, format)
+            .map_err(|reason| Skipped::new(source.clone(), reason))
+            .map(|extracted| Document {
+                source,
+                extracted,
+                outlet: None,
+            })),
     }
 }
 
@@ -163,7 +185,10 @@ pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, SkipReason> {
     String::from_utf8(bytes).map_err(|e| SkipReason::InvalidUtf8(e.utf8_error().valid_up_to()))
 }
 
-fn read_document(reader: impl Read, format: Format) -> Result<newsdesk_extract::Extracted, SkipReason> {
+fn read_document(
+    reader: impl Read,
+    format: Format,
+) -> Result<newsdesk_extract::Extracted, SkipReason> {
     let bytes = read_bounded(reader)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(SkipReason::Empty);
@@ -172,7 +197,9 @@ fn read_document(reader: impl Read, format: Format) -> Result<newsdesk_extract::
         return Err(SkipReason::Binary);
     }
     let extracted = match format {
-        Format::Html => newsdesk_extract::extract_html(&newsdesk_extract::decode_html(&bytes, None), None),
+        Format::Html => {
+            newsdesk_extract::extract_html(&newsdesk_extract::decode_html(&bytes, None), None)
+        }
         Format::Text => newsdesk_extract::extract_plain_text(&utf8(bytes)?),
         Format::Markdown => newsdesk_extract::extract_plain_text(&strip_markdown(&utf8(bytes)?)),
         Format::JsonLines => unreachable!("JSON lines are read line by line"),
@@ -210,9 +237,18 @@ mod tests {
 
     #[test]
     fn formats_by_name() {
-        assert_eq!(Format::of(Path::new("a/b.HTML")), Some((Format::Html, false)));
-        assert_eq!(Format::of(Path::new("a.jsonl.gz")), Some((Format::JsonLines, true)));
-        assert_eq!(Format::of(Path::new("a.md")), Some((Format::Markdown, false)));
+        assert_eq!(
+            Format::of(Path::new("a/b.HTML")),
+            Some((Format::Html, false))
+        );
+        assert_eq!(
+            Format::of(Path::new("a.jsonl.gz")),
+            Some((Format::JsonLines, true))
+        );
+        assert_eq!(
+            Format::of(Path::new("a.md")),
+            Some((Format::Markdown, false))
+        );
         assert_eq!(Format::of(Path::new("a.png")), None);
         assert_eq!(Format::of(Path::new("README")), None);
     }
@@ -224,16 +260,29 @@ mod tests {
         write(dir.path(), "b.txt", ARTICLE.as_bytes());
         write(dir.path(), "a.html", b"<p>x</p>");
         write(dir.path(), "image.png", b"\x89PNG");
+        write(dir.path(), "README.md", b"# About this folder");
         write(&dir.path().join("sub"), "c.jsonl", b"{}");
         write(&dir.path().join("sub/.hidden"), "d.txt", b"x");
         let roots = vec![dir.path().to_owned(), dir.path().join("missing")];
         let found: Vec<String> = discover(&roots)
             .map(|r| match r {
-                Ok(p) => p.strip_prefix(dir.path()).expect("prefix").display().to_string(),
+                Ok(p) => p
+                    .strip_prefix(dir.path())
+                    .expect("prefix")
+                    .display()
+                    .to_string(),
                 Err(s) => format!("skip {}", s.reason),
             })
             .collect();
-        assert_eq!(found, vec!["a.html", "b.txt", "sub/c.jsonl", "skip cannot read: no such file or folder"]);
+        assert_eq!(
+            found,
+            vec![
+                "a.html",
+                "b.txt",
+                "sub/c.jsonl",
+                "skip cannot read: no such file or folder"
+            ]
+        );
     }
 
     #[test]
@@ -244,20 +293,39 @@ mod tests {
         let full = gz.finish().expect("gz");
         let cases = [
             (write(dir.path(), "empty.txt", b""), "empty file"),
-            (write(dir.path(), "binary.html", b"\x00\x01\x02PNG\x00\x00"), "binary"),
-            (write(dir.path(), "latin1.txt", b"caf\xe9 au lait et croissants"), "invalid UTF-8 at byte 3"),
-            (write(dir.path(), "cut.txt.gz", &full[..full.len() / 2]), "gzip"),
+            (
+                write(dir.path(), "binary.html", b"\x00\x01\x02PNG\x00\x00"),
+                "binary",
+            ),
+            (
+                write(dir.path(), "latin1.txt", b"caf\xe9 au lait et croissants"),
+                "invalid UTF-8 at byte 3",
+            ),
+            (
+                write(dir.path(), "cut.txt.gz", &full[..full.len() / 2]),
+                "gzip",
+            ),
         ];
         for (path, expected) in cases {
             let results: Vec<_> = read_path(&path).collect();
             assert_eq!(results.len(), 1);
-            let err = results.into_iter().next().expect("one").expect_err("skipped");
-            assert!(err.to_string().contains(expected), "{err} should say {expected}");
+            let err = results
+                .into_iter()
+                .next()
+                .expect("one")
+                .expect_err("skipped");
+            assert!(
+                err.to_string().contains(expected),
+                "{err} should say {expected}"
+            );
             assert!(err.to_string().contains(&path.display().to_string()));
         }
         let ok = write(dir.path(), "good.txt.gz", &full);
         let doc = read_path(&ok).next().expect("one").expect("read");
-        assert_eq!(doc.extracted.title.as_deref(), Some("Ferry talks resume in the capital"));
+        assert_eq!(
+            doc.extracted.title.as_deref(),
+            Some("Ferry talks resume in the capital")
+        );
     }
 
     #[test]
@@ -270,7 +338,10 @@ mod tests {
             f.write_all(&chunk).expect("write");
         }
         drop(f);
-        let err = read_path(&path).next().expect("one").expect_err("too large");
+        let err = read_path(&path)
+            .next()
+            .expect("one")
+            .expect_err("too large");
         assert!(err.to_string().contains("too large"), "{err}");
     }
 }

@@ -21,7 +21,10 @@ struct Record {
 /// Reads records line by line. Blank lines are passed over; a bad line is reported with its
 /// number and the rest are read. A line longer than [`MAX_DOCUMENT_BYTES`] is skipped without
 /// being held in memory.
-pub(crate) fn read(reader: impl Read + 'static, source: String) -> impl Iterator<Item = Result<Document, Skipped>> {
+pub(crate) fn read(
+    reader: impl Read + 'static,
+    source: String,
+) -> impl Iterator<Item = Result<Document, Skipped>> {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
     let mut line_no = 0usize;
     let mut done = false;
@@ -50,7 +53,14 @@ pub(crate) fn read(reader: impl Read + 'static, source: String) -> impl Iterator
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        return Some(parse(&line).map(|doc| Document { source: here.clone(), ..doc }).map_err(|r| Skipped::new(here, r)));
+        return Some(
+            parse(&line)
+                .map(|doc| Document {
+                    source: here.clone(),
+                    ..doc
+                })
+                .map_err(|r| Skipped::new(here, r)),
+        );
     })
 }
 
@@ -92,7 +102,11 @@ fn read_line_bounded(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::R
         let consumed = found.unwrap_or(available.len());
         reader.consume(consumed);
         if found.is_some() {
-            return Ok(if too_long { LineRead::TooLong } else { LineRead::Line });
+            return Ok(if too_long {
+                LineRead::TooLong
+            } else {
+                LineRead::Line
+            });
         }
     }
 }
@@ -141,7 +155,11 @@ mod tests {
     use super::*;
 
     fn read_str(s: &str) -> Vec<Result<Document, Skipped>> {
-        read(std::io::Cursor::new(s.as_bytes().to_vec()), "feed.jsonl".into()).collect()
+        read(
+            std::io::Cursor::new(s.as_bytes().to_vec()),
+            "feed.jsonl".into(),
+        )
+        .collect()
     }
 
     #[test]
@@ -160,29 +178,55 @@ mod tests {
         let first = out[0].as_ref().expect("first");
         assert_eq!(first.source, "feed.jsonl:1");
         assert_eq!(first.outlet.as_deref(), Some("A Wire"));
-        assert_eq!(first.extracted.published.as_deref(), Some("2025-03-04T10:00:00+01:00"));
+        assert_eq!(
+            first.extracted.published.as_deref(),
+            Some("2025-03-04T10:00:00+01:00")
+        );
         let bad = out[1].as_ref().expect_err("bad json");
-        assert!(bad.to_string().starts_with("feed.jsonl:3: invalid JSON"), "{bad}");
-        assert!(out[2].as_ref().expect_err("no body").to_string().contains("neither"));
+        assert!(
+            bad.to_string().starts_with("feed.jsonl:3: invalid JSON"),
+            "{bad}"
+        );
+        assert!(out[2]
+            .as_ref()
+            .expect_err("no body")
+            .to_string()
+            .contains("neither"));
         let html = out[3].as_ref().expect("html");
         assert_eq!(html.extracted.title.as_deref(), Some("Two"));
-        assert_eq!(html.extracted.published.as_deref(), Some("2025-03-04T10:00:00Z"));
+        assert_eq!(
+            html.extracted.published.as_deref(),
+            Some("2025-03-04T10:00:00Z")
+        );
     }
 
     #[test]
     fn overlong_line_is_skipped_and_the_next_read() {
         let mut input = "x".repeat(MAX_DOCUMENT_BYTES + 10);
         input.push('\n');
-        input.push_str(r#"{"title":"After","text":"The line after the long one is still read in full."}"#);
+        input.push_str(
+            r#"{"title":"After","text":"The line after the long one is still read in full."}"#,
+        );
         let out = read_str(&input);
         assert_eq!(out.len(), 2);
-        assert!(out[0].as_ref().expect_err("long").to_string().contains("too large"));
-        assert_eq!(out[1].as_ref().expect("after").extracted.title.as_deref(), Some("After"));
+        assert!(out[0]
+            .as_ref()
+            .expect_err("long")
+            .to_string()
+            .contains("too large"));
+        assert_eq!(
+            out[1].as_ref().expect("after").extracted.title.as_deref(),
+            Some("After")
+        );
     }
 
     #[test]
     fn empty_file_is_reported() {
         let out = read_str("");
-        assert!(out[0].as_ref().expect_err("empty").to_string().contains("empty"));
+        assert!(out[0]
+            .as_ref()
+            .expect_err("empty")
+            .to_string()
+            .contains("empty"));
     }
 }

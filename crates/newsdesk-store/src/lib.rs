@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use newsdesk_core::stories::{ActiveStory, DocFrequencies};
+use newsdesk_core::stories::{ActiveStory, DocFrequencies, SparseVector};
 use newsdesk_core::{Analysis, Article, ArticleId, CopyLink, StoryId};
 
 /// The database file inside the data directory.
@@ -82,6 +82,7 @@ pub struct StorySummary {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CopyCandidate {
     pub id: ArticleId,
+    pub story: StoryId,
     pub chain: ArticleId,
     pub text_hash: u64,
     pub shingle_count: usize,
@@ -176,9 +177,9 @@ impl Store {
             .prepare_cached(
                 "INSERT INTO articles (id, identity, url, outlet, title, authors, published, time,
                     language, text, source, ingested_at, story, chain, text_hash, shingle_count,
-                    analysis, story_score, story_terms)
+                    analysis, story_score, story_terms, dated)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, unixepoch(), ?12, ?13, ?14,
-                    ?15, ?16, ?17, ?18)",
+                    ?15, ?16, ?17, ?18, ?19)",
             )?
             .execute(params![
                 a.id,
@@ -199,6 +200,7 @@ impl Store {
                 serde_json::to_string(new.analysis)?,
                 new.story_score,
                 serde_json::to_string(new.story_terms)?,
+                a.dated,
             ])?;
         let mut stmt = self
             .conn
@@ -241,7 +243,7 @@ impl Store {
         ids.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ids.truncate(limit);
         let mut meta = self.conn.prepare_cached(
-            "SELECT chain, text_hash, shingle_count, time FROM articles WHERE id = ?1",
+            "SELECT chain, text_hash, shingle_count, time, story FROM articles WHERE id = ?1",
         )?;
         let mut out = Vec::with_capacity(ids.len());
         for (id, shared) in ids {
@@ -252,17 +254,23 @@ impl Store {
                         r.get::<_, i64>(1)?,
                         r.get::<_, i64>(2)?,
                         r.get::<_, i64>(3)?,
+                        r.get::<_, i64>(4)?,
                     ))
                 })
                 .optional()?;
-            if let Some((chain, hash, count, time)) = row {
+            if let Some((chain, hash, count, time, story)) = row {
                 out.push(CopyCandidate {
                     id,
+                    story,
                     chain,
                     text_hash: hash as u64,
                     shingle_count: count as usize,
                     time,
-                    shared: if shared == u32::MAX { count as u32 } else { shared },
+                    shared: if shared == u32::MAX {
+                        count as u32
+                    } else {
+                        shared
+                    },
                 });
             }
         }
@@ -334,7 +342,10 @@ impl Store {
     }
 
     /// Counts one more document for each of `terms`.
-    pub fn add_doc_frequencies<'a>(&mut self, terms: impl IntoIterator<Item = &'a str>) -> Result<()> {
+    pub fn add_doc_frequencies<'a>(
+        &mut self,
+        terms: impl IntoIterator<Item = &'a str>,
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "INSERT INTO term_df (term, df) VALUES (?1, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
         )?;
@@ -344,60 +355,77 @@ impl Store {
         Ok(())
     }
 
-    /// Creates a story and returns its id.
-    pub fn create_story(&mut self, title_article: &str, time: i64) -> Result<StoryId> {
+    /// Creates a story and returns its id; its first article is its representative.
+    pub fn create_story(
+        &mut self,
+        representative: &str,
+        vector: &SparseVector,
+        time: Option<i64>,
+    ) -> Result<StoryId> {
         self.conn
             .prepare_cached(
-                "INSERT INTO stories (title_article, title_score, first_time, last_time, size, centroid)
-                 VALUES (?1, 1.0, ?2, ?2, 0, '{}')",
+                "INSERT INTO stories (title_article, title_vector, first_time, last_time, size, centroid)
+                 VALUES (?1, ?2, ?3, ?3, 0, '{}')",
             )?
-            .execute(params![title_article, time])?;
+            .execute(params![representative, serde_json::to_string(vector)?, time])?;
         Ok(self.conn.last_insert_rowid())
     }
 
     /// Saves a story's state after an article joined it; `representative` replaces the
     /// article whose title the story shows when given.
-    pub fn save_story(&mut self, story: &ActiveStory, representative: Option<(&str, f32)>) -> Result<()> {
+    pub fn save_story(
+        &mut self,
+        story: &ActiveStory,
+        representative: Option<(&str, &SparseVector)>,
+    ) -> Result<()> {
         self.conn
             .prepare_cached(
                 "UPDATE stories SET first_time = ?2, last_time = ?3, size = ?4, centroid = ?5 WHERE id = ?1",
             )?
             .execute(params![
                 story.id,
-                story.first_time,
-                story.last_time,
+                story.span.map(|s| s.0),
+                story.span.map(|s| s.1),
                 story.size,
                 serde_json::to_string(&story.centroid)?
             ])?;
-        if let Some((article, score)) = representative {
+        if let Some((article, vector)) = representative {
             self.conn
-                .prepare_cached("UPDATE stories SET title_article = ?2, title_score = ?3 WHERE id = ?1")?
-                .execute(params![story.id, article, score])?;
+                .prepare_cached(
+                    "UPDATE stories SET title_article = ?2, title_vector = ?3 WHERE id = ?1",
+                )?
+                .execute(params![story.id, article, serde_json::to_string(vector)?])?;
         }
         Ok(())
     }
 
-    /// The score of the article a story takes its title from.
-    pub fn representative_score(&self, story: StoryId) -> Result<f32> {
-        Ok(self
+    /// The vector of the article a story takes its title from: the one closest to the story's
+    /// centre, kept so that each newcomer can be compared with it.
+    pub fn representative_vector(&self, story: StoryId) -> Result<SparseVector> {
+        let json: Option<String> = self
             .conn
-            .prepare_cached("SELECT title_score FROM stories WHERE id = ?1")?
-            .query_row(params![story], |r| r.get::<_, f64>(0))
-            .optional()?
-            .unwrap_or(0.0) as f32)
+            .prepare_cached("SELECT title_vector FROM stories WHERE id = ?1")?
+            .query_row(params![story], |r| r.get(0))
+            .optional()?;
+        Ok(json
+            .map(|j| serde_json::from_str(&j))
+            .transpose()?
+            .unwrap_or_default())
     }
 
-    /// Stories whose last article is at or after `since` (Unix seconds), for the clusterer.
+    /// Stories whose last dated article is at or after `since` (Unix seconds), and stories
+    /// with no dated article, for the clusterer.
     pub fn active_stories(&self, since: i64) -> Result<Vec<ActiveStory>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, centroid, first_time, last_time, size FROM stories WHERE last_time >= ?1",
+            "SELECT id, centroid, first_time, last_time, size FROM stories
+             WHERE last_time >= ?1 OR last_time IS NULL",
         )?;
         let rows = stmt.query_map(params![since], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, i64>(3)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, Option<i64>>(3)?,
                 r.get::<_, u32>(4)?,
             ))
         })?;
@@ -407,23 +435,37 @@ impl Store {
             out.push(ActiveStory {
                 id,
                 centroid: serde_json::from_str(&centroid)?,
-                first_time,
-                last_time,
+                span: first_time.zip(last_time),
                 size,
             });
         }
         Ok(out)
     }
 
-    /// All stories, newest first.
+    /// The newest time of any dated story, if there is one.
+    pub fn latest_story_time(&self) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT MAX(last_time) FROM stories", [], |r| r.get(0))?)
+    }
+
+    /// All stories, newest first. A story's span is that of its dated articles, and only
+    /// falls back to when its articles were seen if none is dated.
     pub fn list_stories(&self) -> Result<Vec<StorySummary>> {
-        let mut stmt = self.conn.prepare(
+        self.stories_where("")
+    }
+
+    fn stories_where(&self, clause: &str) -> Result<Vec<StorySummary>> {
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT s.id, COALESCE(t.title, ''), COUNT(a.id), COUNT(DISTINCT a.chain),
-                    COUNT(DISTINCT a.outlet), MIN(a.time), MAX(a.time)
+                    COUNT(DISTINCT CASE WHEN a.outlet = '' THEN a.id ELSE a.outlet END),
+                    COALESCE(MIN(CASE WHEN a.dated THEN a.time END), MIN(a.time)) AS first_seen,
+                    COALESCE(MAX(CASE WHEN a.dated THEN a.time END), MAX(a.time)) AS last_seen
              FROM stories s JOIN articles a ON a.story = s.id
              LEFT JOIN articles t ON t.id = s.title_article
-             GROUP BY s.id ORDER BY MAX(a.time) DESC, s.id DESC",
-        )?;
+             {clause}
+             GROUP BY s.id ORDER BY last_seen DESC, s.id DESC"
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok(StorySummary {
                 id: r.get(0)?,
@@ -440,7 +482,10 @@ impl Store {
 
     /// One story's summary.
     pub fn story_summary(&self, id: StoryId) -> Result<Option<StorySummary>> {
-        Ok(self.list_stories()?.into_iter().find(|s| s.id == id))
+        Ok(self
+            .stories_where(&format!("WHERE s.id = {id}"))?
+            .into_iter()
+            .next())
     }
 
     /// A story's articles in time order.
@@ -451,7 +496,9 @@ impl Store {
     /// Every stored article, in the order they were stored, handed to `f` one at a time so an
     /// export never holds the archive in memory.
     pub fn for_each_article(&self, mut f: impl FnMut(StoredArticle) -> Result<()>) -> Result<()> {
-        let mut stmt = self.conn.prepare(&format!("{ARTICLE_COLUMNS} ORDER BY rowid"))?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{ARTICLE_COLUMNS} ORDER BY rowid"))?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             f(read_article(row)?)?;
@@ -461,12 +508,20 @@ impl Store {
 
     /// Number of stored articles and stories.
     pub fn counts(&self) -> Result<(u64, u64)> {
-        let articles: i64 = self.conn.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
-        let stories: i64 = self.conn.query_row("SELECT COUNT(*) FROM stories", [], |r| r.get(0))?;
+        let articles: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
+        let stories: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM stories", [], |r| r.get(0))?;
         Ok((articles as u64, stories as u64))
     }
 
-    fn articles_where(&self, clause: &str, params: impl rusqlite::Params) -> Result<Vec<StoredArticle>> {
+    fn articles_where(
+        &self,
+        clause: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<StoredArticle>> {
         let mut stmt = self.conn.prepare(&format!("{ARTICLE_COLUMNS} {clause}"))?;
         let mut rows = stmt.query(params)?;
         let mut out = Vec::new();
@@ -478,7 +533,7 @@ impl Store {
 }
 
 const ARTICLE_COLUMNS: &str = "SELECT id, identity, url, outlet, title, authors, published, time,
-    language, text, source, story, chain, analysis, story_score, story_terms FROM articles";
+    language, text, source, story, chain, analysis, story_score, story_terms, dated FROM articles";
 
 fn read_article(r: &rusqlite::Row<'_>) -> Result<StoredArticle> {
     let authors: String = r.get(5)?;
@@ -494,6 +549,7 @@ fn read_article(r: &rusqlite::Row<'_>) -> Result<StoredArticle> {
             authors: serde_json::from_str(&authors)?,
             published: r.get(6)?,
             time: r.get(7)?,
+            dated: r.get(16)?,
             language: r.get(8)?,
             text: r.get(9)?,
             source: r.get(10)?,
@@ -502,7 +558,10 @@ fn read_article(r: &rusqlite::Row<'_>) -> Result<StoredArticle> {
         chain: r.get(12)?,
         analysis: serde_json::from_str(&analysis)?,
         story_score: r.get::<_, Option<f64>>(14)?.map(|s| s as f32),
-        story_terms: terms.map(|t| serde_json::from_str(&t)).transpose()?.unwrap_or_default(),
+        story_terms: terms
+            .map(|t| serde_json::from_str(&t))
+            .transpose()?
+            .unwrap_or_default(),
     })
 }
 

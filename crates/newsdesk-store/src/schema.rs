@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
         authors TEXT NOT NULL,
         published TEXT,
         time INTEGER NOT NULL,
+        dated INTEGER NOT NULL,
         language TEXT,
         text TEXT NOT NULL,
         source TEXT NOT NULL,
@@ -47,9 +48,9 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE stories (
         id INTEGER PRIMARY KEY,
         title_article TEXT,
-        title_score REAL NOT NULL,
-        first_time INTEGER NOT NULL,
-        last_time INTEGER NOT NULL,
+        title_vector TEXT NOT NULL DEFAULT '[]',
+        first_time INTEGER,
+        last_time INTEGER,
         size INTEGER NOT NULL,
         centroid TEXT NOT NULL
     );

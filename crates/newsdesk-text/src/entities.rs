@@ -34,41 +34,194 @@ pub struct Entity {
 
 /// Words that can sit inside a name without capitals.
 const CONNECTORS: &[&str] = &[
-    "of", "al", "el", "de", "del", "della", "di", "da", "bin", "ibn", "van", "von", "der", "la", "le", "du", "for", "and",
+    "of", "al", "el", "de", "del", "della", "di", "da", "bin", "ibn", "van", "von", "der", "la",
+    "le", "du", "for",
 ];
 
 /// Titles and roles written before names; kept out of the name itself.
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "interior",
-    "secretary", "mayor", "governor", "gov", "senator", "sen", "rep", "representative", "mr",
-    "mrs", "ms", "dr", "prof", "professor", "general", "gen", "colonel", "col", "captain", "capt",
-    "lieutenant", "lt", "sergeant", "sgt", "chief", "king", "queen", "prince", "princess", "pope",
-    "judge", "justice", "ambassador", "chancellor", "commissioner", "director", "spokesman",
-    "spokeswoman", "spokesperson", "officer", "inspector", "detective", "sheriff", "councillor",
-    "councilor", "deputy", "chairman", "chairwoman", "ceo", "coach", "sir", "dame", "lord",
-    "lady", "saint", "iraqi", "american", "british", "french", "german",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "secretary",
+    "mayor",
+    "governor",
+    "gov",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "chief",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "justice",
+    "ambassador",
+    "chancellor",
+    "commissioner",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "inspector",
+    "detective",
+    "sheriff",
+    "councillor",
+    "councilor",
+    "deputy",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "coach",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "saint",
+    "iraqi",
+    "american",
+    "british",
+    "french",
+    "german",
 ];
 
 const MONTHS_AND_DAYS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 const ORGANISATION_WORDS: &[&str] = &[
-    "ministry", "committee", "commission", "council", "agency", "corp", "corporation", "inc",
-    "ltd", "company", "party", "university", "bank", "army", "navy", "forces", "coalition",
-    "association", "department", "office", "court", "police", "union", "institute", "group",
-    "organisation", "organization", "authority", "service", "parliament", "congress", "senate",
-    "reuters", "press", "news", "times", "journal", "wire", "front", "movement", "state",
-    "nations", "fund", "board", "federation", "league", "club", "hospital", "school", "museum",
+    "ministry",
+    "committee",
+    "commission",
+    "council",
+    "agency",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "company",
+    "party",
+    "university",
+    "bank",
+    "army",
+    "navy",
+    "forces",
+    "coalition",
+    "association",
+    "department",
+    "office",
+    "court",
+    "police",
+    "union",
+    "institute",
+    "group",
+    "organisation",
+    "organization",
+    "authority",
+    "service",
+    "parliament",
+    "congress",
+    "senate",
+    "reuters",
+    "press",
+    "news",
+    "times",
+    "journal",
+    "wire",
+    "front",
+    "movement",
+    "state",
+    "nations",
+    "fund",
+    "board",
+    "federation",
+    "league",
+    "club",
+    "hospital",
+    "school",
+    "museum",
 ];
 
 const PLACE_WORDS: &[&str] = &[
-    "city", "county", "province", "river", "lake", "island", "islands", "mountains", "valley",
-    "bay", "gulf", "sea", "ocean", "street", "road", "square", "district", "region", "republic",
-    "kingdom", "port", "bridge", "harbour", "harbor",
+    "city",
+    "county",
+    "province",
+    "river",
+    "lake",
+    "island",
+    "islands",
+    "mountains",
+    "valley",
+    "bay",
+    "gulf",
+    "sea",
+    "ocean",
+    "street",
+    "road",
+    "square",
+    "district",
+    "region",
+    "republic",
+    "kingdom",
+    "port",
+    "bridge",
+    "harbour",
+    "harbor",
 ];
 
 /// A token of the original text, with surrounding punctuation noted.
@@ -80,7 +233,9 @@ struct Token<'a> {
 
 fn tokens(sentence: &str) -> Vec<Token<'_>> {
     sentence
-        .split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '—' | '–' | '/' | '“' | '”' | '"' | '(' | ')')
+        })
         .filter_map(|raw| {
             let start = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
             let leading_break = start.len() != raw.len();
@@ -192,10 +347,14 @@ fn name_from_run(
     while let Some(first) = words.first() {
         let lower = first.to_lowercase();
         let lower = lower.trim_end_matches('.');
-        if words.len() > 1 && TITLES.contains(&lower) {
+        let before_title = words
+            .get(1)
+            .is_some_and(|next| TITLES.contains(&next.to_lowercase().trim_end_matches('.')));
+        if words.len() > 1 && (TITLES.contains(&lower) || (before_title && words.len() > 2)) {
             titled = true;
             words.remove(0);
         } else if (is_stopword(lower, "en") && !is_acronym(first))
+            || (words.len() > 1 && MONTHS_AND_DAYS.contains(&lower))
             || (sentence_start && words.len() == run.len() && lower_words.contains(lower))
         {
             words.remove(0);
@@ -237,10 +396,18 @@ fn name_from_run(
     let kind = if lower_words_of
         .iter()
         .any(|w| ORGANISATION_WORDS.contains(&w.as_str()))
-        || words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)) && words.len() == 1 && words[0].len() <= 5 && words[0].len() >= 3
+        || words.iter().all(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        }) && words.len() == 1
+            && words[0].len() <= 5
+            && words[0].len() >= 3
     {
         EntityKind::Organisation
-    } else if lower_words_of.iter().any(|w| PLACE_WORDS.contains(&w.as_str()))
+    } else if lower_words_of
+        .iter()
+        .any(|w| PLACE_WORDS.contains(&w.as_str()))
         || preceding.is_some_and(|p| matches!(p, "in" | "at" | "from" | "near" | "to"))
     {
         EntityKind::Place
@@ -271,7 +438,9 @@ pub fn normalise_entity(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     match key.as_str() {
-        "us" | "usa" | "united states" | "united states of america" | "america" => "united states".into(),
+        "us" | "usa" | "united states" | "united states of america" | "america" => {
+            "united states".into()
+        }
         "uk" | "united kingdom" | "britain" | "great britain" => "united kingdom".into(),
         "un" | "united nations" => "united nations".into(),
         "eu" | "european union" => "european union".into(),
@@ -292,11 +461,22 @@ mod tests {
     fn finds_names_and_drops_titles() {
         let text = "Iraqi Prime Minister Mohammed Shia al-Sudani met the U.S. envoy in Baghdad. The talks were long, said Foreign Minister Fuad Hussein.";
         let found = names(text);
-        assert!(found.contains(&"Mohammed Shia al-Sudani".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"Mohammed Shia al-Sudani".to_string()),
+            "{found:?}"
+        );
         assert!(found.contains(&"U.S.".to_string()), "{found:?}");
         assert!(found.contains(&"Baghdad".to_string()), "{found:?}");
         assert!(found.contains(&"Fuad Hussein".to_string()), "{found:?}");
         assert!(!found.iter().any(|n| n == "The"), "{found:?}");
+    }
+
+    #[test]
+    fn role_words_before_a_title_go_with_it() {
+        let found = names("Officials met Transport Minister Jonas Brekke. On Monday President Lea Tan spoke. The Health Ministry said nothing.");
+        assert!(found.contains(&"Lea Tan".to_string()), "{found:?}");
+        assert!(found.contains(&"Jonas Brekke".to_string()), "{found:?}");
+        assert!(found.contains(&"Health Ministry".to_string()), "{found:?}");
     }
 
     #[test]
@@ -311,8 +491,13 @@ mod tests {
 
     #[test]
     fn organisations_and_places() {
-        let e = entities("Officials of the Higher Military Commission arrived in Port Meridian on Monday.");
-        let commission = e.iter().find(|e| e.text == "Higher Military Commission").expect("commission");
+        let e = entities(
+            "Officials of the Higher Military Commission arrived in Port Meridian on Monday.",
+        );
+        let commission = e
+            .iter()
+            .find(|e| e.text == "Higher Military Commission")
+            .expect("commission");
         assert_eq!(commission.kind, EntityKind::Organisation);
         let port = e.iter().find(|e| e.text == "Port Meridian").expect("port");
         assert_eq!(port.kind, EntityKind::Place);

@@ -82,3 +82,86 @@ pub fn analyze(title: &str, text: &str, language: Option<&str>) -> Analysis {
         language,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text made of the pieces that trip byte-offset arithmetic: multi-byte quotes and
+    /// dashes, numbers, abbreviations, capitals, paragraph breaks.
+    fn awkward_texts() -> impl Iterator<Item = String> {
+        const PIECES: &[&str] = &[
+            "“",
+            "”",
+            "\"",
+            "’s",
+            "—",
+            "–",
+            " ",
+            "\n\n",
+            ".",
+            ",",
+            "U.S.",
+            "said",
+            "told",
+            "according to",
+            "Ana Ribeiro",
+            "al-Sudani",
+            "39",
+            "2,500",
+            "thirty-nine",
+            "at least",
+            "dozens of",
+            "é",
+            "中文",
+            "🙂",
+            "Mr.",
+            ":",
+            "10:15",
+            "people",
+            "killed",
+            "(",
+            ")",
+            "?",
+            "!",
+            "'",
+            "\u{feff}",
+        ];
+        // A small linear congruential generator keeps the cases reproducible.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        (0..3000).map(move |_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let len = (state >> 59) as usize + 1;
+            (0..len * 3)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    PIECES[(state >> 33) as usize % PIECES.len()]
+                })
+                .collect::<Vec<_>>()
+                .join("")
+        })
+    }
+
+    #[test]
+    fn analysis_never_panics_on_awkward_text() {
+        for text in awkward_texts() {
+            let a = analyze(&text, &text, Some("en"));
+            for q in &a.quotes {
+                assert!(
+                    text.get(q.span.0..q.span.1).is_some(),
+                    "quote span off a char boundary in {text:?}"
+                );
+            }
+            for q in &a.quantities {
+                assert!(
+                    text.get(q.sentence.0..q.sentence.1).is_some(),
+                    "sentence span off a boundary in {text:?}"
+                );
+            }
+        }
+    }
+}

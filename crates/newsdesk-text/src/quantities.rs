@@ -38,48 +38,147 @@ pub struct Quantity {
 }
 
 const SMALL: &[(&str, f64)] = &[
-    ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
-    ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0),
-    ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0),
-    ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0),
-    ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
 ];
 
 const SCALES: &[(&str, f64)] = &[
-    ("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12),
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
 ];
 
 /// Vague amounts and their range.
 const VAGUE: &[(&str, f64, f64)] = &[
-    ("dozen", 12.0, 12.0), ("dozens", 24.0, 99.0), ("hundreds", 200.0, 999.0),
-    ("thousands", 2000.0, 9999.0), ("millions", 2e6, 9.99e6), ("scores", 40.0, 99.0),
+    ("dozen", 12.0, 12.0),
+    ("dozens", 24.0, 99.0),
+    ("hundreds", 200.0, 999.0),
+    ("thousands", 2000.0, 9999.0),
+    ("millions", 2e6, 9.99e6),
+    ("scores", 40.0, 99.0),
 ];
 
 const EVENT_WORDS: &[&str] = &[
-    "killed", "dead", "died", "deaths", "injured", "wounded", "hurt", "struck", "hit", "attacked",
-    "arrested", "detained", "evacuated", "displaced", "stationed", "deployed", "lost", "destroyed",
-    "damaged", "rescued", "missing", "fired", "launched", "raised", "cut", "affected", "infected",
-    "sold", "paid", "fined", "jailed", "sentenced", "won", "voted", "elected", "fled", "trapped",
-    "hospitalised", "hospitalized", "treated", "employed", "hired", "laid", "closed", "burned",
-    "flooded", "collapsed", "seized", "stolen", "recovered", "found", "confirmed", "reported",
-    "assaulted", "targeted", "bombed", "shelled", "withdrawn", "present", "based", "without",
+    "killed",
+    "dead",
+    "died",
+    "deaths",
+    "injured",
+    "wounded",
+    "hurt",
+    "struck",
+    "hit",
+    "attacked",
+    "arrested",
+    "detained",
+    "evacuated",
+    "displaced",
+    "stationed",
+    "deployed",
+    "lost",
+    "destroyed",
+    "damaged",
+    "rescued",
+    "missing",
+    "fired",
+    "launched",
+    "raised",
+    "cut",
+    "affected",
+    "infected",
+    "sold",
+    "paid",
+    "fined",
+    "jailed",
+    "sentenced",
+    "won",
+    "voted",
+    "elected",
+    "fled",
+    "trapped",
+    "hospitalised",
+    "hospitalized",
+    "treated",
+    "employed",
+    "hired",
+    "laid",
+    "closed",
+    "burned",
+    "flooded",
+    "collapsed",
+    "seized",
+    "stolen",
+    "recovered",
+    "found",
+    "confirmed",
+    "reported",
+    "assaulted",
+    "targeted",
+    "bombed",
+    "shelled",
+    "withdrawn",
+    "present",
+    "based",
+    "without",
 ];
 
 const QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("at least", Qualifier::AtLeast), ("no fewer than", Qualifier::AtLeast),
-    ("more than", Qualifier::MoreThan), ("over", Qualifier::MoreThan), ("upwards of", Qualifier::MoreThan),
-    ("in excess of", Qualifier::MoreThan), ("at most", Qualifier::AtMost), ("up to", Qualifier::AtMost),
-    ("no more than", Qualifier::AtMost), ("less than", Qualifier::LessThan), ("fewer than", Qualifier::LessThan),
-    ("under", Qualifier::LessThan), ("about", Qualifier::About), ("around", Qualifier::About),
-    ("approximately", Qualifier::About), ("roughly", Qualifier::About), ("some", Qualifier::About),
-    ("nearly", Qualifier::About), ("almost", Qualifier::About), ("close to", Qualifier::About),
-    ("an estimated", Qualifier::About), ("estimated", Qualifier::About),
+    ("at least", Qualifier::AtLeast),
+    ("no fewer than", Qualifier::AtLeast),
+    ("more than", Qualifier::MoreThan),
+    ("over", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("in excess of", Qualifier::MoreThan),
+    ("at most", Qualifier::AtMost),
+    ("up to", Qualifier::AtMost),
+    ("no more than", Qualifier::AtMost),
+    ("less than", Qualifier::LessThan),
+    ("fewer than", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+    ("about", Qualifier::About),
+    ("around", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("some", Qualifier::About),
+    ("nearly", Qualifier::About),
+    ("almost", Qualifier::About),
+    ("close to", Qualifier::About),
+    ("an estimated", Qualifier::About),
+    ("estimated", Qualifier::About),
 ];
 
 const NOT_COUNTED: &[&str] = &[
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from",
-    "were", "was", "are", "is", "have", "had", "has", "who", "which", "that", "as", "per",
+    "were", "was", "are", "is", "have", "had", "has", "who", "which", "that", "as", "per", "this",
+    "these", "those", "them", "they", "it", "its", "their", "our", "we", "he", "she", "more",
+    "other", "such", "than", "each", "o",
 ];
 
 struct Word<'a> {
@@ -110,7 +209,9 @@ fn split_words(sentence: &str, base: usize) -> Vec<Word<'_>> {
 
 fn push_word<'a>(out: &mut Vec<Word<'a>>, sentence: &'a str, s: usize, e: usize, base: usize) {
     let raw = &sentence[s..e];
-    let trimmed = raw.trim_end_matches([',', '.', '-']).trim_start_matches(['-', '.', ',']);
+    let trimmed = raw
+        .trim_end_matches([',', '.', '-'])
+        .trim_start_matches(['-', '.', ',']);
     if trimmed.is_empty() {
         return;
     }
@@ -163,11 +264,20 @@ fn read_number(words: &[Word<'_>], i: usize) -> Option<(f64, f64, usize)> {
 
 fn parse_digits(w: &str) -> Option<f64> {
     let w = w.trim_end_matches('%');
-    if !w.starts_with(|c: char| c.is_ascii_digit()) || !w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if !w.starts_with(|c: char| c.is_ascii_digit())
+        || !w
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return None;
     }
     // "2,500" and "2.5"; a comma group must be three digits.
-    if w.contains(',') && !w.split(',').skip(1).all(|g| g.len() == 3 || (g.len() > 3 && g[3..].starts_with('.'))) {
+    if w.contains(',')
+        && !w
+            .split(',')
+            .skip(1)
+            .all(|g| g.len() == 3 || (g.len() > 3 && g[3..].starts_with('.')))
+    {
         return None;
     }
     w.replace(',', "").parse().ok()
@@ -185,9 +295,30 @@ fn parse_number_word(lower: &str) -> Option<f64> {
 fn is_month(lower: &str) -> bool {
     matches!(
         lower.trim_end_matches('.'),
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
-            | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul"
-            | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     )
 }
 
@@ -210,13 +341,62 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 && raw.len() == 4
                 && !raw.contains(',')
                 && (1800.0..=2100.0).contains(&value)
-                && !next.as_deref().is_some_and(|n| n.ends_with('s') && n != "was" && n != "is");
-            let is_date = prev.as_deref().is_some_and(is_month) || next.as_deref().is_some_and(is_month);
+                && !next
+                    .as_deref()
+                    .is_some_and(|n| n.ends_with('s') && n != "was" && n != "is");
+            let is_date =
+                prev.as_deref().is_some_and(is_month) || next.as_deref().is_some_and(is_month);
             let is_time = sentence[words[i].end - span.start..].starts_with(':')
                 || sentence[..words[i].start - span.start].ends_with(':')
-                || next.as_deref().is_some_and(|n| matches!(n, "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc"));
+                || next
+                    .as_deref()
+                    .is_some_and(|n| matches!(n, "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc"));
             let is_ordinal = words[i].text.ends_with("st") || words[i].text.ends_with("th");
-            if is_year || is_date || is_time || is_ordinal || (value == 1.0 && used == 1 && raw.eq_ignore_ascii_case("one")) {
+            let year_preposition = prev.as_deref().is_some_and(|p| {
+                matches!(
+                    p,
+                    "in" | "since"
+                        | "from"
+                        | "by"
+                        | "until"
+                        | "of"
+                        | "year"
+                        | "early"
+                        | "late"
+                        | "mid"
+                )
+            });
+            let is_year = is_year
+                || (year_preposition
+                    && used == 1
+                    && raw.len() == 4
+                    && !raw.contains(',')
+                    && (1800.0..=2100.0).contains(&value));
+            // "three of them", "two of the injured": a part of a count, not a count.
+            let partitive = words
+                .get(i + used)
+                .is_some_and(|w| w.text.eq_ignore_ascii_case("of"))
+                && words.get(i + used + 1).is_some_and(|w| {
+                    matches!(
+                        w.text.to_lowercase().as_str(),
+                        "the"
+                            | "them"
+                            | "those"
+                            | "these"
+                            | "whom"
+                            | "which"
+                            | "us"
+                            | "their"
+                            | "its"
+                    )
+                });
+            if is_year
+                || is_date
+                || is_time
+                || is_ordinal
+                || partitive
+                || (value == 1.0 && used == 1 && raw.eq_ignore_ascii_case("one"))
+            {
                 i += used;
                 continue;
             }
@@ -228,7 +408,11 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             out.push(Quantity {
                 value,
                 upper,
-                qualifier: if vague && qualifier == Qualifier::Exact { Qualifier::About } else { qualifier },
+                qualifier: if vague && qualifier == Qualifier::Exact {
+                    Qualifier::About
+                } else {
+                    qualifier
+                },
                 noun: noun.map(|n| n.0),
                 event,
                 surface: text[start..words[i + used - 1].end].to_owned(),
@@ -246,7 +430,10 @@ fn qualifier_before(words: &[Word<'_>], i: usize) -> (Qualifier, Option<usize>) 
         if i < n {
             continue;
         }
-        let candidate: Vec<String> = words[i - n..i].iter().map(|w| w.text.to_lowercase()).collect();
+        let candidate: Vec<String> = words[i - n..i]
+            .iter()
+            .map(|w| w.text.to_lowercase())
+            .collect();
         if candidate.join(" ") == phrase {
             return (q, Some(i - n));
         }
@@ -258,21 +445,38 @@ fn qualifier_before(words: &[Word<'_>], i: usize) -> (Qualifier, Option<usize>) 
 /// or at a function word ("2,500 US soldiers" → "soldiers").
 fn counted_noun(words: &[Word<'_>], from: usize) -> Option<(String, usize)> {
     // "dozens of homes", "hundreds of people"
-    let skip = usize::from(words.get(from).is_some_and(|w| w.text.eq_ignore_ascii_case("of")));
+    let skip = usize::from(
+        words
+            .get(from)
+            .is_some_and(|w| w.text.eq_ignore_ascii_case("of")),
+    );
     let mut first = None;
     for (k, w) in words.iter().skip(from + skip).take(3).enumerate() {
         let k = k + skip;
         let lower = w.text.to_lowercase();
-        if NOT_COUNTED.contains(&lower.as_str()) || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+        if NOT_COUNTED.contains(&lower.as_str())
+            || !lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
             break;
         }
         if EVENT_WORDS.contains(&lower.as_str()) && first.is_none() {
             return None;
         }
-        if lower == "people" || lower == "children" || lower == "men" || lower == "women" || lower == "police" || lower == "personnel" || lower == "staff" || (lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3) {
+        if lower == "people"
+            || lower == "children"
+            || lower == "men"
+            || lower == "women"
+            || lower == "police"
+            || lower == "personnel"
+            || lower == "staff"
+            || (lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3)
+        {
             return Some((lower, k + 1));
         }
-        if first.is_none() && !w.text.chars().all(|c| c.is_uppercase()) {
+        if first.is_none()
+            && lower.chars().count() >= 3
+            && !w.text.chars().all(|c| c.is_uppercase())
+        {
             first = Some((lower, k + 1));
         }
     }
@@ -291,7 +495,12 @@ fn event_near(words: &[Word<'_>], number_at: usize, after: usize) -> Option<Stri
         .skip(after)
         .take(4)
         .find_map(is_event)
-        .or_else(|| words[number_at.saturating_sub(5)..number_at].iter().rev().find_map(is_event))
+        .or_else(|| {
+            words[number_at.saturating_sub(5)..number_at]
+                .iter()
+                .rev()
+                .find_map(is_event)
+        })
 }
 
 #[cfg(test)]
@@ -303,7 +512,10 @@ mod tests {
         let q = quantities("US strikes against 85 targets in Iraq and Syria killed 39 people, including civilians.");
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!((q[0].value, q[0].noun.as_deref()), (85.0, Some("targets")));
-        assert_eq!((q[1].value, q[1].noun.as_deref(), q[1].event.as_deref()), (39.0, Some("people"), Some("killed")));
+        assert_eq!(
+            (q[1].value, q[1].noun.as_deref(), q[1].event.as_deref()),
+            (39.0, Some("people"), Some("killed"))
+        );
     }
 
     #[test]
@@ -326,8 +538,17 @@ mod tests {
     }
 
     #[test]
+    fn parts_and_years_after_prepositions_are_not_counts() {
+        let q = quantities("At least 12 people were injured, three of them critically. The bridge, built in 1971 carries traffic.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].value, 12.0);
+    }
+
+    #[test]
     fn scales_and_vague_amounts() {
-        let q = quantities("The fund holds $1.2 million. Dozens of homes burned and hundreds of people fled.");
+        let q = quantities(
+            "The fund holds $1.2 million. Dozens of homes burned and hundreds of people fled.",
+        );
         assert_eq!(q[0].value, 1_200_000.0);
         assert_eq!(q[1].qualifier, Qualifier::About);
         assert_eq!((q[1].value, q[1].upper), (24.0, 99.0));

@@ -40,7 +40,7 @@ fn before_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r#"(?i:according to)\s+(?P<sp1>[^,.;:!?“”]{{2,80}})[,:]?\s*$|(?:^|[.!?]\s+|,\s+|[”"]\s*)(?P<sp2>[^,.;:!?“”]{{2,80}}?)\s+(?P<cue>{CUES})(?:\s+[^,.;:!?“”]{{0,40}})?[,:]?\s*$"#
+            r#"(?i:according to)\s+(?P<sp1>[^,.;:!?“”]{{2,80}})[,:]?\s*$|(?:^|[.!?]\s+|,\s+|[”"]\s*)(?P<sp2>[^,.;:!?“”]{{2,80}}?)\s+(?P<cue>{CUES})\b[^.!?“”"]{{0,60}}$"#
         ))
         .expect("valid regex")
     })
@@ -62,7 +62,9 @@ pub fn quotes(text: &str) -> Vec<Quote> {
     let mut from = 0;
     while let Some((open, open_len)) = find_open(text, from) {
         let content_start = open + open_len;
-        let para_end = text[content_start..].find("\n\n").map_or(text.len(), |p| content_start + p);
+        let para_end = text[content_start..]
+            .find("\n\n")
+            .map_or(text.len(), |p| content_start + p);
         let close = find_close(&text[content_start..para_end], &text[open..content_start])
             .map(|(c, len)| (content_start + c, len));
         let (mut content_end, resume) = match close {
@@ -85,15 +87,25 @@ pub fn quotes(text: &str) -> Vec<Quote> {
             let para_start = text[..open].rfind("\n\n").map_or(0, |p| p + 2);
             let before = before_re().captures(&text[para_start..open]);
             // "According to X, “…”" names the speaker right before the quote: it wins.
-            if let Some(m) = before.as_ref().and_then(|c| c.name("sp1")).filter(|_| speaker.is_none()) {
+            if let Some(m) = before
+                .as_ref()
+                .and_then(|c| c.name("sp1"))
+                .filter(|_| speaker.is_none())
+            {
                 speaker = Some(clean_speaker(m.as_str()));
                 cue = Some("according to".to_owned());
             }
             if speaker.is_none() {
                 let sentence_end = sentence_end(text, resume, para_end);
                 if let Some(c) = after_re().captures(&text[resume..sentence_end]) {
-                    speaker = c.name("sp1").or(c.name("sp2")).map(|m| clean_speaker(m.as_str()));
-                    cue = c.name("cue1").or(c.name("cue2")).map(|m| m.as_str().to_lowercase());
+                    speaker = c
+                        .name("sp1")
+                        .or(c.name("sp2"))
+                        .map(|m| clean_speaker(m.as_str()));
+                    cue = c
+                        .name("cue1")
+                        .or(c.name("cue2"))
+                        .map(|m| m.as_str().to_lowercase());
                 }
             }
             if speaker.is_none() {
@@ -106,7 +118,10 @@ pub fn quotes(text: &str) -> Vec<Quote> {
             if speaker.as_deref().is_some_and(is_pronoun) {
                 speaker = out.iter().rev().find_map(|q| q.speaker.clone()).or(speaker);
             }
-            let quoted = text[content_start..content_end].trim().trim_end_matches(',').to_owned();
+            let quoted = text[content_start..content_end]
+                .trim()
+                .trim_end_matches(',')
+                .to_owned();
             let speaker = speaker.filter(|s| !s.is_empty() && s.split_whitespace().count() <= 10);
             out.push(Quote {
                 text: quoted,
@@ -117,20 +132,59 @@ pub fn quotes(text: &str) -> Vec<Quote> {
         }
         from = resume.max(content_start);
     }
+    share_speakers_within_sentences(text, &mut out);
     out
+}
+
+/// Quotes in one sentence have one speaker: `He noted that as long as “…,” the meetings would
+/// go on to “…”` gives both quotes to him.
+fn share_speakers_within_sentences(text: &str, quotes: &mut [Quote]) {
+    let same_sentence = |a: &Quote, b: &Quote| {
+        !a.text.ends_with(['.', '!', '?'])
+            && text.get(a.span.1..b.span.0).is_some_and(|between| {
+                !between.contains(['.', '!', '?']) && !between.contains("\n\n")
+            })
+    };
+    for i in 1..quotes.len() {
+        if quotes[i].speaker.is_none()
+            && quotes[i - 1].speaker.is_some()
+            && same_sentence(&quotes[i - 1], &quotes[i])
+        {
+            quotes[i].speaker = quotes[i - 1].speaker.clone();
+            quotes[i].cue = quotes[i - 1].cue.clone();
+        }
+    }
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        if quotes[i].speaker.is_none()
+            && quotes[i + 1].speaker.is_some()
+            && same_sentence(&quotes[i], &quotes[i + 1])
+        {
+            quotes[i].speaker = quotes[i + 1].speaker.clone();
+            quotes[i].cue = quotes[i + 1].cue.clone();
+        }
+    }
 }
 
 fn find_open(text: &str, from: usize) -> Option<(usize, usize)> {
     text[from..]
         .char_indices()
         .find(|&(i, c)| {
-            c == '“' || (c == '"' && text[..from + i].chars().next_back().is_none_or(|p| !p.is_alphanumeric()))
+            c == '“'
+                || (c == '"'
+                    && text[..from + i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|p| !p.is_alphanumeric()))
         })
         .map(|(i, c)| (from + i, c.len_utf8()))
 }
 
 fn find_close(segment: &str, open: &str) -> Option<(usize, usize)> {
-    let closers: &[char] = if open == "“" { &['”', '"'] } else { &['"', '”'] };
+    let closers: &[char] = if open == "“" {
+        &['”', '"']
+    } else {
+        &['"', '”']
+    };
     segment
         .char_indices()
         .find(|(_, c)| closers.contains(c))
@@ -142,8 +196,9 @@ fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
     // Skip the punctuation that directly follows the closing mark ("…," said X.)
     let skip = slice.len() - slice.trim_start_matches([',', '.', ' ']).len();
     slice[skip..]
-        .find(['.', '!', '?', '“', '"'])
-        .map_or(limit, |p| from + skip + p + 1)
+        .char_indices()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '“' | '"'))
+        .map_or(limit, |(p, c)| from + skip + p + c.len_utf8())
 }
 
 fn clean_speaker(s: &str) -> String {
@@ -159,8 +214,15 @@ fn clean_speaker(s: &str) -> String {
     s.trim().trim_start_matches("and ").to_owned()
 }
 
+/// `he`, `she also`: a speaker that only points back at someone named before.
 fn is_pronoun(s: &str) -> bool {
-    matches!(s.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+    let mut words = s.split_whitespace().map(str::to_lowercase);
+    let first_is_pronoun = words
+        .next()
+        .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "they" | "it" | "we" | "i"));
+    first_is_pronoun
+        && words
+            .all(|w| w.ends_with("ly") || matches!(w.as_str(), "also" | "then" | "later" | "too"))
 }
 
 #[cfg(test)]
@@ -181,7 +243,10 @@ mod tests {
         let q = quotes("According to a US source, “the two sides are close to agreeing on a date.” Later an Iraqi military spokesman said: \"talks will go on for months.\"");
         assert_eq!(q[0].speaker.as_deref(), Some("a US source"));
         assert_eq!(q[0].cue.as_deref(), Some("according to"));
-        assert_eq!(q[1].speaker.as_deref(), Some("Later an Iraqi military spokesman"));
+        assert_eq!(
+            q[1].speaker.as_deref(),
+            Some("Later an Iraqi military spokesman")
+        );
     }
 
     #[test]
@@ -203,6 +268,14 @@ mod tests {
     fn pronoun_takes_previous_speaker() {
         let q = quotes("\"This is the first step,\" said Minister Lea Tan. \"More will follow soon,\" she said.");
         assert_eq!(q[1].speaker.as_deref(), Some("Minister Lea Tan"));
+    }
+
+    #[test]
+    fn quotes_in_one_sentence_share_the_speaker() {
+        let q = quotes("\"The talks went well,\" said Minister Lea Tan. She also noted that as long as “nothing disturbs the talks,” the meetings would go on to “quickly conclude the work of the group,” without elaborating.");
+        assert_eq!(q.len(), 3);
+        assert_eq!(q[1].speaker.as_deref(), Some("Minister Lea Tan"), "{q:?}");
+        assert_eq!(q[2].speaker.as_deref(), Some("Minister Lea Tan"));
     }
 
     #[test]

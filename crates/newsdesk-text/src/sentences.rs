@@ -45,7 +45,11 @@ pub fn sentences(text: &str) -> Vec<Span> {
                     end += close.len();
                 }
             }
-            if end < bytes.len() && bytes[end] == b' ' && starts_sentence(&text[end + 1..]) && !(b == b'.' && is_abbreviation(&text[start..i])) {
+            if end < bytes.len()
+                && bytes[end] == b' '
+                && starts_sentence(&text[end + 1..])
+                && !(b == b'.' && is_abbreviation(&text[start..i]))
+            {
                 push(&mut out, text, start, end);
                 start = end + 1;
                 i = end + 1;
@@ -71,9 +75,11 @@ fn push(out: &mut Vec<Span>, text: &str, start: usize, end: usize) {
 }
 
 fn starts_sentence(rest: &str) -> bool {
-    rest.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '('))
+    rest.chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(')
+    })
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -91,7 +97,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
+        sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
@@ -109,7 +118,10 @@ mod tests {
 
     #[test]
     fn paragraphs_end_sentences() {
-        assert_eq!(split("Heading\n\nBody text here"), vec!["Heading", "Body text here"]);
+        assert_eq!(
+            split("Heading\n\nBody text here"),
+            vec!["Heading", "Body text here"]
+        );
         assert!(split("").is_empty());
     }
 }

@@ -47,7 +47,9 @@ pub fn content_terms(text: &str, language: &str) -> Vec<String> {
                 return None;
             }
             Some(match &stemmer {
-                Some(s) if !lower.chars().any(|c| c.is_ascii_digit()) => s.stem(&lower).into_owned(),
+                Some(s) if !lower.chars().any(|c| c.is_ascii_digit()) => {
+                    s.stem(&lower).into_owned()
+                }
                 _ => lower,
             })
         })
@@ -68,6 +70,9 @@ mod tests {
 
     #[test]
     fn unknown_language_keeps_words() {
-        assert_eq!(content_terms("Ninguna palabra", "xx"), vec!["ninguna", "palabra"]);
+        assert_eq!(
+            content_terms("Ninguna palabra", "xx"),
+            vec!["ninguna", "palabra"]
+        );
     }
 }

@@ -1,1 +1,360 @@
-fn main() {}
+//! The `newsdesk` command: CLI wiring over the newsdesk crates.
+
+mod pipeline;
+mod render;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use newsdesk_store::Store;
+use pipeline::{Outcome, Pipeline};
+
+/// newsdesk reads news from many outlets and tells what actually happened: which articles are
+/// one story, which are copies of each other, and what the independent sources claim.
+#[derive(Parser)]
+#[command(name = "newsdesk", version, about, long_about = None)]
+struct Cli {
+    /// Data directory (an embedded SQLite database lives there).
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSDESK_DATA",
+        default_value = "newsdesk-data"
+    )]
+    data: PathBuf,
+    /// More log output (-v, -vv).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest articles from files and folders (.html, .htm, .txt, .md, .jsonl, each also .gz).
+    Ingest {
+        /// Files or folders (walked recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Exit with an error when any input is skipped.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// List stories, newest first.
+    Stories {
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+        /// Show at most this many stories.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// Show one story: its articles, copy chains and claims ledger.
+    Story {
+        id: i64,
+        /// A JSON document.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the clean article of HTML or text files (nothing is stored).
+    Extract {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// One JSON object per input, one per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write every stored article as JSON lines.
+    Export {
+        /// Output file (standard output when absent).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Ingest the bundled example corpus and list its stories.
+    Demo {
+        /// The corpus folder (the repository's `examples/` by default).
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose);
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    let level = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("NEWSDESK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .init();
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest { paths, strict } => {
+            let summary = ingest(&cli.data, &paths)?;
+            eprintln!("{summary}");
+            Ok(if strict && summary.skipped > 0 {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Stories { json, limit } => {
+            let store = open_existing(&cli.data)?;
+            let mut stories = store.list_stories()?;
+            if let Some(n) = limit {
+                stories.truncate(n);
+            }
+            let mut out = std::io::stdout().lock();
+            if json {
+                for s in &stories {
+                    writeln!(
+                        out,
+                        "{}",
+                        serde_json::to_string(&render::story_summary_json(s))?
+                    )?;
+                }
+            } else {
+                render::stories_table(&mut out, &stories)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Story { id, json } => {
+            let store = open_existing(&cli.data)?;
+            let Some(view) = render::StoryView::load(&store, id)? else {
+                bail!("no story {id} in {}", cli.data.display());
+            };
+            let mut out = std::io::stdout().lock();
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&view.to_json())?)?;
+            } else {
+                view.write_text(&mut out)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { files, json } => extract(&files, json),
+        Command::Export { output } => {
+            let store = open_existing(&cli.data)?;
+            let n = match output {
+                Some(path) => {
+                    let file = std::fs::File::create(&path)
+                        .with_context(|| format!("cannot create {}", path.display()))?;
+                    export(&store, std::io::BufWriter::new(file))?
+                }
+                None => export(&store, std::io::BufWriter::new(std::io::stdout().lock()))?,
+            };
+            eprintln!("{n} articles exported");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo { corpus } => {
+            let corpus = corpus.unwrap_or_else(default_corpus);
+            if !corpus.is_dir() {
+                bail!(
+                    "example corpus {} not found: run the demo from the repository root or pass --corpus",
+                    corpus.display()
+                );
+            }
+            let summary = ingest(&cli.data, std::slice::from_ref(&corpus))?;
+            eprintln!("{summary}");
+            let store = open_existing(&cli.data)?;
+            render::stories_table(&mut std::io::stdout().lock(), &store.list_stories()?)?;
+            eprintln!(
+                "\nData in {}. Next: `newsdesk story ID` for a story's articles, copies and claims.",
+                cli.data.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn default_corpus() -> PathBuf {
+    let here = PathBuf::from("examples");
+    if here.is_dir() {
+        return here;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
+}
+
+/// Opens the store of a data directory that must already exist, so that a mistyped `--data`
+/// is an error rather than a new empty archive.
+fn open_existing(data: &Path) -> Result<Store> {
+    if !data.join(newsdesk_store::DATABASE_FILE).is_file() {
+        bail!(
+            "no newsdesk data in {}: run `newsdesk ingest PATH...` first (or pass --data)",
+            data.display()
+        );
+    }
+    Ok(Store::open(data)?)
+}
+
+/// What an ingest run did.
+#[derive(Debug, Default)]
+struct Summary {
+    stored: u64,
+    known: u64,
+    skipped: u64,
+    new_stories: u64,
+    copies: u64,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} stored, {} already known, {} skipped ({} new stories, {} copies found)",
+            self.stored, self.known, self.skipped, self.new_stories, self.copies
+        )
+    }
+}
+
+/// Articles written per transaction.
+const BATCH: u64 = 500;
+
+fn ingest(data: &Path, roots: &[PathBuf]) -> Result<Summary> {
+    let mut pipeline = Pipeline::new(Store::open(data)?)?;
+    let mut summary = Summary::default();
+    let mut paths = Vec::new();
+    for found in newsdesk_ingest::discover(roots) {
+        match found {
+            Ok(p) => paths.push(p),
+            Err(skipped) => {
+                summary.skipped += 1;
+                eprintln!("skipped {skipped}");
+            }
+        }
+    }
+    let bar = progress_bar(paths.len() as u64);
+    pipeline.store().begin_batch()?;
+    let mut in_batch = 0;
+    for path in &paths {
+        for doc in newsdesk_ingest::read_path(path) {
+            match doc {
+                Ok(doc) => {
+                    let source = doc.source.clone();
+                    match pipeline
+                        .add(doc)
+                        .with_context(|| format!("storing {source}"))?
+                    {
+                        Outcome::Stored {
+                            new_story, copy_of, ..
+                        } => {
+                            summary.stored += 1;
+                            summary.new_stories += u64::from(new_story);
+                            summary.copies += u64::from(copy_of.is_some());
+                            in_batch += 1;
+                        }
+                        Outcome::AlreadyKnown { .. } => summary.known += 1,
+                    }
+                }
+                Err(skipped) => {
+                    summary.skipped += 1;
+                    bar.suspend(|| eprintln!("skipped {skipped}"));
+                }
+            }
+            if in_batch >= BATCH {
+                pipeline.store().commit_batch()?;
+                pipeline.store().begin_batch()?;
+                in_batch = 0;
+            }
+        }
+        bar.inc(1);
+    }
+    pipeline.store().commit_batch()?;
+    bar.finish_and_clear();
+    Ok(summary)
+}
+
+/// A progress bar on a terminal; a hidden one otherwise, so logs and pipes stay clean.
+fn progress_bar(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {bar:40} {pos}/{len} files {elapsed_precise} ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let mut failed = false;
+    for found in newsdesk_ingest::discover(files) {
+        let path = match found {
+            Ok(p) => p,
+            Err(skipped) => {
+                eprintln!("skipped {skipped}");
+                failed = true;
+                continue;
+            }
+        };
+        for doc in newsdesk_ingest::read_path(&path) {
+            match doc {
+                Ok(doc) => {
+                    if json {
+                        writeln!(
+                            out,
+                            "{}",
+                            serde_json::to_string(&render::extracted_json(&doc))?
+                        )?;
+                    } else {
+                        render::extracted_text(&mut out, &doc)?;
+                    }
+                }
+                Err(skipped) => {
+                    eprintln!("skipped {skipped}");
+                    failed = true;
+                }
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn export(store: &Store, mut out: impl Write) -> Result<u64> {
+    let mut n = 0;
+    let mut write_err = None;
+    store.for_each_article(|a| {
+        let line = serde_json::to_string(&render::article_export_json(&a))?;
+        if let Err(e) = writeln!(out, "{line}") {
+            write_err = Some(e);
+        } else {
+            n += 1;
+        }
+        Ok(())
+    })?;
+    if let Some(e) = write_err {
+        return Err(e).context("writing the export");
+    }
+    out.flush()?;
+    Ok(n)
+}

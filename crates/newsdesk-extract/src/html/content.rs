@@ -112,7 +112,10 @@ pub fn is_block_tag(tag: &str) -> bool {
 
 /// Characters that render as nothing and only get in the way of comparisons.
 pub fn is_invisible_char(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
 }
 
 /// Class/id words of page furniture. Substrings, because sites glue words together
@@ -122,6 +125,18 @@ fn negative_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r"comment|disqus|sidebar|side-bar|footer|breadcrumb|newsletter|subscri|cookie|consent|gdpr|popup|pop-up|modal|overlay|related|recommend|promo|sponsor|advert|widget|masthead|pagination|pager|outbrain|taboola|social|sharing|sharebar|share-|-share|_share|byline|dateline|signup|sign-up|paywall|toolbar|skip-?link|trending|most-?popular|more-?stories|read-?more|author-?bio|author-?info|about-?author|navbar|navigation|menu|copyright|disclaimer|caption|credit|banner|teaser|shoutbox|supplemental|skyscraper|jump-?to|inline-?links|rss|login|print-?only|visually-?hidden|sr-only|screen-?reader|tooltip|carousel|slideshow|gallery|timestamp|publish-?date|post-?date|article-?date|tag-?list|tagcloud|keywords",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// Furniture that can hold as much running text as the article itself (comment threads,
+/// recommendation rails): a positive word in the same name does not save it.
+fn strong_negative_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"comment|disqus|respond|replies|outbrain|taboola|related|recommend|more-?stories",
         )
         .expect("valid regex")
     })
@@ -235,6 +250,8 @@ pub struct Stats {
     /// Text directly in this element or in inline children, outside child blocks: prose written
     /// straight into a `<div>` between `<br>`s.
     pub loose: u32,
+    /// Commas in the loose text.
+    pub loose_commas: u32,
 }
 
 impl Stats {
@@ -304,6 +321,7 @@ fn compute_stats(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Stats> {
         }
         if is_inline_text {
             p.loose += s.text;
+            p.loose_commas += s.commas;
         }
     }
     stats
@@ -331,7 +349,12 @@ fn marker_rank(dom: &Dom<'_>, i: usize) -> u8 {
     match dom.nodes[i].tag {
         "article" => 2,
         "main" => 1,
-        _ if dom.attr(i, "role").is_some_and(|r| r.eq_ignore_ascii_case("main")) => 1,
+        _ if dom
+            .attr(i, "role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("main")) =>
+        {
+            1
+        }
         _ => 0,
     }
 }
@@ -365,10 +388,41 @@ impl Analysis {
             i += 1;
         }
 
-        // Pass 2: furniture by class and id, weighed against how much of the page's text the
-        // element holds, so that a wrapper like `<body class="has-sidebar">` or
-        // `<div id="content-with-comments">` survives.
+        // Pass 2: furniture by class and id. A negative name alone is not enough: wrappers
+        // are often named after their layout (`<body class="has-sidebar">`,
+        // `<div id="content-with-comments">`), so an element is kept when the bulk of its text
+        // sits in an article-like descendant, and (unless it is named like a comment thread,
+        // whose text can outweigh the article's) when it holds most of the page's text.
         let stats = compute_stats(dom, &marks);
+        let classes: Vec<(bool, bool, bool)> = (0..n)
+            .map(|i| {
+                if !dom.is_element(i) || marks[i] != Mark::Keep {
+                    return (false, false, false);
+                }
+                let class_id = dom.class_id(i);
+                let neg = is_negative(&class_id);
+                let strong = neg && strong_negative_re().is_match(&class_id);
+                (neg, strong, is_positive(&class_id))
+            })
+            .collect();
+        // Largest plain text of an article-like (positive or marker, not negative) descendant,
+        // not counting those inside negative elements: a comment's `<div class="content">`
+        // does not make the thread an article.
+        let mut best_desc = vec![0u32; n];
+        for i in (1..n).rev() {
+            if marks[i] != Mark::Keep || !dom.is_element(i) {
+                continue;
+            }
+            let (neg, _, pos) = classes[i];
+            let own = if (pos || marker_rank(dom, i) > 0) && !neg {
+                stats[i].plain()
+            } else {
+                0
+            };
+            let value = if neg { 0 } else { best_desc[i].max(own) };
+            let parent = dom.nodes[i].parent;
+            best_desc[parent] = best_desc[parent].max(value);
+        }
         let total = stats[0].plain().max(1);
         let mut i = 0;
         while i < n {
@@ -380,17 +434,25 @@ impl Analysis {
             let s = &stats[i];
             let holds_most = s.plain() * 2 > total;
             let structural = matches!(tag, "html" | "body" | ROOT_TAG);
+            let (neg, strong, pos) = classes[i];
             let mut remove = false;
-            if !structural && !holds_most {
-                let class_id = dom.class_id(i);
-                if is_negative(&class_id) {
-                    let positive = is_positive(&class_id) || marker_rank(dom, i) > 0;
-                    remove = !positive || s.para < 200 || s.link_density() > 0.5;
-                }
-                // Forms wrap whole pages on some platforms; only small ones are furniture.
-                if tag == "form" {
-                    remove = true;
-                }
+            if neg && !structural {
+                let article_inside = s.plain() > 0 && best_desc[i] as f32 >= 0.3 * s.plain() as f32;
+                remove = if article_inside {
+                    false
+                } else if strong {
+                    true
+                } else if holds_most {
+                    false
+                } else if !pos && marker_rank(dom, i) == 0 {
+                    true
+                } else {
+                    s.para < 200 || s.link_density() > 0.5
+                };
+            }
+            // Forms wrap whole pages on some platforms; only small ones are furniture.
+            if tag == "form" && !holds_most && !structural {
+                remove = true;
             }
             if remove {
                 mark_subtree(&mut marks, dom, i, Mark::Removed);
@@ -439,11 +501,13 @@ impl Analysis {
             let s = &stats[i];
             // A paragraph: `<p>`/`<pre>`, a block with only inline content, or the loose
             // inline text of a container (attributed to the container itself).
-            let (len, first_level) = if matches!(tag, "p" | "pre") {
-                (s.text, Some(dom.nodes[i].parent))
-            } else if !s.has_block
-                && matches!(tag, "div" | "section" | "td" | "article" | "main" | "center" | "font")
-            {
+            let inline_block = matches!(tag, "p" | "pre")
+                || (!s.has_block
+                    && matches!(
+                        tag,
+                        "div" | "section" | "td" | "article" | "main" | "center" | "font"
+                    ));
+            let (len, first_level) = if inline_block {
                 (s.text, Some(dom.nodes[i].parent))
             } else if s.has_block && s.loose >= 25 && is_block_tag(tag) {
                 (s.loose, Some(i))
@@ -454,8 +518,13 @@ impl Analysis {
             if len < 25 || s.link_density() > 0.6 {
                 continue;
             }
-            let commas = if first == i { 0 } else { s.commas };
-            let content = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
+            // Loose text is often many paragraphs split only by `<br>`s: score it by length
+            // with a higher cap than a single paragraph gets.
+            let content = if first == i {
+                1.0 + s.loose_commas as f32 + (len as f32 / 100.0).min(10.0)
+            } else {
+                1.0 + s.commas as f32 + (len as f32 / 100.0).min(3.0)
+            };
             let mut target = first;
             for level in 0..5 {
                 if marks[target] != Mark::Keep || !dom.is_element(target) {
@@ -489,10 +558,9 @@ impl Analysis {
                 best = Some((i, final_score));
             }
         }
-        let body = (0..n)
-            .find(|&i| dom.nodes[i].tag == "body")
-            .unwrap_or(0);
+        let body = (0..n).find(|&i| dom.nodes[i].tag == "body").unwrap_or(0);
         let (mut main, top_score) = best.unwrap_or((body, 0.0));
+        let top = main;
 
         // Lean towards explicit markers when they agree with the scores: down into a marker
         // that holds most of the chosen text, or up into one that adds little else.
@@ -524,6 +592,29 @@ impl Analysis {
                     }
                     break;
                 }
+            }
+        }
+
+        // Teasers of other posts nested inside the chosen article (`<article>` cards in a
+        // "more posts" list) are not part of it: with two or more of them around the best
+        // container, they go.
+        let teasers: Vec<usize> = (main + 1..dom.nodes[main].end)
+            .filter(|&j| {
+                marks[j] == Mark::Keep
+                    && dom.nodes[j].tag == "article"
+                    && !dom.contains(j, top)
+                    && !dom.contains(top, j)
+            })
+            .collect();
+        let teaser_text: u32 = teasers.iter().map(|&j| stats[j].plain()).sum();
+        let teaser_max = teasers.iter().map(|&j| stats[j].plain()).max().unwrap_or(0);
+        let main_text = stats[main].plain() as f32;
+        if teasers.len() >= 2
+            && (teaser_text as f32) < 0.8 * main_text
+            && (teaser_max as f32) < 0.5 * main_text
+        {
+            for j in teasers {
+                mark_subtree(&mut marks, dom, j, Mark::Removed);
             }
         }
 
@@ -575,8 +666,8 @@ impl Analysis {
     }
 
     /// The `<h1>` that titles the article: inside the chosen text, else the nearest before it,
-    /// else the page's first.
-    pub fn h1(&self, dom: &Dom<'_>) -> Option<String> {
+    /// else the page's first; and whether it lies inside the chosen text.
+    pub fn h1(&self, dom: &Dom<'_>) -> Option<(String, bool)> {
         let mut inside = None;
         let mut before = None;
         let mut first = None;
@@ -591,13 +682,14 @@ impl Analysis {
                 before = Some(i);
             }
         }
-        let pick = if self.chosen_is_page(dom) {
+        let is_page = self.chosen_is_page(dom);
+        let pick = if is_page {
             first
         } else {
             inside.or(before).or(first)
         }?;
         let text = dom.text_of(pick, 400);
-        (!text.is_empty()).then_some(text)
+        (!text.is_empty()).then_some((text, !is_page && inside == Some(pick)))
     }
 
     /// Reads the chosen containers out as blocks, in document order.
@@ -912,7 +1004,8 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
 /// A line that is only a date (`March 3, 2024`, `Updated 10:15 GMT`).
 fn is_date_line(text: &str) -> bool {
     let t = text.trim();
-    t.len() < 60 && (crate::dates::parse_date(t).is_some() || crate::dates::parse_rfc2822(t).is_some())
+    t.len() < 60
+        && (crate::dates::parse_date(t).is_some() || crate::dates::parse_rfc2822(t).is_some())
 }
 
 /// Lowercase letters and digits only, for comparing titles and lines.

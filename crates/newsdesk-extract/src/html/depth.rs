@@ -18,15 +18,23 @@ const END_TAG_SEARCH: usize = 16;
 /// Elements that never hold children or whose end tag is implied by the next sibling: they do
 /// not deepen the tree, so they are not counted.
 const NOT_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound", "p", "li", "dt", "dd",
-    "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
-    "rb", "rt", "rtc", "rp", "html", "head", "body",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "frame", "basefont", "bgsound", "p", "li", "dt", "dd", "option",
+    "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt",
+    "rtc", "rp", "html", "head", "body",
 ];
 
 /// Elements whose content is raw text: tags inside them are not tags.
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
     "plaintext",
 ];
 
@@ -192,7 +200,11 @@ mod tests {
 
     #[test]
     fn deep_tags_are_dropped_and_text_kept() {
-        let html = format!("{}hello{}", "<div class=\"x\">".repeat(10), "</div>".repeat(10));
+        let html = format!(
+            "{}hello{}",
+            "<div class=\"x\">".repeat(10),
+            "</div>".repeat(10)
+        );
         let limited = limit_nesting(&html, 3);
         assert_eq!(
             limited,
@@ -204,7 +216,10 @@ mod tests {
     fn quoted_gt_and_comments() {
         let html = "<div title='a>b'><!-- <div> --><div>t</div></div>";
         assert!(matches!(limit_nesting(html, 2), Cow::Borrowed(_)));
-        assert_eq!(limit_nesting(html, 1), "<div title='a>b'><!-- <div> -->t</div>");
+        assert_eq!(
+            limit_nesting(html, 1),
+            "<div title='a>b'><!-- <div> -->t</div>"
+        );
     }
 
     #[test]

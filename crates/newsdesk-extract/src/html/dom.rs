@@ -64,7 +64,7 @@ impl<'a> Dom<'a> {
                 }),
                 ScraperNode::Text(text) => Some(Node {
                     tag: "",
-                    text: &**text,
+                    text,
                     el: None,
                     parent,
                     end: 0,

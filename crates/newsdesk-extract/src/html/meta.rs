@@ -153,7 +153,9 @@ impl PageMeta {
                 }
             }
             let class_id = dom.class_id(i);
-            let is_byline = el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            let is_byline = el
+                .attr("rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
                 || byline_class_re().is_match(&class_id);
             if is_byline {
                 let text = dom.text_of(i, 200);
@@ -205,7 +207,11 @@ impl PageMeta {
 /// and raw newlines inside strings.
 fn parse_json_ld(raw: &str) -> Option<Value> {
     let mut s = raw.trim();
-    for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
         if let Some(rest) = s.strip_prefix(open) {
             s = rest.trim();
             if let Some(rest) = s.strip_suffix(close) {
@@ -262,7 +268,10 @@ fn is_article_type(t: &str) -> bool {
 
 fn is_org_type(t: &str) -> bool {
     t.ends_with("Organization")
-        || matches!(t, "Corporation" | "NewsMediaOrganization" | "WebSite" | "Brand")
+        || matches!(
+            t,
+            "Corporation" | "NewsMediaOrganization" | "WebSite" | "Brand"
+        )
 }
 
 impl LdInfo {
@@ -332,11 +341,15 @@ impl LdInfo {
             return info;
         };
         info.headline = string_field(a, "headline").or_else(|| string_field(a, "name"));
-        info.published = string_field(a, "datePublished").or_else(|| string_field(a, "dateCreated"));
+        info.published =
+            string_field(a, "datePublished").or_else(|| string_field(a, "dateCreated"));
         info.modified = string_field(a, "dateModified");
         info.description = string_field(a, "description");
         info.language = string_field(a, "inLanguage");
-        info.body = a.get("articleBody").and_then(Value::as_str).map(str::to_owned);
+        info.body = a
+            .get("articleBody")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         info.url = string_field(a, "url").or_else(|| match a.get("mainEntityOfPage") {
             Some(Value::String(s)) => Some(s.clone()),
             Some(Value::Object(o)) => string_field(o, "@id").or_else(|| string_field(o, "url")),
@@ -352,7 +365,10 @@ impl LdInfo {
             let mut orgs = Vec::new();
             names(au, &ids, &mut info.authors, &mut orgs);
         }
-        info.image = a.get("image").or_else(|| a.get("thumbnailUrl")).and_then(|v| image_url(v, &ids));
+        info.image = a
+            .get("image")
+            .or_else(|| a.get("thumbnailUrl"))
+            .and_then(|v| image_url(v, &ids));
         info
     }
 }
@@ -424,7 +440,10 @@ fn image_url(v: &Value, ids: &HashMap<&str, &Map<String, Value>>) -> Option<Stri
     }
 }
 
-fn object_image(o: &Map<String, Value>, ids: &HashMap<&str, &Map<String, Value>>) -> Option<String> {
+fn object_image(
+    o: &Map<String, Value>,
+    ids: &HashMap<&str, &Map<String, Value>>,
+) -> Option<String> {
     let o = match (o.get("url"), o.get("@id").and_then(Value::as_str)) {
         (None, Some(id)) => ids.get(id).copied().unwrap_or(o),
         _ => o,
@@ -435,7 +454,11 @@ fn object_image(o: &Map<String, Value>, ids: &HashMap<&str, &Map<String, Value>>
 /// Decodes the entities that survive into attribute values and JSON strings when a site
 /// escapes twice (`&amp;#8217;`), and collapses whitespace.
 pub fn clean_text(s: &str) -> String {
-    let decoded = if s.contains('&') { decode_entities(s) } else { s.to_owned() };
+    let decoded = if s.contains('&') {
+        decode_entities(s)
+    } else {
+        s.to_owned()
+    };
     decoded
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -523,7 +546,10 @@ fn host_label(host: &str) -> Option<String> {
         core.pop();
     }
     if core.len() > 1
-        && matches!(*core.last()?, "co" | "com" | "org" | "net" | "gov" | "ac" | "edu" | "ne" | "or")
+        && matches!(
+            *core.last()?,
+            "co" | "com" | "org" | "net" | "gov" | "ac" | "edu" | "ne" | "or"
+        )
     {
         core.pop();
     }
@@ -547,7 +573,9 @@ pub fn matches_site(part: &str, sites: &[String], host: Option<&str>) -> bool {
     }
     if let Some(label) = host.and_then(host_label) {
         let label: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
-        if label.len() >= 3 && (key == label || key.contains(&label) || (key.len() >= 4 && label.contains(&key))) {
+        if label.len() >= 3
+            && (key == label || key.contains(&label) || (key.len() >= 4 && label.contains(&key)))
+        {
             return true;
         }
     }
@@ -597,13 +625,16 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>) -> String {
 }
 
 /// Picks the title: the structured candidates first, each with any site branding removed,
-/// preferring the one that agrees with the article's `<h1>`.
+/// preferring the one that agrees with the article's `<h1>`; an `<h1>` inside the article text
+/// itself is the headline as printed and wins over metadata variants written for search engines.
+#[allow(clippy::too_many_arguments)]
 pub fn choose_title(
     ld_headline: Option<&str>,
     og_title: Option<&str>,
     twitter_title: Option<&str>,
     title_tag: Option<&str>,
     h1: Option<&str>,
+    h1_in_article: bool,
     sites: &[String],
     host: Option<&str>,
 ) -> Option<String> {
@@ -614,11 +645,21 @@ pub fn choose_title(
         .filter(|s| !s.is_empty())
         .collect();
     let cleaned: Vec<String> = raw.iter().map(|t| strip_site(t, sites, host)).collect();
-    let h1 = h1.map(str::trim).filter(|h| !h.is_empty() && h.chars().count() <= 300);
+    let h1 = h1
+        .map(str::trim)
+        .filter(|h| !h.is_empty() && h.chars().count() <= 300);
     if let Some(h1) = h1 {
         let hk = normalize_key(h1);
         if let Some(c) = cleaned.iter().find(|c| normalize_key(c) == hk) {
             return Some(c.clone());
+        }
+        // The headline as printed, when it reads like one, over SEO variants in metadata.
+        if h1_in_article
+            && h1.split_whitespace().count() >= 3
+            && !matches_site(h1, sites, host)
+            && !raw.is_empty()
+        {
+            return Some(h1.to_owned());
         }
         // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
         if !hk.is_empty()
@@ -628,10 +669,10 @@ pub fn choose_title(
             return Some(h1.to_owned());
         }
     }
-    cleaned
-        .into_iter()
-        .find(|c| !c.is_empty())
-        .or_else(|| h1.filter(|h| !matches_site(h, sites, host)).map(str::to_owned))
+    cleaned.into_iter().find(|c| !c.is_empty()).or_else(|| {
+        h1.filter(|h| !matches_site(h, sites, host))
+            .map(str::to_owned)
+    })
 }
 
 fn author_split_re() -> &'static Regex {
@@ -658,7 +699,8 @@ fn email_re() -> &'static Regex {
 /// Words that mark a job title, an agency or a label rather than a person's name.
 fn is_non_name_word(word: &str) -> bool {
     matches!(
-        word.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()),
+        word.to_lowercase()
+            .trim_matches(|c: char| !c.is_alphanumeric()),
         "staff"
             | "writer"
             | "writers"
@@ -700,6 +742,13 @@ fn is_non_name_word(word: &str) -> bool {
             | "articles"
             | "posts"
             | "unknown"
+            | "by"
+            | "bio"
+            | "biography"
+            | "profile"
+            | "about"
+            | "author"
+            | "authors"
             | "guest"
             | "anonymous"
     )
@@ -749,7 +798,10 @@ fn is_person_name(name: &str) -> bool {
     if !(2..=60).contains(&chars) {
         return false;
     }
-    if name.chars().any(|c| c.is_ascii_digit() || c == '@' || c == ':' || c == '/') {
+    if name
+        .chars()
+        .any(|c| c.is_ascii_digit() || c == '@' || c == ':' || c == '/')
+    {
         return false;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -875,7 +927,13 @@ pub fn dates(
     ];
 
     let inside = |i: usize| analysis.chosen.iter().any(|&c| dom.contains(c, i));
-    let near = |i: usize| inside(i) || dom.ancestors(analysis.main).take(3).any(|a| dom.contains(a, i));
+    let near = |i: usize| {
+        inside(i)
+            || dom
+                .ancestors(analysis.main)
+                .take(3)
+                .any(|a| dom.contains(a, i))
+    };
 
     let published = ld
         .published
@@ -889,7 +947,9 @@ pub fn dates(
                 .times
                 .iter()
                 .filter(|(i, _, hints)| {
-                    !hints.contains("updat") && !hints.contains("modif") && (hints.contains("pubdate") || near(*i))
+                    !hints.contains("updat")
+                        && !hints.contains("modif")
+                        && (hints.contains("pubdate") || near(*i))
                 })
                 .map(|(_, v, _)| v.as_str());
             first_date(&mut times)
@@ -943,7 +1003,10 @@ pub fn authors(
     let item: Vec<String> = page
         .itemprops
         .iter()
-        .filter(|(_, p, _)| p.split_whitespace().any(|x| x == "author" || x == "creator"))
+        .filter(|(_, p, _)| {
+            p.split_whitespace()
+                .any(|x| x == "author" || x == "creator")
+        })
         .map(|(_, _, v)| v.clone())
         .collect();
     let from_items = clean_authors(&item, sites, host);
@@ -955,7 +1018,12 @@ pub fn authors(
         .bylines
         .iter()
         .filter(|(i, _)| inside(*i))
-        .chain(page.bylines.iter().filter(|(i, _)| !inside(*i) && *i < analysis.main).rev())
+        .chain(
+            page.bylines
+                .iter()
+                .filter(|(i, _)| !inside(*i) && *i < analysis.main)
+                .rev(),
+        )
         .map(|(_, t)| t.clone())
         .collect();
     // One byline element is the byline; taking every author link on the page is not.

@@ -1,0 +1,450 @@
+//! Tests for the HTML extractor, on pages built to show one behaviour each.
+
+use super::extract_html;
+use super::meta::{clean_authors, date_from_url, normalize_lang, strip_site};
+
+const P1: &str = "The storm made landfall early on Monday, cutting power to 12,000 homes across the county, officials said.";
+const P2: &str = "Crews worked through the night to restore electricity, and the utility said most customers would be reconnected by Wednesday.";
+const P3: &str = "Residents were urged to stay indoors, avoid flooded roads, and check on elderly neighbours, the mayor said in a statement.";
+
+fn news_page() -> String {
+    format!(
+        r#"<!DOCTYPE html><html lang="en-US"><head>
+<title>Storm hits coast | Daily Example</title>
+<meta property="og:site_name" content="Daily Example">
+<link rel="canonical" href="/2024/02/29/storm-hits-coast/">
+</head>
+<body class="single-post has-sidebar">
+<header class="site-header"><a href="/">Daily Example</a>
+  <nav><ul><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<div id="content-with-comments">
+  <article class="post">
+    <h1>Storm hits coast</h1>
+    <div class="byline">By Jane Doe and John Smith</div>
+    <div class="share-buttons"><a href="/share">Share this</a> <a href="/share">Tweet</a></div>
+    <div class="entry-content">
+      <p>{P1}</p>
+      <div class="advert">Advertisement</div>
+      <p>{P2}</p>
+      <p>{P3}</p>
+      <p>Advertisement</p>
+    </div>
+  </article>
+  <div class="related-articles"><h3>Related articles</h3>
+    <ul><li><a href="/a">Flood warnings issued for the whole region as rivers rise, forecasters say</a></li>
+    <li><a href="/b">How to prepare your home for a winter storm, according to experts</a></li></ul></div>
+  <section id="comments" class="comments-area">
+    <h3>3 comments</h3>
+    <div class="comment"><p>This is a terrible storm, I hope everyone stays safe out there, truly awful weather.</p></div>
+    <div class="comment"><p>My power went out at 3am and it is still not back, the utility is useless, honestly.</p></div>
+  </section>
+</div>
+<aside class="sidebar"><h3>Most read</h3><p>Some other story that is popular today, with lots of words, and commas.</p></aside>
+<footer><p>© 2024 Daily Example. All rights reserved.</p></footer>
+</body></html>"#
+    )
+}
+
+#[test]
+fn typical_news_page_keeps_the_article_only() {
+    let a = extract_html(
+        &news_page(),
+        Some("https://news.example.com/2024/02/29/storm-hits-coast/"),
+    );
+    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+    assert_eq!(a.title.as_deref(), Some("Storm hits coast"));
+    assert_eq!(a.site_name.as_deref(), Some("Daily Example"));
+    assert_eq!(a.authors, vec!["Jane Doe", "John Smith"]);
+    assert_eq!(a.published.as_deref(), Some("2024-02-29"));
+    assert_eq!(a.language.as_deref(), Some("en"));
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://news.example.com/2024/02/29/storm-hits-coast/")
+    );
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://news.example.com/2024/02/29/storm-hits-coast/")
+    );
+    for gone in [
+        "World",
+        "Most read",
+        "terrible storm",
+        "Flood warnings",
+        "Share this",
+        "©",
+        "Advertisement",
+    ] {
+        assert!(!a.text.contains(gone), "{gone} should be gone: {}", a.text);
+    }
+}
+
+#[test]
+fn json_ld_metadata() {
+    let html = format!(
+        r#"<html><head><title>Ignored title - Example News</title>
+<script type="application/ld+json">
+{{"@context":"https://schema.org","@graph":[
+  {{"@type":"WebSite","@id":"https://example.com/#website","name":"Example News"}},
+  {{"@type":"Person","@id":"https://example.com/#/person/1","name":"Ana Lopez"}},
+  {{"@type":["NewsArticle"],"headline":"Council approves new budget",
+    "author":[{{"@id":"https://example.com/#/person/1"}},{{"@type":"Person","name":"By Ben Okafor"}},
+              {{"@type":"Organization","name":"Example News"}}],
+    "datePublished":"2024-03-05T09:30:00+01:00","dateModified":"2024-03-06T10:00:00Z",
+    "publisher":{{"@type":"NewsMediaOrganization","name":"Example News"}},
+    "image":{{"@type":"ImageObject","url":"/img/budget.jpg"}},
+    "description":"The council voted 7-2.", "inLanguage":"es-ES",
+    "url":"https://example.com/news/budget"}}
+]}}
+</script></head><body><div><p>{P1}</p><p>{P2}</p></div></body></html>"#
+    );
+    let a = extract_html(&html, Some("https://example.com/news/budget?utm=x"));
+    assert_eq!(a.title.as_deref(), Some("Council approves new budget"));
+    assert_eq!(a.authors, vec!["Ana Lopez", "Ben Okafor"]);
+    assert_eq!(a.published.as_deref(), Some("2024-03-05T09:30:00+01:00"));
+    assert_eq!(a.modified.as_deref(), Some("2024-03-06T10:00:00Z"));
+    assert_eq!(a.site_name.as_deref(), Some("Example News"));
+    assert_eq!(
+        a.image.as_deref(),
+        Some("https://example.com/img/budget.jpg")
+    );
+    assert_eq!(a.description.as_deref(), Some("The council voted 7-2."));
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://example.com/news/budget")
+    );
+    assert_eq!(a.language.as_deref(), Some("es"));
+}
+
+#[test]
+fn open_graph_metadata() {
+    let html = format!(
+        r#"<html><head>
+<meta property="og:title" content="Markets rally on rate hopes">
+<meta property="og:site_name" content="The Ledger">
+<meta property="og:url" content="https://ledger.example/markets/rally">
+<meta property="og:description" content="Stocks rose &amp;amp; bonds fell.">
+<meta property="og:image" content="//cdn.ledger.example/rally.jpg">
+<meta property="article:published_time" content="Tue, 05 Mar 2024 14:00:00 GMT">
+<meta property="article:modified_time" content="2024-03-05T16:00:00Z">
+<meta property="article:author" content="https://www.facebook.com/theledger">
+<meta name="author" content="Maria Rossi">
+</head><body><main><p>{P1}</p><p>{P2}</p></main></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert_eq!(a.title.as_deref(), Some("Markets rally on rate hopes"));
+    assert_eq!(a.site_name.as_deref(), Some("The Ledger"));
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://ledger.example/markets/rally")
+    );
+    assert_eq!(a.description.as_deref(), Some("Stocks rose & bonds fell."));
+    assert_eq!(
+        a.image.as_deref(),
+        Some("https://cdn.ledger.example/rally.jpg")
+    );
+    assert_eq!(a.published.as_deref(), Some("2024-03-05T14:00:00Z"));
+    assert_eq!(a.modified.as_deref(), Some("2024-03-05T16:00:00Z"));
+    assert_eq!(a.authors, vec!["Maria Rossi"]);
+}
+
+#[test]
+fn title_suffix_and_prefix_stripping() {
+    let sites = vec!["Daily Example".to_owned()];
+    assert_eq!(
+        strip_site("Storm hits coast | Daily Example", &sites, None),
+        "Storm hits coast"
+    );
+    assert_eq!(
+        strip_site("Storm hits coast - Daily Example", &sites, None),
+        "Storm hits coast"
+    );
+    assert_eq!(
+        strip_site("Storm hits coast — Daily Example", &sites, None),
+        "Storm hits coast"
+    );
+    assert_eq!(
+        strip_site("Daily Example :: Storm hits coast", &sites, None),
+        "Storm hits coast"
+    );
+    // Recognised by the domain alone.
+    assert_eq!(
+        strip_site("Storm hits coast - BBC News", &[], Some("www.bbc.co.uk")),
+        "Storm hits coast"
+    );
+    // A short branded tail after `|`, site unknown.
+    assert_eq!(
+        strip_site("Storm hits the coast hard | Gazette", &[], None),
+        "Storm hits the coast hard"
+    );
+    // A dash inside a real headline stays.
+    assert_eq!(
+        strip_site("Biden - Trump debate draws record audience", &sites, None),
+        "Biden - Trump debate draws record audience"
+    );
+
+    // Through the whole extractor: `<title>` only, the h1 decides.
+    let html = format!(
+        "<html><head><title>Storm hits coast - Daily Example</title></head><body><article><h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p></article></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert_eq!(a.title.as_deref(), Some("Storm hits coast"));
+    assert!(
+        a.text.starts_with(P1),
+        "h1 equal to the title is not text: {}",
+        a.text
+    );
+}
+
+#[test]
+fn author_splitting_and_cleaning() {
+    let sites = vec!["Daily Example".to_owned()];
+    let clean = |s: &[&str]| {
+        clean_authors(
+            &s.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+            &sites,
+            None,
+        )
+    };
+    assert_eq!(
+        clean(&["By Jane Doe and John Smith"]),
+        vec!["Jane Doe", "John Smith"]
+    );
+    assert_eq!(
+        clean(&["Jane Doe, John Smith & Li Wei"]),
+        vec!["Jane Doe", "John Smith", "Li Wei"]
+    );
+    assert_eq!(clean(&["BY JANE DOE"]), vec!["JANE DOE"]);
+    assert_eq!(clean(&["Jane Doe, Staff Writer"]), vec!["Jane Doe"]);
+    assert_eq!(clean(&["Jane Doe | Daily Example"]), vec!["Jane Doe"]);
+    assert_eq!(clean(&["Jane Doe jane.doe@example.com"]), vec!["Jane Doe"]);
+    assert_eq!(
+        clean(&["https://example.com/authors/jane"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        clean(&["Jane Doe", "jane doe", "JANE DOE"]),
+        vec!["Jane Doe"]
+    );
+    assert_eq!(clean(&["Staff"]), Vec::<String>::new());
+    assert_eq!(clean(&["By Jane Doe | March 3, 2024"]), vec!["Jane Doe"]);
+    let many: Vec<String> = (0..20)
+        .map(|i| format!("Person {}", char::from(b'A' + i)))
+        .collect();
+    assert_eq!(clean_authors(&many, &sites, None).len(), 10);
+}
+
+#[test]
+fn byline_from_markup_when_no_metadata() {
+    let html = format!(
+        r#"<html><head><meta property="og:site_name" content="Gazette"></head><body><article>
+<h1>Headline here</h1><p class="byline">By <a rel="author" href="/a/jd">Jane Doe</a>, Gazette</p>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert_eq!(a.authors, vec!["Jane Doe"]);
+    assert!(!a.text.contains("Jane Doe"), "{}", a.text);
+}
+
+#[test]
+fn dates_from_url_and_visible_text() {
+    assert_eq!(
+        date_from_url("https://x.example/2024/02/29/slug/").as_deref(),
+        Some("2024-02-29")
+    );
+    assert_eq!(
+        date_from_url("https://x.example/news/2023-11-05/slug").as_deref(),
+        Some("2023-11-05")
+    );
+    assert_eq!(
+        date_from_url("https://x.example/2024/2/3/slug").as_deref(),
+        Some("2024-02-03")
+    );
+    assert_eq!(date_from_url("https://x.example/2024/02/30/slug"), None);
+    assert_eq!(date_from_url("https://x.example/item/12345678"), None);
+
+    let html = format!("<html><body><article><p>{P1}</p><p>{P2}</p></article></body></html>");
+    let a = extract_html(&html, Some("https://x.example/world/2021/07/14/storm"));
+    assert_eq!(a.published.as_deref(), Some("2021-07-14"));
+
+    let html = format!(
+        r#"<html><body><article><h1>T</h1><div class="post-date">Published March 3, 2024</div><p>{P1}</p><p>{P2}</p></article></body></html>"#
+    );
+    let a = extract_html(&html, Some("https://x.example/world/storm"));
+    assert_eq!(a.published.as_deref(), Some("2024-03-03"));
+    assert!(!a.text.contains("March 3"), "{}", a.text);
+
+    let html = format!(
+        r#"<html><body><article><time datetime="2022-01-02T03:04:05Z">Jan 2</time><p>{P1}</p><p>{P2}</p></article></body></html>"#
+    );
+    assert_eq!(
+        extract_html(&html, None).published.as_deref(),
+        Some("2022-01-02T03:04:05Z")
+    );
+}
+
+#[test]
+fn headings_lists_quotes_and_breaks_kept_in_order() {
+    let html = format!(
+        r#"<html><body><article>
+<p>{P1}</p>
+<h2>What happens next</h2>
+<p>{P2}</p>
+<ul><li>Schools will stay closed on Tuesday.</li><li>Bins will be collected on Thursday.</li></ul>
+<blockquote><p>"We have never seen anything like it," said one resident.</p></blockquote>
+<pre>line one
+  line two</pre>
+<p>First line of an address<br>Second line<br><br>A new paragraph after two breaks, with more words.</p>
+<p>{P3}</p>
+</article></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    let expected = [
+        P1,
+        "What happens next",
+        P2,
+        "Schools will stay closed on Tuesday.",
+        "Bins will be collected on Thursday.",
+        "\"We have never seen anything like it,\" said one resident.",
+        "line one\n  line two",
+        "First line of an address\nSecond line",
+        "A new paragraph after two breaks, with more words.",
+        P3,
+    ]
+    .join("\n\n");
+    assert_eq!(a.text, expected);
+}
+
+#[test]
+fn whitespace_and_inline_tags() {
+    let html = "<html><body><article><p>  The   <b>quick</b>\n brown <a href='#'>fox</a>,\tjumped over the lazy dog again and again, people said. </p>\
+        <p>Second paragraph with enough words to count as prose, clearly, for the scorer.</p></article></body></html>";
+    let a = extract_html(html, None);
+    assert!(
+        a.text
+            .starts_with("The quick brown fox, jumped over the lazy dog"),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn canonical_resolution() {
+    let html = format!(
+        r#"<html><head><base href="/news/"><link rel="canonical" href="story-1.html"></head><body><article><p>{P1}</p><p>{P2}</p></article></body></html>"#
+    );
+    let a = extract_html(&html, Some("https://site.example/section/page?id=1"));
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://site.example/news/story-1.html")
+    );
+
+    // Relative canonical without any base: no guess.
+    let html = format!(
+        r#"<html><head><link rel="canonical" href="/x"></head><body><p>{P1}</p></body></html>"#
+    );
+    assert_eq!(extract_html(&html, None).canonical_url, None);
+}
+
+#[test]
+fn language_from_attribute_and_detection() {
+    assert_eq!(normalize_lang("en-US").as_deref(), Some("en"));
+    assert_eq!(normalize_lang("pt_BR").as_deref(), Some("pt"));
+    assert_eq!(normalize_lang("FR").as_deref(), Some("fr"));
+    assert_eq!(normalize_lang(""), None);
+    assert_eq!(normalize_lang("x"), None);
+
+    let html = format!(r#"<html lang="de-AT"><body><p>{P1}</p></body></html>"#);
+    assert_eq!(extract_html(&html, None).language.as_deref(), Some("de"));
+
+    let html = "<html><body><article>\
+        <p>El gobierno anunció el lunes nuevas medidas para apoyar a las pequeñas empresas del país, según informaron fuentes oficiales.</p>\
+        <p>Las medidas entrarán en vigor la próxima semana y afectarán a miles de trabajadores en todas las regiones.</p>\
+        </article></body></html>";
+    assert_eq!(extract_html(html, None).language.as_deref(), Some("es"));
+}
+
+#[test]
+fn json_ld_body_when_page_text_is_missing() {
+    let html = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+        "articleBody":"First paragraph of the body, which the page renders with script.\nSecond paragraph, also only in the data."}</script></head>
+        <body><div id="app"></div></body></html>"#;
+    let a = extract_html(html, None);
+    assert_eq!(
+        a.text,
+        "First paragraph of the body, which the page renders with script.\n\nSecond paragraph, also only in the data."
+    );
+}
+
+#[test]
+fn broken_json_ld_is_tolerated() {
+    let html = "<html><head><script type=\"application/ld+json\"><!--\n{\"@type\":\"Article\",\"headline\":\"Line\nbreak\"}\n--></script>\
+        <script type=\"application/ld+json\">{not json</script></head><body><p>x</p></body></html>";
+    let a = extract_html(html, None);
+    assert_eq!(a.title.as_deref(), Some("Line break"));
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for html in [
+        "",
+        "plain text, no tags",
+        "<",
+        "<html",
+        "<p>unclosed <b>bold <i>italic",
+        "<table><tr><td>cell</td><div>misplaced</div></tr></table>",
+        "<script>never closed",
+        "<svg><div><p>foreign</p></div></svg>",
+        "<html><head><title></title><meta property=\"og:title\" content=\"\"></head></html>",
+        "\u{0}\u{feff}<p>\u{200b}</p>",
+    ] {
+        let _ = extract_html(html, Some("not a url"));
+        let _ = extract_html(html, None);
+    }
+}
+
+/// 100,000 nested `<div>`s: the parser's own cost is quadratic in depth, so this checks both
+/// that nesting is capped before parsing and that nothing here recurses.
+#[test]
+fn deeply_nested_divs() {
+    let depth = 100_000;
+    let mut html = String::with_capacity(depth * 12);
+    html.push_str("<html><body>");
+    for _ in 0..depth {
+        html.push_str("<div>");
+    }
+    html.push_str("<p>");
+    html.push_str(P1);
+    html.push_str("</p><p>");
+    html.push_str(P2);
+    html.push_str("</p>");
+    for _ in 0..depth {
+        html.push_str("</div>");
+    }
+    html.push_str("</body></html>");
+    let start = std::time::Instant::now();
+    let a = extract_html(&html, None);
+    assert!(a.text.contains(P1) && a.text.contains(P2), "{}", a.text);
+    assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
+}
+
+/// A big page stays linear. 5 MB rather than 20 MB keeps the test quick in debug builds; the
+/// work per byte is the same.
+#[test]
+fn large_page() {
+    let mut html = String::from("<html><body><div class=\"nav\">");
+    while html.len() < 2_500_000 {
+        html.push_str("<a href=\"/x\">Link text</a> ");
+    }
+    html.push_str("</div><article>");
+    while html.len() < 5_000_000 {
+        html.push_str("<p>");
+        html.push_str(P1);
+        html.push_str("</p>");
+    }
+    html.push_str("</article></body></html>");
+    let start = std::time::Instant::now();
+    let a = extract_html(&html, None);
+    assert!(a.text.starts_with(P1));
+    assert!(!a.text.contains("Link text"));
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+}

@@ -1,0 +1,235 @@
+//! The flow for one article at a time: identity → analysis → copies → story → store.
+//!
+//! Each step's decision is made by a pure core (`newsdesk-core`, `newsdesk-text`); this module
+//! only carries data between them and the store, and keeps the in-memory state that the store
+//! would be too slow to query per article (document frequencies, the active stories' index).
+
+use anyhow::{Context, Result};
+
+use newsdesk_core::copies::{self, MIN_SHARED};
+use newsdesk_core::identity::{canonical_url, host, identity};
+use newsdesk_core::stories::{
+    article_terms, article_vector, cosine, DocFrequencies, StoryConfig, StoryIndex,
+};
+use newsdesk_core::{Article, CopyLink, StoryId};
+use newsdesk_extract::dates::to_unix_seconds;
+use newsdesk_ingest::Document;
+use newsdesk_store::{NewArticle, Store};
+
+/// What became of one document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Stored {
+        id: String,
+        story: StoryId,
+        new_story: bool,
+        copy_of: Option<String>,
+    },
+    AlreadyKnown {
+        id: String,
+    },
+}
+
+/// Copy candidates scored per article: enough to find every reprint of a wire story that the
+/// shingle index ranks first, bounded so a viral story cannot make one article slow.
+const COPY_CANDIDATES: usize = 20;
+
+pub struct Pipeline {
+    store: Store,
+    df: DocFrequencies,
+    stories: StoryIndex,
+    /// Stories ending before this time are not loaded yet.
+    loaded_since: i64,
+    now: i64,
+}
+
+impl Pipeline {
+    /// Opens the flow over a store, loading the document frequencies and, lazily, the stories
+    /// that articles' times reach.
+    pub fn new(store: Store) -> Result<Pipeline> {
+        let df = store
+            .load_doc_frequencies()
+            .context("loading term statistics")?;
+        Ok(Pipeline {
+            store,
+            df,
+            stories: StoryIndex::new(StoryConfig::default()),
+            loaded_since: i64::MAX,
+            now: jiff::Timestamp::now().as_second(),
+        })
+    }
+
+    pub fn store(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Loads the stories an article at `time` may join that are not in memory yet.
+    fn reach_back_to(&mut self, time: i64) -> Result<()> {
+        let since = time.saturating_sub(self.stories.config().window_secs);
+        if since >= self.loaded_since {
+            return Ok(());
+        }
+        for story in self.store.active_stories(since)? {
+            if self.stories.get(story.id).is_none() {
+                self.stories.insert(story);
+            }
+        }
+        self.loaded_since = since;
+        Ok(())
+    }
+
+    /// Takes one document through the flow.
+    pub fn add(&mut self, doc: Document) -> Result<Outcome> {
+        let article = to_article(doc, self.now);
+        if self.store.has_identity(&article.identity)? {
+            return Ok(Outcome::AlreadyKnown { id: article.id });
+        }
+        let analysis =
+            newsdesk_text::analyze(&article.title, &article.text, article.language.as_deref());
+
+        // Copies: the best-scoring earlier article that this one copies.
+        let fp = copies::fingerprint(&article.text);
+        let candidates =
+            self.store
+                .copy_candidates(fp.text_hash, &fp.shingles, MIN_SHARED, COPY_CANDIDATES)?;
+        let copy = candidates
+            .iter()
+            .filter_map(|c| {
+                copies::decide(
+                    fp.text_hash,
+                    fp.shingles.len(),
+                    c.text_hash,
+                    c.shingle_count,
+                    c.shared,
+                )
+                .map(|(kind, score)| (c, kind, score))
+            })
+            .max_by(|a, b| a.2.total_cmp(&b.2).then_with(|| b.0.time.cmp(&a.0.time)));
+        let mut chain = article.id.clone();
+        let mut link = None;
+        if let Some((c, kind, score)) = copy {
+            chain = c.chain.clone();
+            link = Some(CopyLink {
+                article: article.id.clone(),
+                of: c.id.clone(),
+                kind,
+                score,
+                shared: c.shared,
+            });
+            // An earlier copy of a chain's root has arrived late: the chain starts with it.
+            if article.time < c.time && c.chain == c.id {
+                self.store.reroot_chain(&c.chain, &article.id)?;
+                chain = article.id.clone();
+            }
+        }
+
+        // Story: a copy goes with what it copies; anything else is clustered.
+        let terms = article_terms(&analysis);
+        let vector = article_vector(&terms, &self.df, self.stories.config());
+        let time = article.dated.then_some(article.time);
+        match time {
+            Some(t) => self.reach_back_to(t)?,
+            // Undated news is taken to be about events as recent as the newest held.
+            None => {
+                if let Some(latest) = self.store.latest_story_time()? {
+                    self.reach_back_to(latest)?;
+                }
+            }
+        }
+        let (story, score, shared_terms, new_story) = match copy {
+            Some((c, _, score)) if self.stories.get(c.story).is_some() => {
+                (c.story, Some(score), vec![], false)
+            }
+            _ => match self.stories.best_match(&vector, time) {
+                Some(m) => (m.story, Some(m.score), m.shared_terms, false),
+                None => {
+                    let id = self.store.create_story(&article.id, &vector, time)?;
+                    self.stories.start(id, &vector, time);
+                    (id, None, vec![], true)
+                }
+            },
+        };
+        let mut representative = None;
+        if !new_story {
+            if let Some(s) = self.stories.add(story, &vector, time) {
+                let current = self.store.representative_vector(story)?;
+                if cosine(&vector, &s.centroid) > cosine(&current, &s.centroid) {
+                    representative = Some(());
+                }
+            }
+        }
+        if let Some(s) = self.stories.get(story) {
+            let s = s.clone();
+            self.store
+                .save_story(&s, representative.map(|()| (article.id.as_str(), &vector)))?;
+        }
+
+        self.df.add_document(terms.iter().map(|(t, _)| t.as_str()));
+        self.store
+            .add_doc_frequencies(terms.iter().map(|(t, _)| t.as_str()))?;
+        self.store.insert_article(&NewArticle {
+            article: &article,
+            analysis: &analysis,
+            story,
+            story_score: score,
+            story_terms: &shared_terms,
+            chain: &chain,
+            text_hash: fp.text_hash,
+            shingles: &fp.shingles,
+        })?;
+        if let Some(link) = &link {
+            self.store.insert_copy_link(link)?;
+        }
+        Ok(Outcome::Stored {
+            id: article.id,
+            story,
+            new_story,
+            copy_of: link.map(|l| l.of),
+        })
+    }
+}
+
+/// A document as an article: identity, outlet, title and time settled.
+pub fn to_article(doc: Document, now: i64) -> Article {
+    let e = doc.extracted;
+    let url = e
+        .canonical_url
+        .as_deref()
+        .and_then(canonical_url)
+        .or_else(|| e.url.as_deref().and_then(canonical_url));
+    let (identity, id) = identity(url.as_deref(), &e.text);
+    let outlet = doc
+        .outlet
+        .or(e.site_name)
+        .or_else(|| url.as_deref().and_then(host))
+        .unwrap_or_default();
+    let title = e
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| fallback_title(&e.text));
+    let published_time = e.published.as_deref().and_then(to_unix_seconds);
+    Article {
+        time: published_time.unwrap_or(now),
+        dated: published_time.is_some(),
+        id,
+        identity,
+        url: url.or(e.url),
+        outlet,
+        title,
+        authors: e.authors,
+        published: e.published,
+        language: e.language,
+        text: e.text,
+        source: doc.source,
+    }
+}
+
+/// The first words of the text, for an article that gives no title.
+fn fallback_title(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(12).collect();
+    let mut t = words.join(" ");
+    if text.split_whitespace().nth(12).is_some() {
+        t.push('…');
+    }
+    t
+}

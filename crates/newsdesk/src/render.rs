@@ -1,0 +1,423 @@
+//! What the commands print: tables for people, JSON for programs.
+//!
+//! JSON field names are part of newsdesk's interface (documented in the README); change them
+//! only with a note there.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use anyhow::Result;
+use serde_json::{json, Value};
+
+use newsdesk_core::ledger::{Ledger, LedgerArticle, QuantityClaim, QuantityStatus};
+use newsdesk_core::{CopyLink, StoryId};
+use newsdesk_ingest::Document;
+use newsdesk_store::{Store, StoredArticle, StorySummary};
+
+/// ISO 8601 in UTC for a Unix time.
+pub fn iso(t: i64) -> String {
+    jiff::Timestamp::from_second(t)
+        .map(|ts| ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// A short UTC time for tables: the date alone at midnight (a date without a time).
+fn short_time(t: i64) -> String {
+    match jiff::Timestamp::from_second(t) {
+        Ok(ts) if t.rem_euclid(86_400) == 0 => ts.strftime("%Y-%m-%d").to_string(),
+        Ok(ts) => ts.strftime("%Y-%m-%d %H:%M").to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+fn outlet_name(outlet: &str) -> &str {
+    if outlet.is_empty() {
+        "(unknown outlet)"
+    } else {
+        outlet
+    }
+}
+
+pub fn story_summary_json(s: &StorySummary) -> Value {
+    json!({
+        "id": s.id,
+        "title": s.title,
+        "articles": s.articles,
+        "outlets": s.outlets,
+        "independent_sources": s.independent_sources,
+        "first_seen": iso(s.first_seen),
+        "last_seen": iso(s.last_seen),
+    })
+}
+
+pub fn stories_table(out: &mut impl Write, stories: &[StorySummary]) -> Result<()> {
+    if stories.is_empty() {
+        writeln!(out, "no stories yet")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:>5}  {:>8}  {:>11}  {:<16}  {:<16}  TITLE",
+        "STORY", "ARTICLES", "INDEPENDENT", "FIRST SEEN", "LAST SEEN"
+    )?;
+    for s in stories {
+        writeln!(
+            out,
+            "{:>5}  {:>8}  {:>11}  {:<16}  {:<16}  {}",
+            s.id,
+            s.articles,
+            s.independent_sources,
+            short_time(s.first_seen),
+            short_time(s.last_seen),
+            truncate(&s.title, 90)
+        )?;
+    }
+    Ok(())
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let mut t: String = s.chars().take(max - 1).collect();
+    t.push('…');
+    t
+}
+
+/// One story with everything shown about it.
+pub struct StoryView {
+    summary: StorySummary,
+    articles: Vec<StoredArticle>,
+    links: Vec<CopyLink>,
+    ledger: Ledger,
+}
+
+impl StoryView {
+    pub fn load(store: &Store, id: StoryId) -> Result<Option<StoryView>> {
+        let Some(summary) = store.story_summary(id)? else {
+            return Ok(None);
+        };
+        let articles = store.story_articles(id)?;
+        let links = store.copy_links_in_story(id)?;
+        let ledger = Ledger::build(
+            &articles
+                .iter()
+                .map(|a| LedgerArticle {
+                    id: &a.article.id,
+                    outlet: outlet_name(&a.article.outlet),
+                    chain: &a.chain,
+                    time: a.article.time,
+                    text: &a.article.text,
+                    analysis: &a.analysis,
+                })
+                .collect::<Vec<_>>(),
+        );
+        Ok(Some(StoryView {
+            summary,
+            articles,
+            links,
+            ledger,
+        }))
+    }
+
+    fn link_of(&self, article: &str) -> Option<&CopyLink> {
+        self.links.iter().find(|l| l.article == article)
+    }
+
+    fn outlet_of(&self, article: &str) -> &str {
+        self.articles
+            .iter()
+            .find(|a| a.article.id == article)
+            .map_or("?", |a| outlet_name(&a.article.outlet))
+    }
+
+    pub fn to_json(&self) -> Value {
+        let articles: Vec<Value> = self
+            .articles
+            .iter()
+            .map(|a| {
+                json!({
+                    "id": a.article.id,
+                    "outlet": outlet_name(&a.article.outlet),
+                    "title": a.article.title,
+                    "url": a.article.url,
+                    "published": a.article.published,
+                    "time": iso(a.article.time),
+                    "source": a.article.source,
+                    "chain": a.chain,
+                    "copy_of": self.link_of(&a.article.id).map(|l| json!({
+                        "article": l.of, "kind": l.kind.as_str(), "score": l.score, "shared_shingles": l.shared,
+                    })),
+                    "story_score": a.story_score,
+                    "story_terms": a.story_terms,
+                })
+            })
+            .collect();
+        let mut chains: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for a in &self.articles {
+            chains.entry(&a.chain).or_default().push(&a.article.id);
+        }
+        let chains: Vec<Value> = chains
+            .into_iter()
+            .map(|(root, members)| json!({"root": root, "articles": members}))
+            .collect();
+        let mut v = story_summary_json(&self.summary);
+        v["articles"] = Value::Array(articles);
+        v["article_count"] = json!(self.summary.articles);
+        v["chains"] = Value::Array(chains);
+        v["ledger"] = serde_json::to_value(&self.ledger).unwrap_or(Value::Null);
+        v["conflicts"] = json!(self.ledger.conflicts());
+        v
+    }
+
+    pub fn write_text(&self, out: &mut impl Write) -> Result<()> {
+        let s = &self.summary;
+        writeln!(out, "Story {}: {}", s.id, s.title)?;
+        writeln!(
+            out,
+            "{} articles from {} outlets, {} independent sources; {} to {} (UTC)",
+            s.articles,
+            s.outlets,
+            s.independent_sources,
+            short_time(s.first_seen),
+            short_time(s.last_seen)
+        )?;
+        writeln!(out, "\nArticles")?;
+        for a in &self.articles {
+            let copy = match self.link_of(&a.article.id) {
+                Some(l) => format!(
+                    "  [{} copy of {} ({}), score {:.2}]",
+                    l.kind.as_str(),
+                    short_id(&l.of),
+                    self.outlet_of(&l.of),
+                    l.score
+                ),
+                None => String::new(),
+            };
+            writeln!(
+                out,
+                "  {:<16}  {:<22}  {}  ({}){}",
+                short_time(a.article.time),
+                truncate(outlet_name(&a.article.outlet), 22),
+                truncate(&a.article.title, 70),
+                short_id(&a.article.id),
+                copy
+            )?;
+        }
+        let copies: Vec<&StoredArticle> = self
+            .articles
+            .iter()
+            .filter(|a| a.chain != a.article.id)
+            .collect();
+        if !copies.is_empty() {
+            writeln!(out, "\nCopy chains (a chain is one source)")?;
+            let mut roots: Vec<&str> = copies.iter().map(|a| a.chain.as_str()).collect();
+            roots.dedup();
+            for root in roots {
+                let members: Vec<String> = copies
+                    .iter()
+                    .filter(|a| a.chain == root)
+                    .map(|a| {
+                        format!(
+                            "{} ({})",
+                            short_id(&a.article.id),
+                            outlet_name(&a.article.outlet)
+                        )
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "  {} ({}) <- {}",
+                    short_id(root),
+                    self.outlet_of(root),
+                    members.join(", ")
+                )?;
+            }
+        }
+        self.write_ledger(out)
+    }
+
+    fn write_ledger(&self, out: &mut impl Write) -> Result<()> {
+        let l = &self.ledger;
+        writeln!(out, "\nClaims")?;
+        let shown: Vec<&QuantityClaim> = l
+            .quantities
+            .iter()
+            .filter(|q| q.sources > 1 || q.status != QuantityStatus::Agreed)
+            .chain(
+                l.quantities
+                    .iter()
+                    .filter(|q| q.sources <= 1 && q.status == QuantityStatus::Agreed),
+            )
+            .take(15)
+            .collect();
+        if !shown.is_empty() {
+            writeln!(out, "  Numbers")?;
+        }
+        for q in shown {
+            let label = match q.status {
+                QuantityStatus::Conflict => "CONFLICT ",
+                QuantityStatus::Updated => "updated  ",
+                QuantityStatus::Agreed => "",
+            };
+            // Values with the outlets that report each, in time order.
+            let mut values: Vec<(String, Vec<String>, i64)> = Vec::new();
+            for r in &q.reports {
+                let key = r.surface.to_lowercase();
+                match values.iter_mut().find(|v| v.0.to_lowercase() == key) {
+                    Some(v) => {
+                        if !v.1.contains(&r.cited.outlet) {
+                            v.1.push(r.cited.outlet.clone());
+                        }
+                    }
+                    None => values.push((
+                        r.surface.clone(),
+                        vec![r.cited.outlet.clone()],
+                        r.cited.time,
+                    )),
+                }
+            }
+            let joiner = match q.status {
+                QuantityStatus::Updated => " → ",
+                _ => "; ",
+            };
+            let parts: Vec<String> = values
+                .iter()
+                .map(|(surface, outlets, time)| {
+                    if q.status == QuantityStatus::Updated {
+                        format!(
+                            "{surface} ({}, {})",
+                            outlets.join(", "),
+                            short_time(*time).get(..10).unwrap_or("")
+                        )
+                    } else {
+                        format!("{surface} ({})", outlets.join(", "))
+                    }
+                })
+                .collect();
+            writeln!(
+                out,
+                "    {label}{}: {}  [{} source{}]",
+                q.what,
+                parts.join(joiner),
+                q.sources,
+                if q.sources == 1 { "" } else { "s" }
+            )?;
+        }
+        if !l.quotes.is_empty() {
+            writeln!(out, "  Quotes")?;
+        }
+        for q in l.quotes.iter().take(12) {
+            let outlets: Vec<&str> = {
+                let mut o: Vec<&str> = q.reports.iter().map(|r| r.cited.outlet.as_str()).collect();
+                o.dedup();
+                o
+            };
+            let speaker = if q.speakers.is_empty() {
+                "(speaker not named)".to_owned()
+            } else {
+                q.speakers.join(" / ")
+            };
+            writeln!(
+                out,
+                "    {}“{}” — {}  [{} source{}: {}]",
+                if q.speaker_conflict {
+                    "CONFLICTING SPEAKERS "
+                } else {
+                    ""
+                },
+                truncate(&q.text, 110),
+                speaker,
+                q.sources,
+                if q.sources == 1 { "" } else { "s" },
+                outlets.join(", ")
+            )?;
+        }
+        let entities: Vec<String> = l
+            .entities
+            .iter()
+            .take(12)
+            .map(|e| format!("{} ({})", e.name, e.sources))
+            .collect();
+        if !entities.is_empty() {
+            writeln!(
+                out,
+                "  Named (independent sources): {}",
+                entities.join(", ")
+            )?;
+        }
+        writeln!(
+            out,
+            "\n{} conflict{} flagged",
+            l.conflicts(),
+            if l.conflicts() == 1 { "" } else { "s" }
+        )?;
+        Ok(())
+    }
+}
+
+fn short_id(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+pub fn extracted_json(doc: &Document) -> Value {
+    let e = &doc.extracted;
+    json!({
+        "input": doc.source,
+        "url": e.url,
+        "canonical_url": e.canonical_url,
+        "title": e.title,
+        "authors": e.authors,
+        "published": e.published,
+        "modified": e.modified,
+        "site_name": doc.outlet.as_ref().or(e.site_name.as_ref()),
+        "language": e.language,
+        "description": e.description,
+        "image": e.image,
+        "text": e.text,
+    })
+}
+
+pub fn extracted_text(out: &mut impl Write, doc: &Document) -> Result<()> {
+    let e = &doc.extracted;
+    writeln!(out, "== {}", doc.source)?;
+    writeln!(out, "title:     {}", e.title.as_deref().unwrap_or("-"))?;
+    writeln!(out, "published: {}", e.published.as_deref().unwrap_or("-"))?;
+    writeln!(
+        out,
+        "byline:    {}",
+        if e.authors.is_empty() {
+            "-".to_owned()
+        } else {
+            e.authors.join(", ")
+        }
+    )?;
+    writeln!(
+        out,
+        "site:      {}",
+        doc.outlet
+            .as_deref()
+            .or(e.site_name.as_deref())
+            .unwrap_or("-")
+    )?;
+    writeln!(out, "language:  {}", e.language.as_deref().unwrap_or("-"))?;
+    writeln!(out, "\n{}\n", e.text)?;
+    Ok(())
+}
+
+pub fn article_export_json(a: &StoredArticle) -> Value {
+    json!({
+        "id": a.article.id,
+        "url": a.article.url,
+        "outlet": a.article.outlet,
+        "title": a.article.title,
+        "authors": a.article.authors,
+        "published": a.article.published,
+        "time": iso(a.article.time),
+        "language": a.article.language,
+        "story": a.story,
+        "chain": a.chain,
+        "source": a.article.source,
+        "text": a.article.text,
+    })
+}
