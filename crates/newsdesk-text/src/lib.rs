@@ -74,13 +74,44 @@ pub fn analyze(title: &str, text: &str, language: Option<&str>) -> Analysis {
             x.count += e.count;
         }
     }
+    let mut quotes = quotes(text);
+    for q in &mut quotes {
+        if let Some(full) = q.speaker.as_deref().and_then(|s| full_name(s, &ents)) {
+            q.speaker = Some(full);
+        }
+    }
     Analysis {
         terms,
         entities: ents,
         quantities: quantities(text),
-        quotes: quotes(text),
+        quotes,
         language,
     }
+}
+
+/// News names a person in full once and by surname after: a speaker given as `Marenko` or
+/// `Ms Marenko` is the `Sofia Marenko` the text names elsewhere.
+fn full_name(speaker: &str, entities: &[Entity]) -> Option<String> {
+    let words: Vec<&str> = speaker
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(
+                w.trim_end_matches('.').to_lowercase().as_str(),
+                "mr" | "ms" | "mrs" | "dr" | "prof"
+            )
+        })
+        .collect();
+    let [surname] = words.as_slice() else {
+        return None;
+    };
+    if !surname.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.text.contains(' '))
+        .find(|e| e.text.rsplit(' ').next() == Some(*surname))
+        .map(|e| e.text.clone())
 }
 
 #[cfg(test)]
@@ -144,6 +175,21 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("")
         })
+    }
+
+    #[test]
+    fn surnames_of_speakers_are_resolved() {
+        let a = analyze(
+            "",
+            "Trade Minister Sofia Marenko signed the deal. \"This opens a door,\" Ms Marenko said. \"It was hard work,\" Aldous said.",
+            Some("en"),
+        );
+        assert_eq!(a.quotes[0].speaker.as_deref(), Some("Sofia Marenko"));
+        assert_eq!(
+            a.quotes[1].speaker.as_deref(),
+            Some("Aldous"),
+            "no full name to resolve to"
+        );
     }
 
     #[test]

@@ -4,6 +4,10 @@
 //! event "killed". Numbers in digits and in words are read; years, dates, times and ordinals
 //! are not quantities and are skipped.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
 use crate::sentences::sentences;
@@ -185,6 +189,8 @@ struct Word<'a> {
     text: &'a str,
     start: usize,
     end: usize,
+    /// Punctuation follows the word ("19," in "risen to 19, officials said").
+    punct_after: bool,
 }
 
 fn split_words(sentence: &str, base: usize) -> Vec<Word<'_>> {
@@ -216,10 +222,13 @@ fn push_word<'a>(out: &mut Vec<Word<'a>>, sentence: &'a str, s: usize, e: usize,
         return;
     }
     let offset = raw.find(trimmed).unwrap_or(0);
+    let after = sentence[s + offset + trimmed.len()..].chars().next();
     out.push(Word {
         text: trimmed,
         start: base + s + offset,
         end: base + s + offset + trimmed.len(),
+        punct_after: after
+            .is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"' | '“' | '”')),
     });
 }
 
@@ -444,6 +453,9 @@ fn qualifier_before(words: &[Word<'_>], i: usize) -> (Qualifier, Option<usize>) 
 /// The head noun of the words after a number: up to three words, ending at the first plural
 /// or at a function word ("2,500 US soldiers" → "soldiers").
 fn counted_noun(words: &[Word<'_>], from: usize) -> Option<(String, usize)> {
+    if from == 0 || words[from - 1].punct_after {
+        return None;
+    }
     // "dozens of homes", "hundreds of people"
     let skip = usize::from(
         words
@@ -453,13 +465,16 @@ fn counted_noun(words: &[Word<'_>], from: usize) -> Option<(String, usize)> {
     let mut first = None;
     for (k, w) in words.iter().skip(from + skip).take(3).enumerate() {
         let k = k + skip;
+        if k > 0 && words[from + k - 1].punct_after {
+            break;
+        }
         let lower = w.text.to_lowercase();
         if NOT_COUNTED.contains(&lower.as_str())
             || !lower.chars().all(|c| c.is_alphabetic() || c == '-')
         {
             break;
         }
-        if EVENT_WORDS.contains(&lower.as_str()) && first.is_none() {
+        if canonical_event(&lower).is_some() && first.is_none() {
             return None;
         }
         if lower == "people"
@@ -483,11 +498,31 @@ fn counted_noun(words: &[Word<'_>], from: usize) -> Option<(String, usize)> {
     first
 }
 
+/// The event word of a verb form: "injuring" and "injured" are both "injured".
+fn canonical_event(lower: &str) -> Option<String> {
+    static BY_STEM: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let stemmer = Stemmer::create(Algorithm::English);
+    let by_stem = BY_STEM.get_or_init(|| {
+        let mut m = HashMap::new();
+        for w in EVENT_WORDS {
+            m.entry(stemmer.stem(w).into_owned()).or_insert(*w);
+        }
+        m
+    });
+    if let Some(w) = EVENT_WORDS.iter().find(|w| **w == lower) {
+        return Some((*w).to_owned());
+    }
+    // Only verb inflections go through the stem: "targets" is a noun, "targeting" a verb.
+    if !(lower.ends_with("ing") || lower.ends_with("ed")) {
+        return None;
+    }
+    by_stem
+        .get(stemmer.stem(lower).as_ref())
+        .map(|w| (*w).to_owned())
+}
+
 fn event_near(words: &[Word<'_>], number_at: usize, after: usize) -> Option<String> {
-    let is_event = |w: &Word<'_>| {
-        let lower = w.text.to_lowercase();
-        EVENT_WORDS.contains(&lower.as_str()).then_some(lower)
-    };
+    let is_event = |w: &Word<'_>| canonical_event(&w.text.to_lowercase());
     // After the counted noun first ("39 people were killed"), then before the number
     // ("killed 39 people").
     words
@@ -542,6 +577,13 @@ mod tests {
         let q = quantities("At least 12 people were injured, three of them critically. The bridge, built in 1971 carries traffic.");
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].value, 12.0);
+    }
+
+    #[test]
+    fn inflected_events_and_punctuation() {
+        let q = quantities("The blaze spread fast, injuring at least 12 people. The toll has risen to 19, officials said.");
+        assert_eq!(q[0].event.as_deref(), Some("injured"));
+        assert_eq!(q[1].noun, None);
     }
 
     #[test]

@@ -1,0 +1,396 @@
+//! End-to-end tests of the `newsdesk` binary: the bundled examples, the seed articles, and bad
+//! input.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn newsdesk(data: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("newsdesk").expect("binary");
+    cmd.arg("--data").arg(data).env_remove("NEWSDESK_DATA");
+    cmd
+}
+
+fn run(data: &Path, args: &[&str]) -> Output {
+    newsdesk(data).args(args).output().expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json_lines(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+fn story_json(data: &Path, id: i64) -> Value {
+    let o = run(data, &["story", &id.to_string(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("story JSON")
+}
+
+/// The stories of a data directory, and each story's JSON.
+fn stories(data: &Path) -> Vec<Value> {
+    let o = run(data, &["stories", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    json_lines(&o)
+        .into_iter()
+        .map(|s| story_json(data, s["id"].as_i64().expect("id")))
+        .collect()
+}
+
+fn find_story<'a>(stories: &'a [Value], outlet_article_title: &str) -> &'a Value {
+    stories
+        .iter()
+        .find(|s| {
+            s["articles"].as_array().expect("articles").iter().any(|a| {
+                a["title"]
+                    .as_str()
+                    .is_some_and(|t| t.contains(outlet_article_title))
+            })
+        })
+        .unwrap_or_else(|| panic!("no story with an article titled like {outlet_article_title:?}"))
+}
+
+#[test]
+fn examples_make_four_stories_with_copies_conflicts_and_updates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let o = run(
+        &data,
+        &[
+            "ingest",
+            repo().join("examples").to_str().expect("utf-8 path"),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("14 stored, 0 already known, 0 skipped"),
+        "{}",
+        stderr(&o)
+    );
+
+    let all = stories(&data);
+    assert_eq!(
+        all.len(),
+        4,
+        "four invented events: {:#?}",
+        all.iter().map(|s| &s["title"]).collect::<Vec<_>>()
+    );
+
+    // The wire story, its reprint (a copy: same chain), the reworded copy and an independent report.
+    let storm = find_story(&all, "Storm Corvina");
+    assert_eq!(storm["article_count"], 4);
+    let articles = storm["articles"].as_array().expect("articles");
+    let wire = articles
+        .iter()
+        .find(|a| a["outlet"] == "Harbor Wire")
+        .expect("wire");
+    let reprint = articles
+        .iter()
+        .find(|a| a["outlet"] == "Coastline Times")
+        .expect("reprint");
+    assert_eq!(
+        reprint["chain"], wire["id"],
+        "the reprint is in the wire story's chain"
+    );
+    assert_eq!(reprint["copy_of"]["article"], wire["id"]);
+    assert_eq!(
+        storm["independent_sources"], 3,
+        "a reprint is not an independent source"
+    );
+
+    // Two outlets disagree on the death toll on the same day: one conflict, both values cited.
+    let bridge = find_story(&all, "Halvard Bridge");
+    let killed = bridge["ledger"]["quantities"]
+        .as_array()
+        .expect("quantities")
+        .iter()
+        .find(|q| q["what"] == "people killed")
+        .expect("death toll claim");
+    assert_eq!(killed["status"], "conflict");
+    let values: Vec<f64> = killed["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .map(|r| r["value"].as_f64().expect("value"))
+        .collect();
+    assert!(
+        values.contains(&14.0) && values.contains(&16.0),
+        "{values:?}"
+    );
+    assert_eq!(
+        bridge["conflicts"], 1,
+        "{:#}",
+        bridge["ledger"]["quantities"]
+    );
+
+    // A toll that rises from one day to the next is an update, not a conflict.
+    let fire = find_story(&all, "Greyhaven");
+    let injured = fire["ledger"]["quantities"]
+        .as_array()
+        .expect("quantities")
+        .iter()
+        .find(|q| q["what"] == "people injured")
+        .expect("injured claim");
+    assert_eq!(injured["status"], "updated");
+    assert!(injured["latest"].as_str().expect("latest").contains("19"));
+    assert_eq!(fire["conflicts"], 0);
+
+    // The trade deal quote is given to its speaker by three independent outlets.
+    let trade = find_story(&all, "Vellmark");
+    let quote = trade["ledger"]["quotes"]
+        .as_array()
+        .expect("quotes")
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("half-closed for thirty years"))
+        })
+        .expect("minister's quote");
+    assert_eq!(quote["sources"], 3);
+    assert!(quote["speakers"]
+        .as_array()
+        .expect("speakers")
+        .iter()
+        .any(|s| s.as_str().is_some_and(|s| s.contains("Sofia Marenko"))));
+
+    // Ingesting again adds nothing.
+    let again = run(
+        &data,
+        &[
+            "ingest",
+            repo().join("examples").to_str().expect("utf-8 path"),
+        ],
+    );
+    assert!(
+        stderr(&again).contains("0 stored, 14 already known, 0 skipped"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(stories(&data).len(), 4);
+
+    // Export: every article once, with its story and chain.
+    let exported = json_lines(&run(&data, &["export"]));
+    assert_eq!(exported.len(), 14);
+    for a in &exported {
+        for field in [
+            "id",
+            "url",
+            "outlet",
+            "title",
+            "published",
+            "story",
+            "chain",
+        ] {
+            assert!(a.get(field).is_some(), "export lacks {field}: {a}");
+        }
+    }
+}
+
+#[test]
+fn demo_lists_the_example_stories() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = newsdesk(&dir.path().join("data"))
+        .current_dir(repo())
+        .arg("demo")
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = stdout(&o);
+    assert!(table.starts_with("STORY"), "{table}");
+    assert_eq!(table.lines().count(), 5, "header and four stories: {table}");
+}
+
+fn seeds() -> Option<PathBuf> {
+    let dir = std::env::var_os("NEWSDESK_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared"))
+        .join("data/seeds");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipping: seed articles not found at {} (set NEWSDESK_SHARED)",
+            dir.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn seeds_are_one_story_from_two_independent_outlets() {
+    let Some(seeds) = seeds() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let o = run(&data, &["ingest", seeds.to_str().expect("utf-8 path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let all = stories(&data);
+    assert_eq!(all.len(), 1, "one story");
+    let story = &all[0];
+    assert_eq!(story["article_count"], 2);
+    assert_eq!(story["outlets"], 2);
+    assert_eq!(
+        story["independent_sources"], 2,
+        "the seeds rewrite different originals"
+    );
+    let brighton = story["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|a| a["outlet"] == "Brighton Journal")
+        .expect("the Brighton Journal article");
+    assert_eq!(brighton["published"], "2024-02-29");
+    assert_eq!(story["conflicts"], 0);
+
+    let exported = json_lines(&run(&data, &["export"]));
+    assert_eq!(exported.len(), 2);
+    for a in &exported {
+        let text = a["text"].as_str().expect("text");
+        for line in text.lines() {
+            for boilerplate in [
+                "Complete News World",
+                "See also",
+                "INTERNATIONAL",
+                "Related Articles",
+                "Back to top",
+            ] {
+                assert!(
+                    !line.contains(boilerplate),
+                    "boilerplate {boilerplate:?} left in {}",
+                    a["title"]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn bad_input_is_reported_and_the_rest_is_stored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(input.join("nested")).expect("mkdir");
+    let good = "Ferry talks resume in the capital\n\nNegotiators from both sides met again on Monday to discuss the ferry schedule for the coming summer, officials said.";
+    std::fs::write(input.join("good.txt"), good).expect("write");
+    std::fs::write(
+        input.join("nested/good.html"),
+        "<html><head><title>Bridge reopens</title></head><body><article><h1>Bridge reopens</h1><p>The old bridge reopened to traffic on Friday after three months of repairs, the city said.</p></article></body></html>",
+    )
+    .expect("write");
+    std::fs::write(input.join("binary.html"), [0u8, 159, 146, 150, 0, 1, 2, 3]).expect("write");
+    std::fs::write(
+        input.join("latin1.txt"),
+        b"Caf\xe9 owners protest new rules in the old town",
+    )
+    .expect("write");
+    std::fs::write(input.join("empty.txt"), b"").expect("write");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, good.replace("Ferry", "Train").as_bytes()).expect("gzip");
+    let gz = gz.finish().expect("gzip");
+    std::fs::write(input.join("cut.txt.gz"), &gz[..gz.len() / 2]).expect("write");
+    std::fs::write(input.join("huge.txt"), "word ".repeat(10 * 1024 * 1024)).expect("write");
+
+    let data = dir.path().join("data");
+    let o = run(&data, &["ingest", input.to_str().expect("utf-8 path")]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("2 stored, 0 already known, 5 skipped"),
+        "{err}"
+    );
+    for (file, reason) in [
+        ("binary.html", "binary"),
+        ("latin1.txt", "invalid UTF-8"),
+        ("empty.txt", "empty"),
+        ("cut.txt.gz", "gzip"),
+        ("huge.txt", "too large"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(file) && l.contains(reason)),
+            "{file} should be named with {reason:?}:\n{err}"
+        );
+    }
+    assert!(!err.contains("panicked"), "{err}");
+
+    let strict = run(
+        &dir.path().join("strict"),
+        &["ingest", "--strict", input.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(strict.status.code(), Some(2), "--strict fails on skips");
+}
+
+#[test]
+fn extract_prints_one_json_object_per_input() {
+    let o = run(
+        Path::new("unused"),
+        &[
+            "extract",
+            "--json",
+            repo()
+                .join("examples/html/northgate-daily-halvard-bridge-collapse.html")
+                .to_str()
+                .expect("utf-8"),
+            repo()
+                .join("examples/text/valley-sentinel-halvard-bridge.txt")
+                .to_str()
+                .expect("utf-8"),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docs = json_lines(&o);
+    assert_eq!(docs.len(), 2);
+    for d in &docs {
+        for field in [
+            "input",
+            "url",
+            "title",
+            "text",
+            "authors",
+            "published",
+            "site_name",
+            "language",
+        ] {
+            assert!(d.get(field).is_some(), "missing {field}");
+        }
+        assert!(d["authors"].is_array());
+        assert_eq!(d["language"], "en");
+    }
+    assert_eq!(docs[0]["site_name"], "Northgate Daily");
+    assert!(docs[0]["published"]
+        .as_str()
+        .expect("date")
+        .starts_with("2025-03-04T"));
+    assert!(
+        !docs[0]["text"].as_str().expect("text").contains("Related"),
+        "{}",
+        docs[0]["text"]
+    );
+    assert_eq!(docs[1]["site_name"], "Valley Sentinel");
+    assert_eq!(docs[1]["published"], "2025-03-04");
+}
+
+#[test]
+fn reading_commands_need_existing_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = run(&dir.path().join("nowhere"), &["stories"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no newsdesk data in"), "{}", stderr(&o));
+    assert!(
+        !dir.path().join("nowhere").exists(),
+        "a typo must not create an archive"
+    );
+}
