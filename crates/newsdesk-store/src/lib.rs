@@ -574,3 +574,133 @@ impl Drop for Store {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsdesk_core::CopyKind;
+
+    fn article(id: &str, time: i64) -> Article {
+        Article {
+            id: id.into(),
+            identity: format!("url:https://example.org/{id}"),
+            url: Some(format!("https://example.org/{id}")),
+            outlet: "Example".into(),
+            title: format!("Title {id}"),
+            authors: vec!["Jane Doe".into()],
+            published: Some("2025-03-04".into()),
+            time,
+            dated: true,
+            language: Some("en".into()),
+            text: "Some text.".into(),
+            source: "test".into(),
+        }
+    }
+
+    fn insert(store: &mut Store, a: &Article, story: StoryId, chain: &str, shingles: &[u64]) {
+        store
+            .insert_article(&NewArticle {
+                article: a,
+                analysis: &Analysis::default(),
+                story,
+                story_score: None,
+                story_terms: &[],
+                chain,
+                text_hash: 7,
+                shingles,
+            })
+            .expect("insert");
+    }
+
+    #[test]
+    fn creates_migrates_and_reopens() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = dir.path().join("data");
+        {
+            let mut store = Store::open(&data).expect("open");
+            let story = store
+                .create_story("a", &vec![("w:x".into(), 1.0)], Some(100))
+                .expect("story");
+            insert(&mut store, &article("a", 100), story, "a", &[1, 2, 3]);
+            assert!(store
+                .has_identity("url:https://example.org/a")
+                .expect("query"));
+        }
+        let store = Store::open(&data).expect("reopen");
+        assert_eq!(store.counts().expect("counts"), (1, 1));
+        let journal: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .expect("pragma");
+        assert_eq!(journal, "wal");
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        drop(Store::open(dir.path()).expect("open"));
+        let conn = Connection::open(dir.path().join(DATABASE_FILE)).expect("raw");
+        conn.pragma_update(None, "user_version", 99).expect("bump");
+        drop(conn);
+        let err = Store::open(dir.path()).err().expect("refused");
+        assert!(
+            err.to_string().contains("newer than this newsdesk knows"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn candidates_chains_and_stories() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(dir.path()).expect("open");
+        store.begin_batch().expect("batch");
+        let story = store.create_story("a", &vec![], Some(100)).expect("story");
+        insert(&mut store, &article("a", 100), story, "a", &[1, 2, 3, 4, 5]);
+        insert(&mut store, &article("b", 200), story, "a", &[1, 2, 3, 9]);
+        store
+            .insert_copy_link(&CopyLink {
+                article: "b".into(),
+                of: "a".into(),
+                kind: CopyKind::Near,
+                score: 0.75,
+                shared: 3,
+            })
+            .expect("link");
+        store.commit_batch().expect("commit");
+
+        let found = store
+            .copy_candidates(99, &[1, 2, 3], 2, 10)
+            .expect("candidates");
+        assert_eq!(found.len(), 2);
+        assert_eq!((found[0].shared, found[0].story), (3, story));
+        // Same text hash counts as a candidate whatever the shingles say.
+        let exact = store.copy_candidates(7, &[], 1, 10).expect("candidates");
+        assert_eq!(exact.len(), 2);
+
+        assert_eq!(store.reroot_chain("a", "z").expect("reroot"), 2);
+        let articles = store.story_articles(story).expect("articles");
+        assert!(articles.iter().all(|a| a.chain == "z"));
+        assert_eq!(store.copy_links_in_story(story).expect("links").len(), 1);
+
+        let summary = store
+            .story_summary(story)
+            .expect("summary")
+            .expect("exists");
+        assert_eq!(
+            (
+                summary.articles,
+                summary.independent_sources,
+                summary.outlets
+            ),
+            (2, 1, 1)
+        );
+        assert_eq!((summary.first_seen, summary.last_seen), (100, 200));
+
+        let mut df_terms = vec!["w:a", "w:b"];
+        store.add_doc_frequencies(df_terms.drain(..)).expect("df");
+        store.add_doc_frequencies(["w:a"]).expect("df");
+        let df = store.load_doc_frequencies().expect("df");
+        assert_eq!(df.df.get("w:a"), Some(&2));
+        assert_eq!(df.documents, 2);
+    }
+}
