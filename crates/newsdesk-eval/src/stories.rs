@@ -23,6 +23,9 @@ pub struct Args {
     /// Also score a range of thresholds (for tuning on this dev data).
     #[arg(long)]
     sweep: bool,
+    /// Active window in days instead of the shipped one.
+    #[arg(long)]
+    window_days: Option<i64>,
 }
 
 /// One article of an evaluation stream.
@@ -205,6 +208,9 @@ pub fn run(args: Args) -> Result<()> {
     let mut config = StoryConfig::default();
     if let Some(t) = args.threshold {
         config.join_threshold = t;
+    }
+    if let Some(d) = args.window_days {
+        config.window_secs = d * 86_400;
     }
     let mut mixed: Vec<Item> = duc(None)?;
     mixed.extend(ecb()?);
