@@ -9,7 +9,8 @@ use anyhow::Result;
 use clap::Args as ClapArgs;
 
 use newsdesk_core::stories::{
-    article_terms, article_vector, DocFrequencies, StoryConfig, StoryIndex,
+    article_terms, article_vector, DocFrequencies, JoinModel, StoryConfig, StoryIndex, FEATURES,
+    FEATURE_COUNT,
 };
 use newsdesk_extract::dates::to_unix_seconds;
 
@@ -23,9 +24,20 @@ pub struct Args {
     /// Also score a range of thresholds (for tuning on this dev data).
     #[arg(long)]
     sweep: bool,
+    /// Join probability needed for an archived story, instead of the shipped one.
+    #[arg(long)]
+    archived_threshold: Option<f32>,
     /// Active window in days instead of the shipped one.
     #[arg(long)]
     window_days: Option<i64>,
+    /// Learn the join model from the dev streams and write it to this file (the shipped one is
+    /// crates/newsdesk-core/src/stories/model.json).
+    #[arg(long)]
+    train: Option<std::path::PathBuf>,
+    /// With --train: the streams to learn from (comma-separated names; all per-corpus streams
+    /// by default).
+    #[arg(long, value_delimiter = ',')]
+    train_on: Vec<String>,
 }
 
 /// One article of an evaluation stream.
@@ -99,7 +111,7 @@ fn ecb() -> Result<Vec<Item>> {
 
 /// Replays a stream through the online clusterer; returns each item's predicted story.
 fn replay(items: &[Item], analyses: &[newsdesk_text::Analysis], config: StoryConfig) -> Vec<i64> {
-    let mut index = StoryIndex::new(config);
+    let mut index = StoryIndex::new(config.clone());
     let mut df = DocFrequencies::default();
     let mut next_id = 0;
     items
@@ -207,7 +219,10 @@ fn f1(p: f64, r: f64) -> f64 {
 pub fn run(args: Args) -> Result<()> {
     let mut config = StoryConfig::default();
     if let Some(t) = args.threshold {
-        config.join_threshold = t;
+        config.model.threshold = t;
+    }
+    if let Some(t) = args.archived_threshold {
+        config.archived_threshold = t;
     }
     if let Some(d) = args.window_days {
         config.window_secs = d * 86_400;
@@ -225,26 +240,49 @@ pub fn run(args: Args) -> Result<()> {
         "{:<14} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10} {:>10}",
         "set", "docs", "B3 P", "B3 R", "B3 F1", "pair F1", "NMI", "pred/true", "art/s"
     );
+    let analysed: Vec<(&str, &[Item], Vec<newsdesk_text::Analysis>)> = sets
+        .iter()
+        .map(|(name, items)| (*name, items.as_slice(), analyse(items)))
+        .collect();
+    if let Some(path) = &args.train {
+        let model = train(&analysed, &config, &args.train_on)?;
+        std::fs::write(path, serde_json::to_string_pretty(&model)? + "\n")?;
+        println!(
+            "model written to {}: {}",
+            path.display(),
+            serde_json::to_string(&model)?
+        );
+        config.model = model;
+    }
     let thresholds: Vec<f32> = if args.sweep {
-        (8..=40).step_by(2).map(|t| t as f32 / 100.0).collect()
+        (10..=90).step_by(5).map(|t| t as f32 / 100.0).collect()
     } else {
-        vec![config.join_threshold]
+        vec![config.model.threshold]
     };
-    for (name, items) in &sets {
-        let analyses: Vec<_> = items
-            .iter()
-            .map(|i| newsdesk_text::analyze(&i.title, &i.text, Some("en")))
-            .collect();
+    for (name, items, analyses) in &analysed {
         let truth: Vec<&str> = items.iter().map(|i| i.truth.as_str()).collect();
         for &t in &thresholds {
-            let config = StoryConfig {
-                join_threshold: t,
-                ..config
-            };
+            let mut config = config.clone();
+            config.model.threshold = t;
             let start = Instant::now();
-            let pred = replay(items, &analyses, config);
+            let pred = replay(items, analyses, config);
             let rate = items.len() as f64 / start.elapsed().as_secs_f64();
             let s = score(&pred, &truth);
+            if std::env::var_os("SHOW_MERGES").is_some() && *name == "ecbplus" {
+                let mut by: std::collections::BTreeMap<i64, Vec<&str>> = Default::default();
+                for (p, t) in pred.iter().zip(&truth) {
+                    by.entry(*p).or_default().push(t);
+                }
+                for (p, ts) in by {
+                    let mut c: std::collections::BTreeMap<&str, usize> = Default::default();
+                    for t in ts {
+                        *c.entry(t).or_default() += 1;
+                    }
+                    if c.len() > 1 {
+                        eprintln!("story {p}: {c:?}");
+                    }
+                }
+            }
             let label = if args.sweep {
                 format!("{name}@{t:.2}")
             } else {
@@ -265,6 +303,176 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     Ok(())
+}
+
+fn analyse(items: &[Item]) -> Vec<newsdesk_text::Analysis> {
+    items
+        .iter()
+        .map(|i| newsdesk_text::analyze(&i.title, &i.text, Some("en")))
+        .collect()
+}
+
+/// One training example: an (article, candidate story) pair and whether they belong together.
+type Example = ([f32; FEATURE_COUNT], bool);
+
+/// Replays a stream with the true assignments (each article joins its true story), recording
+/// every candidate the index offers with its features and whether it is the right story.
+fn training_examples(
+    items: &[Item],
+    analyses: &[newsdesk_text::Analysis],
+    config: &StoryConfig,
+) -> Vec<Example> {
+    let mut index = StoryIndex::new(config.clone());
+    let mut df = DocFrequencies::default();
+    let mut story_of: HashMap<&str, i64> = HashMap::new();
+    let mut out = Vec::new();
+    for (item, analysis) in items.iter().zip(analyses) {
+        let terms = article_terms(analysis);
+        let vector = article_vector(&terms, &df, config);
+        let gold = story_of.get(item.truth.as_str()).copied();
+        for c in index.candidates(&vector, item.time) {
+            out.push((c.features, Some(c.story) == gold));
+        }
+        match gold {
+            Some(id) => {
+                index.add(id, &vector, item.time);
+            }
+            None => {
+                let id = story_of.len() as i64 + 1;
+                story_of.insert(&item.truth, id);
+                index.start(id, &vector, item.time);
+            }
+        }
+        df.add_document(terms.iter().map(|(t, _)| t.as_str()));
+    }
+    out
+}
+
+/// L2-regularised logistic regression by batch gradient descent: a handful of features and a
+/// few thousand examples need nothing more.
+fn fit_logistic(examples: &[Example]) -> (f32, Vec<f32>) {
+    let n = FEATURES.len();
+    let (mut bias, mut w) = (0f64, vec![0f64; n]);
+    let positives = examples.iter().filter(|e| e.1).count().max(1) as f64;
+    let negatives = (examples.len() as f64 - positives).max(1.0);
+    // Each class weighs half, so the rare positives are not drowned.
+    let weight = |label: bool| {
+        if label {
+            0.5 / positives
+        } else {
+            0.5 / negatives
+        }
+    };
+    let (rate, l2) = (2.0, 1e-4);
+    for _ in 0..4000 {
+        let (mut gb, mut gw) = (0f64, vec![0f64; n]);
+        for (x, y) in examples {
+            let z = bias + w.iter().zip(x).map(|(a, b)| a * *b as f64).sum::<f64>();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let err = (p - if *y { 1.0 } else { 0.0 }) * weight(*y);
+            gb += err;
+            for (g, xi) in gw.iter_mut().zip(x) {
+                *g += err * *xi as f64;
+            }
+        }
+        bias -= rate * gb;
+        for (wi, gi) in w.iter_mut().zip(&gw) {
+            *wi -= rate * (gi + l2 * *wi);
+        }
+    }
+    (bias as f32, w.into_iter().map(|x| x as f32).collect())
+}
+
+/// Learns the join model: weights from the true-assignment replays of the per-corpus streams,
+/// then the threshold that maximises the mean B-cubed F1 of real replays. Also reports how a
+/// model trained without ECB+ does on it, and one trained on ECB+ alone does on DUC.
+fn train(
+    sets: &[(&str, &[Item], Vec<newsdesk_text::Analysis>)],
+    config: &StoryConfig,
+    train_on: &[String],
+) -> Result<JoinModel> {
+    let per_corpus: Vec<&(&str, &[Item], Vec<newsdesk_text::Analysis>)> = sets
+        .iter()
+        .filter(|(name, _, _)| *name != "mixed")
+        .collect();
+    let examples: Vec<(&str, Vec<Example>)> = per_corpus
+        .iter()
+        .map(|(name, items, analyses)| (*name, training_examples(items, analyses, config)))
+        .collect();
+    let fit = |keep: &dyn Fn(&str) -> bool| {
+        let pooled: Vec<Example> = examples
+            .iter()
+            .filter(|(name, _)| keep(name))
+            .flat_map(|(_, e)| e.iter().copied())
+            .collect();
+        fit_logistic(&pooled)
+    };
+    let best_threshold = |bias: f32, weights: &[f32], on: &dyn Fn(&str) -> bool| -> (f32, f64) {
+        let mut best = (0.5, -1.0);
+        for t in (20..=85).step_by(5).map(|t| t as f32 / 100.0) {
+            let mut c = config.clone();
+            c.model = JoinModel {
+                bias,
+                weights: weights.to_vec(),
+                threshold: t,
+                trained_on: String::new(),
+            };
+            let scored: Vec<f64> = per_corpus
+                .iter()
+                .filter(|(name, _, _)| on(name))
+                .map(|(_, items, analyses)| {
+                    let truth: Vec<&str> = items.iter().map(|i| i.truth.as_str()).collect();
+                    score(&replay(items, analyses, c.clone()), &truth).bcubed_f1
+                })
+                .collect();
+            let mean = scored.iter().sum::<f64>() / scored.len().max(1) as f64;
+            if mean > best.1 {
+                best = (t, mean);
+            }
+        }
+        best
+    };
+    // Held-out checks: how much of the fit carries over to a corpus it never saw.
+    for (held, label) in [
+        ("ecbplus", "ECB+ (trained on DUC)"),
+        ("duc", "DUC (trained on ECB+)"),
+    ] {
+        let trains_on = |name: &str| !name.starts_with(held);
+        let (b, w) = fit(&trains_on);
+        let (t, _) = best_threshold(b, &w, &trains_on);
+        let (_, held_f1) = {
+            let mut c = config.clone();
+            c.model = JoinModel {
+                bias: b,
+                weights: w.clone(),
+                threshold: t,
+                trained_on: String::new(),
+            };
+            let f1s: Vec<f64> = per_corpus
+                .iter()
+                .filter(|(name, _, _)| name.starts_with(held))
+                .map(|(_, items, analyses)| {
+                    let truth: Vec<&str> = items.iter().map(|i| i.truth.as_str()).collect();
+                    score(&replay(items, analyses, c.clone()), &truth).bcubed_f1
+                })
+                .collect();
+            (t, f1s.iter().sum::<f64>() / f1s.len().max(1) as f64)
+        };
+        println!("held out: B-cubed F1 on {label}: {held_f1:.3}");
+    }
+    let chosen = |name: &str| train_on.is_empty() || train_on.iter().any(|t| t == name);
+    let (bias, weights) = fit(&chosen);
+    let (threshold, mean) = best_threshold(bias, &weights, &chosen);
+    println!("trained on all dev streams: mean B-cubed F1 {mean:.3} at threshold {threshold:.2}");
+    Ok(JoinModel {
+        bias,
+        weights,
+        threshold,
+        trained_on: format!(
+            "newsdesk-eval stories --train: logistic regression over {} on DUC 2001/2002/2004 and ECB+ dev replays",
+            FEATURES.join(", ")
+        ),
+    })
 }
 
 #[cfg(test)]

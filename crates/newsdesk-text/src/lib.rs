@@ -45,6 +45,9 @@ pub struct Analysis {
     /// Stemmed content terms of title and body with their counts; title terms count twice,
     /// because a headline says what the story is about.
     pub terms: Vec<(String, u32)>,
+    /// Stemmed content terms of the title alone, in order.
+    #[serde(default)]
+    pub title_terms: Vec<String>,
     /// Named entities in order of first mention, with their mention counts.
     pub entities: Vec<Entity>,
     /// Quantities with what they count.
@@ -56,9 +59,12 @@ pub struct Analysis {
 /// Analyses an article's title and body.
 pub fn analyze(title: &str, text: &str, language: Option<&str>) -> Analysis {
     let language = language.unwrap_or("en").to_owned();
+    let without_credits = strip_credit_lines(text);
+    let text = without_credits.as_str();
     let mut counts: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    for term in content_terms(title, &language) {
-        *counts.entry(term).or_default() += 2;
+    let title_terms = content_terms(title, &language);
+    for term in &title_terms {
+        *counts.entry(term.clone()).or_default() += 2;
     }
     for term in content_terms(text, &language) {
         *counts.entry(term).or_default() += 1;
@@ -82,11 +88,32 @@ pub fn analyze(title: &str, text: &str, language: Option<&str>) -> Analysis {
     }
     Analysis {
         terms,
+        title_terms,
         entities: ents,
         quantities: quantities(text),
         quotes,
         language,
     }
+}
+
+/// Wire credit lines ("(Reporting by A; Editing by B)") name the agency's staff, not the
+/// story's people: the same editor on two unrelated stories says nothing about either.
+fn strip_credit_lines(text: &str) -> String {
+    const CREDITS: [&str; 6] = [
+        "reporting by",
+        "editing by",
+        "writing by",
+        "additional reporting",
+        "compiled by",
+        "produced by",
+    ];
+    text.split("\n\n")
+        .filter(|p| {
+            let lower = p.trim().trim_start_matches(['(', '[']).to_lowercase();
+            !(p.len() < 300 && CREDITS.iter().any(|c| lower.starts_with(c)))
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// News names a person in full once and by surname after: a speaker given as `Marenko` or
@@ -175,6 +202,20 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("")
         })
+    }
+
+    #[test]
+    fn credit_lines_are_not_content() {
+        let a = analyze(
+            "",
+            "The storm hit the coast.\n\n(Reporting by Mira Castell; Editing by Paul Okafor)",
+            Some("en"),
+        );
+        assert!(
+            !a.entities.iter().any(|e| e.text.contains("Okafor")),
+            "{:?}",
+            a.entities
+        );
     }
 
     #[test]

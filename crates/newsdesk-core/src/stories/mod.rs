@@ -1,0 +1,542 @@
+//! Online story clustering: each article joins the most likely story, or starts one.
+//!
+//! An article is three sparse TF-IDF sub-vectors, each of unit length: its stemmed words (title
+//! and body), its named entities, and its title's words. A story keeps the sum of its members'
+//! sub-vectors (its centroid), trimmed to its heaviest terms, and the span of its members'
+//! publication times. Candidates come from an inverted index over the stories' heaviest terms,
+//! never from a scan. Each candidate is described by a few features — the three cosines, how
+//! far the article lies in time from the story, the story's size — and a small logistic model
+//! ([`JoinModel`], learned from labelled streams by `newsdesk-eval stories --train` and shipped
+//! in `model.json`) gives the probability that the article belongs to it. The article joins the
+//! most probable candidate when that probability clears the model's threshold.
+//!
+//! Time: a story is *active* while articles keep arriving within the window (default 14 days of
+//! publication time). Past it, the story is archived: it can still take a development of its
+//! event, but the gap feature makes the model ask for stronger evidence. Articles that arrive out
+//! of order are placed by their own publication time; undated articles carry no gap.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Analysis, StoryId};
+
+/// How the clusterer decides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryConfig {
+    /// The active window: a story whose last article is older than this, seen from a new
+    /// article, is archived (joinable only with stronger evidence).
+    pub window_secs: i64,
+    /// Stories further than this from an article in time are not considered at all.
+    pub max_gap_secs: i64,
+    /// Terms kept per story centroid.
+    pub story_terms: usize,
+    /// Terms of a story centroid that go into the inverted index.
+    pub indexed_terms: usize,
+    /// Terms kept per article sub-vector.
+    pub article_terms: usize,
+    /// The article's heaviest terms that are looked up in the index.
+    pub query_terms: usize,
+    /// Candidate stories scored per article, most shared query terms first.
+    pub candidates: usize,
+    /// The join-or-new model.
+    pub model: JoinModel,
+    /// Lowest join probability for an archived story (one past the active window): a later
+    /// development of an event joins its story, another event of the same kind in the same
+    /// place starts its own.
+    pub archived_threshold: f32,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        StoryConfig {
+            window_secs: 14 * DAY,
+            max_gap_secs: 3 * 365 * DAY,
+            story_terms: 300,
+            indexed_terms: 40,
+            article_terms: 100,
+            query_terms: 30,
+            candidates: 50,
+            model: JoinModel::shipped(),
+            archived_threshold: 0.9,
+        }
+    }
+}
+
+const DAY: i64 = 86_400;
+
+/// Document frequencies of terms, for inverse document frequency.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocFrequencies {
+    pub documents: u64,
+    pub df: HashMap<String, u32>,
+}
+
+/// Documents assumed seen before the first one, so that a young archive's IDF does not swing
+/// wildly: with three documents, every shared word would otherwise look like a common word.
+const PRIOR_DOCUMENTS: f32 = 50.0;
+
+impl DocFrequencies {
+    /// Inverse document frequency, smoothed by [`PRIOR_DOCUMENTS`].
+    pub fn idf(&self, term: &str) -> f32 {
+        let df = self.df.get(term).copied().unwrap_or(0) as f32;
+        ((self.documents as f32 + PRIOR_DOCUMENTS) / (df + 1.0))
+            .ln()
+            .max(0.1)
+    }
+
+    /// Counts one document's distinct terms.
+    pub fn add_document<'a>(&mut self, terms: impl IntoIterator<Item = &'a str>) {
+        self.documents += 1;
+        for t in terms {
+            *self.df.entry(t.to_owned()).or_default() += 1;
+        }
+    }
+}
+
+/// The kinds of term an article is compared on, by the prefix of their key.
+const GROUPS: [&str; 3] = ["w:", "e:", "t:"];
+
+/// The story-relevant terms of an article with their counts: `w:<stem>` words of title and
+/// body, `e:<key>` entities, `t:<stem>` title words. Each distinct term once.
+pub fn article_terms(analysis: &Analysis) -> Vec<(String, u32)> {
+    let mut out: Vec<(String, u32)> = analysis
+        .terms
+        .iter()
+        .map(|(t, c)| (format!("w:{t}"), *c))
+        .collect();
+    out.extend(
+        analysis
+            .entities
+            .iter()
+            .map(|e| (format!("e:{}", e.key), e.count)),
+    );
+    let mut title: HashMap<&str, u32> = HashMap::new();
+    for t in &analysis.title_terms {
+        *title.entry(t).or_default() += 1;
+    }
+    out.extend(title.into_iter().map(|(t, c)| (format!("t:{t}"), c)));
+    out
+}
+
+/// A sparse vector sorted by term; in an article vector, each group of terms (by prefix) has
+/// unit length.
+pub type SparseVector = Vec<(String, f32)>;
+
+/// The TF-IDF vector of an article: per group, its heaviest terms, normalised to unit length.
+pub fn article_vector(
+    terms: &[(String, u32)],
+    df: &DocFrequencies,
+    config: &StoryConfig,
+) -> SparseVector {
+    let mut out = Vec::new();
+    for prefix in GROUPS {
+        let mut v: Vec<(String, f32)> = terms
+            .iter()
+            .filter(|(t, _)| t.starts_with(prefix))
+            .map(|(t, c)| (t.clone(), (1.0 + (*c as f32).ln()) * df.idf(t)))
+            .collect();
+        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.truncate(config.article_terms);
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            out.extend(v.into_iter().map(|(t, w)| (t, w / norm)));
+        }
+    }
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn group_of(term: &str) -> usize {
+    GROUPS.iter().position(|g| term.starts_with(g)).unwrap_or(0)
+}
+
+/// Per group, the cosine of an article vector with a centroid.
+pub fn group_cosines(vector: &SparseVector, centroid: &HashMap<String, f32>) -> [f32; 3] {
+    let mut norms = [0f32; 3];
+    for (t, w) in centroid {
+        norms[group_of(t)] += w * w;
+    }
+    let mut dots = [0f32; 3];
+    for (t, w) in vector {
+        if let Some(c) = centroid.get(t) {
+            dots[group_of(t)] += c * w;
+        }
+    }
+    let mut out = [0f32; 3];
+    for g in 0..3 {
+        if norms[g] > 0.0 {
+            out[g] = dots[g] / norms[g].sqrt();
+        }
+    }
+    out
+}
+
+/// Overall cosine of an article vector with a centroid: the mean of the group cosines.
+pub fn cosine(vector: &SparseVector, centroid: &HashMap<String, f32>) -> f32 {
+    let c = group_cosines(vector, centroid);
+    (c[0] + c[1] + c[2]) / 3.0
+}
+
+/// The names of the join model's features, in order.
+pub const FEATURES: [&str; 6] = [
+    "cos_words",
+    "cos_entities",
+    "cos_title",
+    "archived_gap",
+    "log_gap_days",
+    "log_size",
+];
+
+/// Number of features.
+pub const FEATURE_COUNT: usize = FEATURES.len();
+
+/// What the join model sees of one (article, story) pair.
+pub fn features(
+    vector: &SparseVector,
+    story: &ActiveStory,
+    time: Option<i64>,
+    window_secs: i64,
+) -> [f32; FEATURE_COUNT] {
+    let cos = group_cosines(vector, &story.centroid);
+    let gap = match (time, story.span) {
+        (Some(t), Some((first, last))) => (first - t).max(t - last).max(0),
+        _ => 0,
+    };
+    let gap_days = gap as f32 / DAY as f32;
+    [
+        cos[0],
+        cos[1],
+        cos[2],
+        if gap > window_secs { 1.0 } else { 0.0 },
+        (1.0 + gap_days).ln(),
+        (story.size as f32).ln(),
+    ]
+}
+
+/// Logistic join-or-new model over [`FEATURES`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JoinModel {
+    pub bias: f32,
+    pub weights: Vec<f32>,
+    /// Lowest probability for joining.
+    pub threshold: f32,
+    /// How the model was obtained, for people reading the file.
+    #[serde(default)]
+    pub trained_on: String,
+}
+
+impl JoinModel {
+    /// The model shipped with newsdesk.
+    pub fn shipped() -> JoinModel {
+        serde_json::from_str(include_str!("model.json")).expect("the shipped model file is valid")
+    }
+
+    /// Probability that an article with these features belongs to the story.
+    pub fn probability(&self, f: &[f32]) -> f32 {
+        let z = self.bias + self.weights.iter().zip(f).map(|(w, x)| w * x).sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// A story the clusterer can add to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActiveStory {
+    pub id: StoryId,
+    /// Sum of member vectors, heaviest terms only.
+    pub centroid: HashMap<String, f32>,
+    /// First and last publication time of its dated articles; `None` while it has none.
+    pub span: Option<(i64, i64)>,
+    pub size: u32,
+}
+
+/// Why an article joined a story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Match {
+    pub story: StoryId,
+    /// The join model's probability.
+    pub score: f32,
+    /// The terms that contributed most, strongest first.
+    pub shared_terms: Vec<String>,
+}
+
+/// A scored candidate story, for explanation and training.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub story: StoryId,
+    pub features: [f32; FEATURE_COUNT],
+    pub probability: f32,
+}
+
+/// The stories and the inverted index over their heaviest terms.
+#[derive(Debug, Default)]
+pub struct StoryIndex {
+    config: StoryConfig,
+    stories: HashMap<StoryId, ActiveStory>,
+    postings: HashMap<String, HashSet<StoryId>>,
+}
+
+impl StoryIndex {
+    pub fn new(config: StoryConfig) -> Self {
+        StoryIndex {
+            config,
+            ..Default::default()
+        }
+    }
+
+    pub fn config(&self) -> &StoryConfig {
+        &self.config
+    }
+
+    pub fn len(&self) -> usize {
+        self.stories.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stories.is_empty()
+    }
+
+    pub fn get(&self, id: StoryId) -> Option<&ActiveStory> {
+        self.stories.get(&id)
+    }
+
+    /// Adds (or replaces) a story, indexing its heaviest terms.
+    pub fn insert(&mut self, story: ActiveStory) {
+        self.index_terms(&story);
+        self.stories.insert(story.id, story);
+    }
+
+    fn index_terms(&mut self, story: &ActiveStory) {
+        let mut terms: Vec<(&String, &f32)> = story.centroid.iter().collect();
+        terms.sort_unstable_by(|a, b| b.1.total_cmp(a.1).then_with(|| a.0.cmp(b.0)));
+        for (t, _) in terms.into_iter().take(self.config.indexed_terms) {
+            self.postings.entry(t.clone()).or_default().insert(story.id);
+        }
+    }
+
+    /// Every candidate story for an article, scored by the join model, most probable first.
+    pub fn candidates(&self, vector: &SparseVector, time: Option<i64>) -> Vec<Candidate> {
+        let mut query: Vec<&(String, f32)> = vector.iter().collect();
+        query.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let mut hits: HashMap<StoryId, u32> = HashMap::new();
+        for (term, _) in query.into_iter().take(self.config.query_terms) {
+            if let Some(ids) = self.postings.get(term) {
+                for id in ids {
+                    *hits.entry(*id).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(StoryId, u32)> = hits.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let max_gap = self.config.max_gap_secs;
+        let mut out: Vec<Candidate> = ranked
+            .into_iter()
+            .filter_map(|(id, _)| self.stories.get(&id))
+            .filter(|s| match (time, s.span) {
+                (Some(t), Some((first, last))) => t >= first - max_gap && t <= last + max_gap,
+                _ => true,
+            })
+            .take(self.config.candidates)
+            .map(|s| {
+                let features = features(vector, s, time, self.config.window_secs);
+                Candidate {
+                    story: s.id,
+                    probability: self.config.model.probability(&features),
+                    features,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.probability
+                .total_cmp(&a.probability)
+                .then_with(|| a.story.cmp(&b.story))
+        });
+        out
+    }
+
+    /// The story an article at `time` joins, if any candidate clears the model's threshold.
+    /// An article without a date (`None`) cannot be placed in time, so no gap counts against it.
+    pub fn best_match(&self, vector: &SparseVector, time: Option<i64>) -> Option<Match> {
+        let best = self
+            .candidates(vector, time)
+            .into_iter()
+            .find(|c| c.probability >= self.threshold_for(c))?;
+        let story = self.stories.get(&best.story)?;
+        Some(Match {
+            story: best.story,
+            score: best.probability,
+            shared_terms: shared_terms(vector, &story.centroid, 8),
+        })
+    }
+
+    /// The probability a candidate must reach: higher for archived stories.
+    pub fn threshold_for(&self, c: &Candidate) -> f32 {
+        let archived = c.features[3] > 0.5;
+        if archived {
+            self.config
+                .archived_threshold
+                .max(self.config.model.threshold)
+        } else {
+            self.config.model.threshold
+        }
+    }
+
+    /// Starts a story with one article.
+    pub fn start(&mut self, id: StoryId, vector: &SparseVector, time: Option<i64>) -> &ActiveStory {
+        let story = ActiveStory {
+            id,
+            centroid: vector.iter().cloned().collect(),
+            span: time.map(|t| (t, t)),
+            size: 1,
+        };
+        self.insert(story);
+        &self.stories[&id]
+    }
+
+    /// Adds an article to a story: its vector joins the centroid and its time the span.
+    pub fn add(
+        &mut self,
+        id: StoryId,
+        vector: &SparseVector,
+        time: Option<i64>,
+    ) -> Option<&ActiveStory> {
+        let keep = self.config.story_terms;
+        let story = self.stories.get_mut(&id)?;
+        for (t, w) in vector {
+            *story.centroid.entry(t.clone()).or_default() += w;
+        }
+        if story.centroid.len() > keep * 2 {
+            let mut all: Vec<(String, f32)> = story.centroid.drain().collect();
+            all.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            all.truncate(keep);
+            story.centroid = all.into_iter().collect();
+        }
+        if let Some(t) = time {
+            story.span = Some(match story.span {
+                Some((first, last)) => (first.min(t), last.max(t)),
+                None => (t, t),
+            });
+        }
+        story.size += 1;
+        let snapshot = story.clone();
+        self.index_terms(&snapshot);
+        self.stories.get(&id)
+    }
+
+    /// Forgets dated stories that ended before `time`; returns how many.
+    pub fn evict_before(&mut self, time: i64) -> usize {
+        let old: HashSet<StoryId> = self
+            .stories
+            .values()
+            .filter(|s| s.span.is_some_and(|(_, last)| last < time))
+            .map(|s| s.id)
+            .collect();
+        for id in &old {
+            self.stories.remove(id);
+        }
+        self.postings.retain(|_, ids| {
+            ids.retain(|id| !old.contains(id));
+            !ids.is_empty()
+        });
+        old.len()
+    }
+}
+
+fn shared_terms(vector: &SparseVector, centroid: &HashMap<String, f32>, n: usize) -> Vec<String> {
+    let mut shared: Vec<(&String, f32)> = vector
+        .iter()
+        .filter(|(t, _)| !t.starts_with("t:"))
+        .filter_map(|(t, w)| centroid.get(t).map(|c| (t, c * w)))
+        .collect();
+    shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    shared.into_iter().take(n).map(|(t, _)| t.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vector(title: &str, text: &str, df: &DocFrequencies) -> SparseVector {
+        let a = newsdesk_text::analyze(title, text, Some("en"));
+        article_vector(&article_terms(&a), df, &StoryConfig::default())
+    }
+
+    #[test]
+    fn same_event_joins_other_event_starts_a_story() {
+        let df = DocFrequencies::default();
+        let mut index = StoryIndex::new(StoryConfig::default());
+        let a = vector("Bridge collapses in Port Meridian", "A bridge over the Teller River collapsed in Port Meridian on Tuesday, killing at least 14 people, the fire department said. Divers searched the river for survivors.", &df);
+        index.start(1, &a, Some(0));
+        let b = vector("Port Meridian bridge collapse kills 16", "At least 16 people died when the Teller River bridge in Port Meridian collapsed, health officials said. Divers kept searching the river overnight.", &df);
+        let m = index.best_match(&b, Some(DAY)).expect("joins");
+        assert_eq!(m.story, 1);
+        assert!(
+            m.shared_terms.iter().any(|t| t == "e:port meridian"),
+            "{:?}",
+            m.shared_terms
+        );
+        let c = vector("Central bank raises rates", "The central bank of Estavia raised interest rates by half a point on Thursday to curb inflation, its governor said.", &df);
+        assert_eq!(index.best_match(&c, Some(DAY)), None);
+    }
+
+    #[test]
+    fn gaps_cost_and_undated_articles_carry_none() {
+        let df = DocFrequencies::default();
+        let mut index = StoryIndex::new(StoryConfig::default());
+        let a = vector("Bridge collapses in Port Meridian", "A bridge over the Teller River collapsed in Port Meridian on Tuesday, killing at least 14 people.", &df);
+        index.start(1, &a, Some(0));
+        let near = index.candidates(&a, Some(5 * DAY))[0].probability;
+        let far = index.candidates(&a, Some(200 * DAY))[0].probability;
+        let archived = &index.candidates(&a, Some(200 * DAY))[0];
+        assert!(
+            index.threshold_for(archived) >= 0.9,
+            "archived stories ask for more"
+        );
+        let undated = index.candidates(&a, None)[0].probability;
+        assert!(far <= near, "{far} <= {near}");
+        assert_eq!(
+            index.candidates(&a, Some(5 * DAY))[0].features[3],
+            0.0,
+            "within the window"
+        );
+        assert!((undated - index.candidates(&a, Some(0))[0].probability).abs() < 1e-6);
+        assert!(
+            index.candidates(&a, Some(4000 * DAY)).is_empty(),
+            "beyond the largest gap"
+        );
+        index.add(1, &a, Some(DAY)).expect("story");
+        assert_eq!(
+            index.get(1).map(|s| (s.size, s.span)),
+            Some((2, Some((0, DAY))))
+        );
+        assert_eq!(index.evict_before(2 * DAY), 1);
+        assert!(index.is_empty());
+    }
+
+    #[test]
+    fn idf_prefers_rare_terms() {
+        let mut df = DocFrequencies::default();
+        for _ in 0..100 {
+            df.add_document(["w:storm"]);
+        }
+        df.add_document(["w:corvina"]);
+        assert!(df.idf("w:corvina") > df.idf("w:storm") * 2.0);
+    }
+
+    #[test]
+    fn article_groups_have_unit_length() {
+        let v = vector(
+            "Storm hits coast",
+            "A storm hit Port Meridian and Valdera on Monday, cutting power.",
+            &DocFrequencies::default(),
+        );
+        for g in GROUPS {
+            let norm: f32 = v
+                .iter()
+                .filter(|(t, _)| t.starts_with(g))
+                .map(|(_, w)| w * w)
+                .sum();
+            assert!((norm - 1.0).abs() < 1e-4, "{g}: {norm}");
+        }
+    }
+}
