@@ -107,6 +107,7 @@ pub fn is_block_tag(tag: &str) -> bool {
             | "ul"
             | "body"
             | "html"
+            | "x-noscript"
     )
 }
 
@@ -283,7 +284,7 @@ fn count_text(text: &str) -> (u32, u32) {
 }
 
 /// Bottom-up text sizes of every node, leaving out marked subtrees.
-fn compute_stats(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Stats> {
+pub fn compute_stats(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Stats> {
     let n = dom.len();
     let mut stats = vec![Stats::default(); n];
     for i in (0..n).rev() {
@@ -327,6 +328,20 @@ fn compute_stats(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Stats> {
     stats
 }
 
+/// Below this much text, a `<noscript>` is a notice ("enable JavaScript") or an image
+/// fallback; above it, it is the page as served to readers without scripts.
+const NOSCRIPT_MIN_CHARS: u32 = 400;
+
+/// Visible characters in a subtree.
+fn subtree_chars(dom: &Dom<'_>, i: usize) -> u32 {
+    let end = dom.nodes[i].end.max(i + 1);
+    dom.nodes[i + 1..end]
+        .iter()
+        .filter(|n| n.el.is_none())
+        .map(|n| count_text(n.text).0)
+        .sum()
+}
+
 /// Marks a subtree.
 fn mark_subtree(marks: &mut [Mark], dom: &Dom<'_>, i: usize, mark: Mark) {
     let end = dom.nodes[i].end.max(i + 1);
@@ -359,6 +374,59 @@ fn marker_rank(dom: &Dom<'_>, i: usize) -> u8 {
     }
 }
 
+/// Widens the chosen container while its parent adds running text rather than links.
+///
+/// Page builders split one text into many sibling sections (`<div class="block">` per
+/// paragraph group), and pages that are not articles (services, products, documentation) spread
+/// their content over several panels: the best-scoring block is then only a part. A parent is
+/// taken when what it adds is substantial and reads like content (few links), which the
+/// furniture around an article (link lists, share bars, bylines) does not.
+fn climb(dom: &Dom<'_>, stats: &[Stats], marks: &[Mark], start: usize) -> usize {
+    let mut cur = start;
+    let mut next = start;
+    loop {
+        if next == 0 || matches!(dom.nodes[next].tag, "body" | "html") {
+            return cur;
+        }
+        next = dom.nodes[next].parent;
+        if marks[next] != Mark::Keep || matches!(dom.nodes[next].tag, "html" | ROOT_TAG) {
+            return cur;
+        }
+        let (c, p) = (&stats[cur], &stats[next]);
+        let extra_text = p.text.saturating_sub(c.text) as f32;
+        let extra_link = p.link.saturating_sub(c.link) as f32;
+        let extra_plain = extra_text - extra_link;
+        if extra_link > CLIMB_LINK * extra_text && extra_text > CLIMB_NOISE {
+            return cur;
+        }
+        // A small addition (a heading, a date line) is passed over without being taken: the
+        // next ancestor up may add the rest of the text.
+        if extra_plain >= CLIMB_MIN.max(CLIMB_SHARE * c.plain() as f32) {
+            cur = next;
+        }
+        // The page's own word for where its content is: not left, unless it is one of several
+        // `<article>` cards in a list.
+        if marker_rank(dom, next) > 0 {
+            let parent = dom.nodes[next].parent;
+            let card = dom.nodes[next].tag == "article"
+                && dom
+                    .children(parent)
+                    .any(|s| s != next && dom.nodes[s].tag == "article");
+            if !card {
+                return cur;
+            }
+        }
+    }
+}
+
+/// Most link text, as a share of what a parent adds, for it to be taken.
+const CLIMB_LINK: f32 = 0.35;
+/// Least plain text a parent must add, absolutely and as a share of what is chosen already.
+const CLIMB_MIN: f32 = 200.0;
+const CLIMB_SHARE: f32 = 0.3;
+/// Additions this small are too small to judge by their links.
+const CLIMB_NOISE: f32 = 60.0;
+
 /// The outcome of choosing the article.
 pub struct Analysis {
     pub marks: Vec<Mark>,
@@ -379,7 +447,9 @@ impl Analysis {
             if dom.is_element(i) {
                 let tag = dom.nodes[i].tag;
                 let role_bad = dom.attr(i, "role").is_some_and(is_negative_role);
-                if is_dropped_tag(tag) || role_bad || is_hidden(dom, i) {
+                let small_noscript =
+                    tag == super::depth::NOSCRIPT && subtree_chars(dom, i) < NOSCRIPT_MIN_CHARS;
+                if is_dropped_tag(tag) || role_bad || small_noscript || is_hidden(dom, i) {
                     mark_subtree(&mut marks, dom, i, Mark::Removed);
                     i = dom.nodes[i].end.max(i + 1);
                     continue;
@@ -437,7 +507,9 @@ impl Analysis {
             let (neg, strong, pos) = classes[i];
             let mut remove = false;
             if neg && !structural {
-                let article_inside = s.plain() > 0 && best_desc[i] as f32 >= 0.3 * s.plain() as f32;
+                let article_inside = s.plain() > 0
+                    && best_desc[i] >= 300
+                    && best_desc[i] as f32 >= 0.3 * s.plain() as f32;
                 remove = if article_inside {
                     false
                 } else if strong {
@@ -560,6 +632,7 @@ impl Analysis {
         }
         let body = (0..n).find(|&i| dom.nodes[i].tag == "body").unwrap_or(0);
         let (mut main, top_score) = best.unwrap_or((body, 0.0));
+        main = climb(dom, &stats, &marks, main);
         let top = main;
 
         // Lean towards explicit markers when they agree with the scores: down into a marker

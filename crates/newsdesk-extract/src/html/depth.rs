@@ -38,6 +38,40 @@ const RAW_TEXT: &[&str] = &[
     "plaintext",
 ];
 
+/// What `<noscript>` in the body is renamed to. The parser treats a `<noscript>`'s content as
+/// raw text (it runs as a browser with scripting on), yet some platforms put the whole page
+/// there for readers without scripts (forum software, single-page apps); as an ordinary
+/// element its content is parsed as markup, and the extractor judges it by its size.
+pub const NOSCRIPT: &str = "x-noscript";
+
+/// Whether a `<noscript>` whose content starts at `from` is long enough to be worth parsing:
+/// most hold a tracking pixel or a one-line notice, and renaming those would only copy the page.
+fn big_noscript(b: &[u8], from: usize) -> bool {
+    let end = find_end_tag(b, from, b"noscript").unwrap_or(b.len());
+    end - from >= 400
+}
+
+/// Tags that open the body, explicitly or by implication.
+fn starts_body(name: &[u8]) -> bool {
+    [
+        &b"body"[..],
+        b"div",
+        b"p",
+        b"main",
+        b"article",
+        b"section",
+        b"header",
+        b"table",
+        b"ul",
+        b"h1",
+        b"h2",
+        b"a",
+        b"span",
+    ]
+    .iter()
+    .any(|t| t.eq_ignore_ascii_case(name))
+}
+
 /// Returns `html` with start tags (and their matching end tags) deeper than `max_depth`
 /// removed. Borrowed when nothing had to change.
 pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
@@ -49,6 +83,11 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
     // Lowercase names of dropped start tags and how many of each await their end tag.
     let mut dropped: Vec<(Vec<u8>, usize)> = Vec::new();
     let mut i = 0;
+    // Whether the body has started: a `<noscript>` there is rewritten (see [`NOSCRIPT`]); one in
+    // the head holds only styles and tracking pixels, and its content model there differs.
+    let mut in_body = false;
+    // Renamed `<noscript>`s still open: only their end tags are renamed.
+    let mut renamed_open = 0usize;
 
     let drop_range = |out: &mut Option<String>, copied: &mut usize, from: usize, to: usize| {
         let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
@@ -56,7 +95,8 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
         *copied = to;
     };
 
-    while let Some(rel) = b[i..].iter().position(|&c| c == b'<') {
+    // `str::find` with a char searches with `memchr`, far faster than a byte loop.
+    while let Some(rel) = html.get(i..).and_then(|h| h.find('<')) {
         let p = i + rel;
         let rest = &b[p..];
         if rest.starts_with(b"<!--") {
@@ -81,6 +121,32 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
         }
         let (tag_end, self_closing) = scan_tag_end(b, name_end);
         let name = &b[name_start..name_end];
+        if name.eq_ignore_ascii_case(b"noscript")
+            && in_body
+            && (if closing {
+                renamed_open > 0
+            } else {
+                big_noscript(b, tag_end)
+            })
+        {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len() + 64));
+            o.push_str(&html[copied..name_start]);
+            o.push_str(NOSCRIPT);
+            copied = name_end;
+            if closing {
+                renamed_open -= 1;
+            } else {
+                renamed_open += 1;
+                if stack.len() < max_depth {
+                    stack.push((name_start, name_end));
+                }
+                i = tag_end;
+                continue;
+            }
+        }
+        if !in_body && !closing && starts_body(name) {
+            in_body = true;
+        }
         if closing {
             if let Some(entry) = dropped
                 .iter_mut()
@@ -101,18 +167,21 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
             i = tag_end;
             continue;
         }
-        if let Some(raw) = RAW_TEXT
-            .iter()
-            .find(|t| t.as_bytes().eq_ignore_ascii_case(name))
-        {
+        let mut lower = [0u8; 16];
+        let short = name.len() <= lower.len();
+        if short {
+            for (d, c) in lower.iter_mut().zip(name) {
+                *d = c.to_ascii_lowercase();
+            }
+        }
+        let lname = &lower[..name.len().min(lower.len())];
+        if let Some(raw) = RAW_TEXT.iter().find(|t| short && t.as_bytes() == lname) {
             // Skip to the matching end tag; its content may contain `<` freely.
             i = find_end_tag(b, tag_end, raw.as_bytes()).unwrap_or(b.len());
             continue;
         }
-        let nests = !self_closing
-            && !NOT_NESTING
-                .iter()
-                .any(|t| t.as_bytes().eq_ignore_ascii_case(name));
+        let not_nesting = short && NOT_NESTING.iter().any(|t| t.as_bytes() == lname);
+        let nests = !self_closing && !not_nesting;
         if nests {
             if stack.len() >= max_depth {
                 let lower = name.to_ascii_lowercase();
@@ -141,20 +210,21 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
 /// attribute values; and whether the tag was written self-closing (`<x/>`).
 fn scan_tag_end(b: &[u8], from: usize) -> (usize, bool) {
     let mut quote: Option<u8> = None;
+    // The last non-space byte outside quotes: only a quote right after `=` (possibly
+    // spaced) opens a value.
+    let mut last = 0u8;
     let mut j = from;
     while j < b.len() {
         let c = b[j];
         match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == b'"' || c == b'\'' => {
-                // Only a quote right after `=` (possibly spaced) opens a value.
-                let before = b[from..j].iter().rev().find(|x| !x.is_ascii_whitespace());
-                if before == Some(&b'=') {
-                    quote = Some(c);
-                }
+            Some(q) if c == q => {
+                quote = None;
+                last = c;
             }
+            Some(_) => {}
+            None if (c == b'"' || c == b'\'') && last == b'=' => quote = Some(c),
             None if c == b'>' => return (j + 1, j > from && b[j - 1] == b'/'),
+            None if !c.is_ascii_whitespace() => last = c,
             None => {}
         }
         j += 1;
@@ -166,10 +236,16 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     if from >= b.len() {
         return None;
     }
-    b[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| i + from)
+    let (&first, rest) = needle.split_first()?;
+    let mut j = from;
+    while let Some(rel) = b.get(j..)?.iter().position(|&c| c == first) {
+        let p = j + rel;
+        if b[p + 1..].starts_with(rest) {
+            return Some(p);
+        }
+        j = p + 1;
+    }
+    None
 }
 
 /// Start of `</name` (ASCII-case-insensitive) at or after `from`.
@@ -219,6 +295,16 @@ mod tests {
         assert_eq!(
             limit_nesting(html, 1),
             "<div title='a>b'><!-- <div> -->t</div>"
+        );
+    }
+
+    #[test]
+    fn noscript_in_body_is_renamed() {
+        let long = "Hi. ".repeat(120);
+        let html = format!("<head><noscript><img src=x></noscript></head><body><noscript><p>{long}</p></NOSCRIPT><noscript><img></noscript></body>");
+        assert_eq!(
+            limit_nesting(&html, 10),
+            format!("<head><noscript><img src=x></noscript></head><body><x-noscript><p>{long}</p></x-noscript><noscript><img></noscript></body>")
         );
     }
 

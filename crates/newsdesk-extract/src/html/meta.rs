@@ -49,6 +49,33 @@ fn date_class_re() -> &'static Regex {
     })
 }
 
+/// A link to an author's page: `/author/jane-doe`, `/authors/jane`, `/writers/jd/`.
+fn is_author_href(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    path.split('/').any(|seg| {
+        matches!(
+            seg.to_ascii_lowercase().as_str(),
+            "author" | "authors" | "writer" | "writers" | "autor" | "autore" | "auteur"
+        )
+    }) && !path.ends_with("/author/")
+        && !path.ends_with("/authors/")
+}
+
+/// Whether the first text inside element `i` opens with "By" (any case), as bylines do
+/// (`<span>by <a>Jane Doe</a></span>`, `<p>Written by Jane Doe</p>`).
+fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
+    let Some(first) = dom.children(i).find(|&c| dom.nodes[c].el.is_none()) else {
+        return false;
+    };
+    if first != i + 1 {
+        return false;
+    }
+    let t = dom.nodes[first].text.trim_start();
+    let head: String = t.chars().take(12).collect::<String>().to_lowercase();
+    (head.starts_with("by ") || head.starts_with("by\u{a0}") || head.starts_with("written by"))
+        && dom.nodes[i].end - i < 12
+}
+
 impl PageMeta {
     pub fn gather(dom: &Dom<'_>) -> Self {
         let mut m = PageMeta::default();
@@ -156,7 +183,9 @@ impl PageMeta {
             let is_byline = el
                 .attr("rel")
                 .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                || byline_class_re().is_match(&class_id);
+                || byline_class_re().is_match(&class_id)
+                || (tag == "a" && el.attr("href").is_some_and(is_author_href))
+                || starts_with_by(dom, i);
             if is_byline {
                 let text = dom.text_of(i, 200);
                 if !text.is_empty() && text.chars().count() <= 150 {
@@ -237,6 +266,8 @@ fn parse_json_ld(raw: &str) -> Option<Value> {
 pub struct LdInfo {
     pub headline: Option<String>,
     pub authors: Vec<String>,
+    /// Organisations named as the author.
+    pub org_authors: Vec<String>,
     pub published: Option<String>,
     pub modified: Option<String>,
     pub publisher: Option<String>,
@@ -362,8 +393,7 @@ impl LdInfo {
             info.publisher = orgs.into_iter().chain(people).next();
         }
         if let Some(au) = a.get("author").or_else(|| a.get("creator")) {
-            let mut orgs = Vec::new();
-            names(au, &ids, &mut info.authors, &mut orgs);
+            names(au, &ids, &mut info.authors, &mut info.org_authors);
         }
         info.image = a
             .get("image")
@@ -751,6 +781,14 @@ fn is_non_name_word(word: &str) -> bool {
             | "authors"
             | "guest"
             | "anonymous"
+            | "name"
+            | "required"
+            | "sign"
+            | "login"
+            | "says"
+            | "wrote"
+            | "insights"
+            | "from"
     )
 }
 
@@ -776,6 +814,16 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
                 .trim()
                 .to_owned();
             let name = name.trim_end_matches('.').to_owned();
+            // "Jane Doe, MD, PhD": credentials stay with the name they follow.
+            if !out.is_empty() && is_credentials(&name) {
+                if let Some(prev) = out.last_mut() {
+                    if prev.len() < 80 {
+                        prev.push_str(", ");
+                        prev.push_str(&name);
+                    }
+                }
+                continue;
+            }
             if !is_person_name(&name) || matches_site(&name, sites, host) {
                 continue;
             }
@@ -791,6 +839,37 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
         }
     }
     out
+}
+
+/// Degrees and titles written after a name: `MD`, `Ph.D.`, `RD`, `E-RYT 200`, `FACLM`.
+fn is_credentials(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    // Two capitalised words are more likely a shouted name ("JOHN SMITH") than two degrees,
+    // unless dots or digits mark them ("M.D. FACLM", "E-RYT 200").
+    let marked = words.len() == 1 || part.contains(['.', '-']) || part.contains(char::is_numeric);
+    marked
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let lower = w.chars().filter(|c| c.is_lowercase()).count();
+            w.chars().count() <= 8
+                && (w.chars().all(|c| c.is_ascii_digit())
+                    || (letters >= 2 && lower == 0)
+                    || matches!(
+                        w.trim_end_matches('.'),
+                        "PhD"
+                            | "Ph.D"
+                            | "MSc"
+                            | "BSc"
+                            | "MBA"
+                            | "MPH"
+                            | "DrPH"
+                            | "PharmD"
+                            | "Jr"
+                            | "Sr"
+                    ))
+        })
+        && words.iter().any(|w| w.chars().any(|c| c.is_alphabetic()))
 }
 
 fn is_person_name(name: &str) -> bool {
@@ -911,6 +990,10 @@ pub fn dates(
         "citation_date",
         "displaydate",
         "dc.date.published",
+        "published",
+        "published-date",
+        "publication-date",
+        "article:published_date",
     ];
     const MODIFIED_KEYS: &[&str] = &[
         "article:modified_time",
@@ -935,32 +1018,40 @@ pub fn dates(
                 .any(|a| dom.contains(a, i))
     };
 
-    let published = ld
+    // Dates the publisher states for the article itself, then weaker evidence: a `WebPage`'s
+    // dates (often the page's last build), `<time>` elements, the URL, date-like elements.
+    let strong = ld
         .published
         .as_deref()
         .and_then(parse_any_date)
         .or_else(|| first_date(PUBLISHED_KEYS.iter().filter_map(|k| page.meta(&[k]))))
-        .or_else(|| page.itemprop("datepublished").and_then(parse_any_date))
-        .or_else(|| ld.page_published.as_deref().and_then(parse_any_date))
-        .or_else(|| {
-            let mut times = page
-                .times
-                .iter()
-                .filter(|(i, _, hints)| {
-                    !hints.contains("updat")
-                        && !hints.contains("modif")
-                        && (hints.contains("pubdate") || near(*i))
-                })
-                .map(|(_, v, _)| v.as_str());
-            first_date(&mut times)
-        })
-        .or_else(|| urls.iter().find_map(|u| date_from_url(u)))
-        .or_else(|| {
-            page.date_elems
-                .iter()
-                .filter(|(i, _)| near(*i))
-                .find_map(|(_, t)| find_date_in_text(t))
-        });
+        .or_else(|| page.itemprop("datepublished").and_then(parse_any_date));
+    let weak = || {
+        ld.page_published
+            .as_deref()
+            .and_then(parse_any_date)
+            .or_else(|| {
+                let mut times = page
+                    .times
+                    .iter()
+                    .filter(|(i, _, hints)| {
+                        !hints.contains("updat")
+                            && !hints.contains("modif")
+                            && (hints.contains("pubdate") || near(*i))
+                    })
+                    .map(|(_, v, _)| v.as_str());
+                first_date(&mut times)
+            })
+            .or_else(|| urls.iter().find_map(|u| date_from_url(u)))
+            .or_else(|| {
+                page.date_elems
+                    .iter()
+                    .filter(|(i, _)| near(*i))
+                    .find_map(|(_, t)| find_date_in_text(t))
+            })
+    };
+    let is_strong = strong.is_some();
+    let declared = strong.or_else(weak);
     let modified = ld
         .modified
         .as_deref()
@@ -968,11 +1059,87 @@ pub fn dates(
         .or_else(|| first_date(MODIFIED_KEYS.iter().filter_map(|k| page.meta(&[k]))))
         .or_else(|| page.itemprop("datemodified").and_then(parse_any_date))
         .or_else(|| ld.page_modified.as_deref().and_then(parse_any_date));
+    // The date printed by the headline is what a reader takes as the article's date: when it
+    // is the modification date, the page presents itself as of that day.
+    let shown = visible_date(dom, analysis);
+    let same_day = |a: &str, b: &str| a.get(..10).is_some() && a.get(..10) == b.get(..10);
+    let published = match (declared, shown) {
+        (Some(d), Some(v)) if same_day(&d, &v) => Some(d),
+        (Some(d), Some(v)) => match &modified {
+            Some(m) if same_day(m, &v) => Some(m.clone()),
+            // A stated date equal to the last modification, or one from weak evidence, is
+            // more likely the page's build time than the article's date.
+            Some(m) if same_day(m, &d) => Some(v),
+            _ if !is_strong => Some(v),
+            _ => Some(d),
+        },
+        (Some(d), None) => Some(d),
+        (None, Some(v)) => Some(v),
+        (None, None) => modified.clone().or_else(|| script_date(dom)),
+    };
     (published, modified)
 }
 
+/// The first date written near the headline, in a short line of its own or after a label
+/// (`Published on March 3, 2024`, `Dec 12, 2025`, `Last updated: 12.12.2025`).
+fn visible_date(dom: &Dom<'_>, analysis: &Analysis) -> Option<String> {
+    let n = dom.len();
+    let anchor = (0..n)
+        .find(|&i| dom.nodes[i].tag == "h1" && analysis.marks[i] != super::content::Mark::Removed)
+        .unwrap_or(analysis.main);
+    let from = anchor.saturating_sub(VISIBLE_DATE_BEFORE);
+    let to = (anchor + VISIBLE_DATE_AFTER).min(n);
+    for i in from..to {
+        let node = &dom.nodes[i];
+        if node.el.is_some() {
+            continue;
+        }
+        let t = node.text.trim();
+        let len = t.len();
+        if !(6..=80).contains(&len) || !t.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let parent = dom.nodes[node.parent].tag;
+        if matches!(
+            parent,
+            "script" | "style" | "noscript" | "textarea" | "option"
+        ) {
+            continue;
+        }
+        if let Some(d) = find_date_in_text(t) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// How far before and after the headline (in nodes) a printed date is looked for.
+const VISIBLE_DATE_BEFORE: usize = 120;
+const VISIBLE_DATE_AFTER: usize = 400;
+
+/// A publication date in a script's data (`"datePublished":"2024-03-03"`,
+/// `publishedAt: "2024-03-03T10:00:00Z"`), for pages that render in the browser and say it
+/// nowhere else.
+fn script_date(dom: &Dom<'_>) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r#"(?i)\?"?(?:date_?published|published_?(?:at|date|on|time)|publish_?date|first_?published(?:_?at)?)\?"?\s*[:=]\s*\?"(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)"#)
+            .expect("valid regex")
+    });
+    dom.nodes
+        .iter()
+        .filter(|node| node.el.is_none() && dom.nodes[node.parent].tag == "script")
+        .find_map(|node| {
+            re.captures(node.text)
+                .and_then(|c| parse_any_date(c.get(1)?.as_str()))
+        })
+}
+
 /// Byline candidates, strongest evidence first: JSON-LD people, `<meta>` authors, then
-/// byline elements in or just before the article.
+/// byline elements in or just before the article. When the page names no person at all but
+/// its structured data names an author that is not a person (a company blog's
+/// `"author": {"@type": "Organization"}`, a username, "The Editors"), that is what the page
+/// says wrote it, and it is returned as written.
 pub fn authors(
     dom: &Dom<'_>,
     page: &PageMeta,
@@ -1014,7 +1181,7 @@ pub fn authors(
         return from_items;
     }
     let inside = |i: usize| analysis.chosen.iter().any(|&c| dom.contains(c, i));
-    let ordered: Vec<String> = page
+    let ordered: Vec<&(usize, String)> = page
         .bylines
         .iter()
         .filter(|(i, _)| inside(*i))
@@ -1024,12 +1191,51 @@ pub fn authors(
                 .filter(|(i, _)| !inside(*i) && *i < analysis.main)
                 .rev(),
         )
-        .map(|(_, t)| t.clone())
         .collect();
-    // One byline element is the byline; taking every author link on the page is not.
-    ordered
+    // One byline element is the byline; taking every author link on the page is not. A bare
+    // one-word label in an `author`-classed element is more often a category or a button
+    // than a name.
+    let from_bylines = ordered
         .iter()
-        .map(|t| clean_authors(std::slice::from_ref(t), sites, host))
-        .find(|a| !a.is_empty())
-        .unwrap_or_default()
+        .map(|(i, t)| {
+            let found = clean_authors(std::slice::from_ref(t), sites, host);
+            let explicit = dom
+                .attr(*i, "rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                || author_prefix_re().is_match(t.trim());
+            if !explicit && found.iter().all(|n| !n.contains(' ')) {
+                Vec::new()
+            } else {
+                found
+            }
+        })
+        .find(|a| !a.is_empty());
+    if let Some(found) = from_bylines {
+        return found;
+    }
+    // No person anywhere: the declared author as written.
+    ld.org_authors
+        .iter()
+        .chain(&ld.authors)
+        .chain(&meta_values)
+        .find_map(|v| declared_author(v))
+        .into_iter()
+        .collect()
+}
+
+/// An author value from structured data taken as written, when it is plausibly a name at all.
+fn declared_author(raw: &str) -> Option<String> {
+    let v = clean_text(raw);
+    let v = author_prefix_re().replace(&v, "").trim().to_owned();
+    let chars = v.chars().count();
+    let plausible = (2..=80).contains(&chars)
+        && !v.contains("://")
+        && !v.starts_with("www.")
+        && v.chars().any(char::is_alphabetic)
+        && parse_any_date(&v).is_none()
+        && !matches!(
+            v.to_lowercase().as_str(),
+            "admin" | "administrator" | "author" | "unknown" | "null" | "none" | "undefined"
+        );
+    plausible.then_some(v)
 }

@@ -214,6 +214,14 @@ fn author_splitting_and_cleaning() {
         vec!["Jane Doe", "John Smith", "Li Wei"]
     );
     assert_eq!(clean(&["BY JANE DOE"]), vec!["JANE DOE"]);
+    assert_eq!(
+        clean(&["Jane Doe, MD, PhD", "John Smith, E-RYT 200"]),
+        vec!["Jane Doe, MD, PhD", "John Smith, E-RYT 200"]
+    );
+    assert_eq!(
+        clean(&["JANE DOE, JOHN SMITH"]),
+        vec!["JANE DOE", "JOHN SMITH"]
+    );
     assert_eq!(clean(&["Jane Doe, Staff Writer"]), vec!["Jane Doe"]);
     assert_eq!(clean(&["Jane Doe | Daily Example"]), vec!["Jane Doe"]);
     assert_eq!(clean(&["Jane Doe jane.doe@example.com"]), vec!["Jane Doe"]);
@@ -447,4 +455,115 @@ fn large_page() {
     assert!(a.text.starts_with(P1));
     assert!(!a.text.contains("Link text"));
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+}
+
+/// Prints how the article container was chosen for the page in `$DUMP_HTML`; a tool for
+/// studying misreads (`cargo test -p newsdesk-extract dump_choice -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn dump_choice() {
+    let Ok(path) = std::env::var("DUMP_HTML") else {
+        return;
+    };
+    let html = std::fs::read_to_string(path).unwrap_or_default();
+    let limited = super::depth::limit_nesting(&html, super::depth::MAX_DEPTH);
+    let doc = scraper::Html::parse_document(&limited);
+    let dom = super::dom::Dom::new(&doc);
+    let analysis = super::content::Analysis::new(&dom);
+    let stats = super::content::compute_stats(&dom, &analysis.marks);
+    for &c in &analysis.chosen {
+        println!("chosen {c} <{}> {:?}", dom.nodes[c].tag, dom.class_id(c));
+        for a in std::iter::once(c).chain(dom.ancestors(c)) {
+            let s = &stats[a];
+            println!(
+                "  up {a} <{}> {:?} keep={:?} text={} link={} para={}",
+                dom.nodes[a].tag,
+                dom.class_id(a),
+                analysis.marks[a] == super::content::Mark::Keep,
+                s.text,
+                s.link,
+                s.para
+            );
+            for ch in dom.children(a) {
+                let s = &stats[ch];
+                if s.text > 50 {
+                    println!(
+                        "      child {ch} <{}> {:?} text={} link={}",
+                        dom.nodes[ch].tag,
+                        dom.class_id(ch),
+                        s.text,
+                        s.link
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn text_split_over_sibling_sections_is_read_whole() {
+    let html = format!(
+        r#"<html><head><title>Garden guide</title></head><body>
+<nav><a href="/">Home</a> <a href="/shop">Shop</a></nav>
+<div class="page"><div class="row"><div class="col"><div class="block"><p>{P1}</p></div></div></div>
+<div class="row"><div class="col"><div class="block"><h2>Watering</h2><p>{P2}</p></div></div></div>
+<div class="row"><div class="col"><div class="block"><p>{P3}</p></div></div></div></div>
+</body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert!(
+        a.text.contains(P1) && a.text.contains(P2) && a.text.contains(P3),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn long_noscript_content_is_read() {
+    let html = format!(
+        r#"<html><head><noscript><img src="/pixel"></noscript></head><body><div id="app"></div>
+<noscript><div class="post"><p>{P1} {P2}</p><p>{P2} {P3}</p><p>{P3} {P1}</p></div></noscript>
+<noscript>Please enable JavaScript.</noscript></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert_eq!(a.text, format!("{P1} {P2}\n\n{P2} {P3}\n\n{P3} {P1}"));
+}
+
+#[test]
+fn printed_date_and_plain_byline() {
+    // The stated date equals the last modification; the page prints another one.
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2025-06-01T10:00:00Z">
+<meta property="article:modified_time" content="2025-06-01T10:00:00Z"></head><body><article>
+<h1>How to prune roses</h1><div><span>by <a href="/people/ann">Ann Lee</a></span> <span>March 3, 2024</span></div>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert_eq!(a.published.as_deref(), Some("2024-03-03"));
+    assert_eq!(a.authors, vec!["Ann Lee"]);
+    // Shown as updated: the modification date is the one the reader sees.
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2023-01-05">
+<meta property="article:modified_time" content="2024-02-10T08:00:00Z"></head><body><article>
+<h1>How to prune roses</h1><p>Last updated: February 10, 2024</p><p>{P1}</p><p>{P2}</p>
+</article></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert_eq!(a.published.as_deref(), Some("2024-02-10T08:00:00Z"));
+}
+
+#[test]
+fn author_links_and_declared_organisations() {
+    let html = format!(
+        r#"<html><body><article><h1>Roses</h1><div class="meta"><a href="/authors/ann-lee/">Ann Lee</a></div>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+    );
+    assert_eq!(extract_html(&html, None).authors, vec!["Ann Lee"]);
+    // No person named anywhere: the organisation the page declares as author.
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"BlogPosting","headline":"Roses",
+"author":{{"@type":"Organization","name":"Acme Gardens"}}}}</script></head>
+<body><article><h1>Roses</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+    );
+    assert_eq!(extract_html(&html, None).authors, vec!["Acme Gardens"]);
 }
