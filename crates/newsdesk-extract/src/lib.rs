@@ -51,7 +51,8 @@ pub struct Extracted {
     pub canonical_url: Option<String>,
     /// The article's own title, without the site-name suffix of `<title>`.
     pub title: Option<String>,
-    /// People named in the byline; never the outlet's name.
+    /// The byline: the people named as authors, or, when the page names no person, the author
+    /// it declares (a desk, a team); never the outlet's own name.
     pub authors: Vec<String>,
     /// Publication date-time in ISO 8601 (`2024-02-29` or `2024-02-29T10:15:00+01:00`).
     pub published: Option<String>,

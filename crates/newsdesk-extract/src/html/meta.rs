@@ -1213,12 +1213,14 @@ pub fn authors(
     if let Some(found) = from_bylines {
         return found;
     }
-    // No person anywhere: the declared author as written.
+    // No person anywhere: the declared author as written ("The Editors", a team, a user
+    // name) — but never the outlet itself, which is the site name, not a byline.
     ld.org_authors
         .iter()
         .chain(&ld.authors)
         .chain(&meta_values)
-        .find_map(|v| declared_author(v))
+        .filter_map(|v| declared_author(v))
+        .find(|v| !sites.iter().any(|s| s.eq_ignore_ascii_case(v)))
         .into_iter()
         .collect()
 }
