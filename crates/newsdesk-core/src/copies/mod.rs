@@ -11,6 +11,9 @@
 //! Reworded and translated copies share few exact shingles and need more than this; that
 //! stage is still to come, and such copies count as independent sources until then.
 
+pub mod anchors;
+pub mod rewrite;
+
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::identity::content_hash;

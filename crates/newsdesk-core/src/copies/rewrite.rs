@@ -1,0 +1,301 @@
+//! Reworded copies: spun rewrites and translations of one article into other words.
+//!
+//! Such copies share few exact word runs, but they still say the same things in the same order:
+//! sentence after sentence of the copy maps onto a sentence of the original, with the same
+//! rare words (stemmed), names and numbers. Two outlets writing their own stories about one
+//! event share names and numbers too, but not that sentence-by-sentence order. So the scorer
+//! aligns the two texts' sentences monotonically (each sentence pair scored by the IDF-weighted
+//! overlap of their stems) and measures how much of the shorter text the alignment covers,
+//! beside the bag-of-stems cosine and the shared numbers and names. A small logistic model
+//! ([`RewriteModel`], learned by `newsdesk-eval copies --train` and shipped in
+//! `rewrite-model.json`) turns these into the probability of a copy.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use newsdesk_text::{is_stopword, stemmer_for, Analysis};
+
+/// What the rewrite scorer keeps of an article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CopyProfile {
+    /// Per sentence, its distinct content stems.
+    pub sentences: Vec<Vec<String>>,
+    /// Numbers as values ("68", "2500"), distinct.
+    pub numbers: Vec<String>,
+    /// Entity keys, distinct.
+    pub entities: Vec<String>,
+}
+
+/// Builds an article's profile from its text and analysis.
+pub fn profile(text: &str, analysis: &Analysis) -> CopyProfile {
+    let stemmer = stemmer_for(&analysis.language);
+    let mut out = CopyProfile::default();
+    for sentence in clauses(text) {
+        let mut stems: Vec<String> = sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 2 && !w.starts_with('$'))
+            .map(str::to_lowercase)
+            .filter(|w| {
+                !is_stopword(w, &analysis.language) && !w.chars().all(|c| c.is_ascii_digit())
+            })
+            .map(|w| match &stemmer {
+                Some(s) => s.stem(&w).into_owned(),
+                None => w,
+            })
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        if !stems.is_empty() {
+            out.sentences.push(stems);
+        }
+    }
+    let mut numbers: Vec<String> = analysis
+        .quantities
+        .iter()
+        .map(|q| format!("{}", q.value))
+        .collect();
+    // Bare numbers that name no quantity (dates, scores, ages) are evidence too.
+    numbers.extend(
+        text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .map(|w| w.trim_matches(['.', ',']).replace(',', ""))
+            .filter(|w| {
+                !w.is_empty()
+                    && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    && w.parse::<f64>().is_ok()
+            })
+            .map(|w| format!("{}", w.parse::<f64>().unwrap_or_default())),
+    );
+    numbers.sort_unstable();
+    numbers.dedup();
+    out.numbers = numbers;
+    let mut entities: Vec<String> = analysis.entities.iter().map(|e| e.key.clone()).collect();
+    entities.sort_unstable();
+    entities.dedup();
+    out.entities = entities;
+    out
+}
+
+/// Sentence-like pieces for alignment. Machine translations break the rules a sentence
+/// splitter relies on (a lower-case word after a period, a spaced " . "), so any period,
+/// question or exclamation mark, semicolon or line break followed by space ends a piece here.
+fn clauses(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = matches!(b, b'.' | b'!' | b'?' | b';')
+            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+            || b == b'\n';
+        if ends {
+            // Initials and abbreviations ("U.S.", "Mr.") make short pieces; keep them attached.
+            if text[start..i].split_whitespace().count() >= 4 || b == b'\n' {
+                out.push(&text[start..=i]);
+                start = i + 1;
+            }
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// The names of the rewrite model's features, in order.
+pub const REWRITE_FEATURES: [&str; 5] = [
+    "aligned_coverage",
+    "bag_cosine",
+    "shared_numbers",
+    "shared_entities",
+    "length_ratio",
+];
+
+/// Evidence for (or against) one article being a reworded copy of another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RewriteEvidence {
+    pub features: [f32; 5],
+    /// Aligned sentence pairs (index in the first text, index in the second, similarity).
+    pub aligned: Vec<(usize, usize, f32)>,
+    pub shared_numbers: Vec<String>,
+    pub shared_entities: Vec<String>,
+}
+
+/// Sentence pairs scoring below this do not align.
+const MIN_SENTENCE_SIMILARITY: f32 = 0.15;
+
+/// IDF-weighted Dice overlap of two sorted stem lists.
+fn weighted_dice(a: &[String], b: &[String], idf: &impl Fn(&str) -> f32) -> f32 {
+    let wa: f32 = a.iter().map(|t| idf(t)).sum();
+    let wb: f32 = b.iter().map(|t| idf(t)).sum();
+    if wa + wb == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += idf(&a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared / (wa + wb)
+}
+
+/// Sentences compared per text, so a long article cannot make one comparison slow.
+const MAX_SENTENCES: usize = 80;
+
+/// Compares two profiles; `idf` weighs a stem (plain stems, no prefix).
+pub fn compare(a: &CopyProfile, b: &CopyProfile, idf: &impl Fn(&str) -> f32) -> RewriteEvidence {
+    let sa = &a.sentences[..a.sentences.len().min(MAX_SENTENCES)];
+    let sb = &b.sentences[..b.sentences.len().min(MAX_SENTENCES)];
+    let (n, m) = (sa.len(), sb.len());
+    // Monotone alignment: best total similarity with order kept and skips free.
+    let mut best = vec![vec![0f32; m + 1]; n + 1];
+    let mut sim = vec![vec![0f32; m]; n];
+    for i in 0..n {
+        for j in 0..m {
+            let s = weighted_dice(&sa[i], &sb[j], idf);
+            sim[i][j] = if s >= MIN_SENTENCE_SIMILARITY { s } else { 0.0 };
+        }
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            best[i][j] = best[i - 1][j]
+                .max(best[i][j - 1])
+                .max(best[i - 1][j - 1] + sim[i - 1][j - 1]);
+        }
+    }
+    let mut aligned = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 && j > 0 {
+        if sim[i - 1][j - 1] > 0.0
+            && (best[i][j] - (best[i - 1][j - 1] + sim[i - 1][j - 1])).abs() < 1e-6
+        {
+            aligned.push((i - 1, j - 1, sim[i - 1][j - 1]));
+            i -= 1;
+            j -= 1;
+        } else if best[i - 1][j] >= best[i][j - 1] {
+            i -= 1;
+        } else {
+            j -= 1;
+        }
+    }
+    aligned.reverse();
+    let coverage = if n.min(m) > 0 {
+        (best[n][m] / n.min(m) as f32).min(1.0)
+    } else {
+        0.0
+    };
+
+    let bag_a: HashSet<&String> = a.sentences.iter().flatten().collect();
+    let bag_b: HashSet<&String> = b.sentences.iter().flatten().collect();
+    let norm = |bag: &HashSet<&String>| bag.iter().map(|t| idf(t).powi(2)).sum::<f32>().sqrt();
+    let dot: f32 = bag_a.intersection(&bag_b).map(|t| idf(t).powi(2)).sum();
+    let bag = if norm(&bag_a) * norm(&bag_b) > 0.0 {
+        dot / (norm(&bag_a) * norm(&bag_b))
+    } else {
+        0.0
+    };
+
+    let shared = |x: &[String], y: &[String]| -> Vec<String> {
+        let ys: HashSet<&String> = y.iter().collect();
+        x.iter().filter(|v| ys.contains(v)).cloned().collect()
+    };
+    let jaccard = |x: &[String], y: &[String], shared: usize| {
+        let union = x.len() + y.len() - shared;
+        if union == 0 {
+            0.0
+        } else {
+            shared as f32 / union as f32
+        }
+    };
+    let shared_numbers = shared(&a.numbers, &b.numbers);
+    let shared_entities = shared(&a.entities, &b.entities);
+    let words = |p: &CopyProfile| p.sentences.iter().map(Vec::len).sum::<usize>().max(1) as f32;
+    let ratio = words(a).min(words(b)) / words(a).max(words(b));
+    RewriteEvidence {
+        features: [
+            coverage,
+            bag,
+            jaccard(&a.numbers, &b.numbers, shared_numbers.len()),
+            jaccard(&a.entities, &b.entities, shared_entities.len()),
+            ratio,
+        ],
+        aligned,
+        shared_numbers,
+        shared_entities,
+    }
+}
+
+/// Logistic copy-or-not model over [`REWRITE_FEATURES`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RewriteModel {
+    pub bias: f32,
+    pub weights: Vec<f32>,
+    /// Lowest probability for calling a pair a copy.
+    pub threshold: f32,
+    #[serde(default)]
+    pub trained_on: String,
+}
+
+impl RewriteModel {
+    /// The model shipped with newsdesk.
+    pub fn shipped() -> RewriteModel {
+        serde_json::from_str(include_str!("rewrite-model.json"))
+            .expect("the shipped model file is valid")
+    }
+
+    pub fn probability(&self, f: &[f32]) -> f32 {
+        let z = self.bias + self.weights.iter().zip(f).map(|(w, x)| w * x).sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// IDF from plain document frequencies of stems, smoothed for a young archive.
+pub fn idf_from(df: &HashMap<String, u32>, documents: u64) -> impl Fn(&str) -> f32 + '_ {
+    move |t: &str| {
+        let d = df.get(t).copied().unwrap_or(0) as f32;
+        ((documents as f32 + 50.0) / (d + 1.0)).ln().max(0.1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prof(text: &str) -> CopyProfile {
+        profile(text, &newsdesk_text::analyze("", text, Some("en")))
+    }
+
+    const ORIGINAL: &str = "An Iraqi official reported on Saturday that 68 Iraqi civilians were killed in the American and British bombing of Iraq. Their funerals were held today in Baghdad. The official said the dead included women and children from three villages near Basra.";
+    const SPUN: &str = "Baghdad: an official of Iraq stated Saturday that 68 civilians of Iraq died because of the British and American strikes on Iraq. Their funeral took place in Baghdad today. The dead included children and women from three villages close to Basra, the official said.";
+    const OTHER: &str = "American and British warplanes struck Iraq for a third night on Saturday, the Pentagon said. Baghdad said 68 civilians had died since the strikes began. In Washington, officials said the campaign would end soon, and Basra was quiet.";
+
+    #[test]
+    fn rewrite_aligns_better_than_a_report_of_the_same_event() {
+        let idf = |_: &str| 1.0;
+        let copy = compare(&prof(ORIGINAL), &prof(SPUN), &idf);
+        let other = compare(&prof(ORIGINAL), &prof(OTHER), &idf);
+        assert!(
+            copy.features[0] > other.features[0] + 0.2,
+            "{:?} vs {:?}",
+            copy.features,
+            other.features
+        );
+        assert_eq!(copy.aligned.len(), 3, "{:?}", copy.aligned);
+        assert!(copy.shared_numbers.contains(&"68".to_string()));
+        let model = RewriteModel::shipped();
+        assert!(model.probability(&copy.features) > model.probability(&other.features));
+    }
+
+    #[test]
+    fn empty_texts_compare_without_panicking() {
+        let idf = |_: &str| 1.0;
+        let e = compare(&CopyProfile::default(), &prof(ORIGINAL), &idf);
+        assert_eq!(e.features[0], 0.0);
+    }
+}
