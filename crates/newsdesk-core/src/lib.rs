@@ -62,6 +62,8 @@ pub enum CopyKind {
     Exact,
     /// The same text with light edits: an intro line, a trimmed ending, a new headline.
     Near,
+    /// The same article in other words: a synonym-spun rewrite or another translation.
+    Rewrite,
 }
 
 impl CopyKind {
@@ -69,6 +71,17 @@ impl CopyKind {
         match self {
             CopyKind::Exact => "exact",
             CopyKind::Near => "near",
+            CopyKind::Rewrite => "rewrite",
+        }
+    }
+
+    /// Reads the name [`CopyKind::as_str`] writes.
+    pub fn parse(name: &str) -> Option<CopyKind> {
+        match name {
+            "exact" => Some(CopyKind::Exact),
+            "near" => Some(CopyKind::Near),
+            "rewrite" => Some(CopyKind::Rewrite),
+            _ => None,
         }
     }
 }
@@ -81,8 +94,12 @@ pub struct CopyLink {
     /// The article it copies.
     pub of: ArticleId,
     pub kind: CopyKind,
-    /// Share of the shorter text's sampled shingles found in the other (0–1).
+    /// Exact and near copies: the share of the shorter text's sampled shingles found in the
+    /// other; rewrites: the rewrite model's probability (0–1).
     pub score: f32,
     /// How many sampled shingles the two share.
     pub shared: u32,
+    /// What else the two share: aligned sentences, numbers, names.
+    #[serde(default)]
+    pub evidence: copies::CopyEvidence,
 }

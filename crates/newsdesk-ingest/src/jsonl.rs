@@ -117,6 +117,23 @@ fn parse(line: &[u8]) -> Result<Document, SkipReason> {
     }
     let text = std::str::from_utf8(line).map_err(|e| SkipReason::InvalidUtf8(e.valid_up_to()))?;
     let record: Record = serde_json::from_str(text).map_err(SkipReason::Json)?;
+    from_record(record)
+}
+
+/// Reads one article from a JSON value shaped like a JSON-lines record (`url`, `title`,
+/// `text` or `html`, `published`, `outlet`), as `newsdesk compare --pairs` gives them.
+pub fn document_from_json(value: serde_json::Value, source: &str) -> Result<Document, Skipped> {
+    serde_json::from_value(value)
+        .map_err(SkipReason::Json)
+        .and_then(from_record)
+        .map(|doc| Document {
+            source: source.to_owned(),
+            ..doc
+        })
+        .map_err(|reason| Skipped::new(source, reason))
+}
+
+fn from_record(record: Record) -> Result<Document, SkipReason> {
     let mut extracted = match (&record.html, &record.text) {
         (Some(html), _) => newsdesk_extract::extract_html(html, record.url.as_deref()),
         (None, Some(text)) => newsdesk_extract::Extracted {

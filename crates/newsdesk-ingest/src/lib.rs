@@ -32,6 +32,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 pub use files::{discover, read_path, Format};
+pub use jsonl::document_from_json;
 
 /// The largest single document (an HTML page, a text file, one JSON line), after
 /// decompression. News articles are tens of kilobytes; anything past this is not one.

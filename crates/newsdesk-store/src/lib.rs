@@ -90,6 +90,17 @@ pub struct CopyCandidate {
     pub shared: u32,
 }
 
+/// A stored article as copy detection sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyView {
+    pub id: ArticleId,
+    pub text: String,
+    pub analysis: Analysis,
+    pub chain: ArticleId,
+    pub time: i64,
+    pub story: StoryId,
+}
+
 /// Everything a new article brings to the store at once.
 #[derive(Debug, Clone)]
 pub struct NewArticle<'a> {
@@ -101,6 +112,8 @@ pub struct NewArticle<'a> {
     pub chain: &'a str,
     pub text_hash: u64,
     pub shingles: &'a [u64],
+    /// Anchors for reworded-copy candidates (see `newsdesk_core::copies::anchors`).
+    pub anchors: &'a [u64],
 }
 
 /// The embedded store of one data directory.
@@ -208,7 +221,77 @@ impl Store {
         for h in new.shingles {
             stmt.execute(params![*h as i64, a.id])?;
         }
+        let mut stmt = self
+            .conn
+            .prepare_cached("INSERT INTO anchors (hash, article) VALUES (?1, ?2)")?;
+        for h in new.anchors {
+            stmt.execute(params![*h as i64, a.id])?;
+        }
         Ok(())
+    }
+
+    /// Articles sharing at least `min_shared` anchors with `anchors`, most shared first, at most
+    /// `limit`; anchors held by more than `max_postings` articles are passed over as too common
+    /// to tell anything.
+    pub fn anchor_candidates(
+        &self,
+        anchors: &[u64],
+        min_shared: u32,
+        limit: usize,
+        max_postings: usize,
+    ) -> Result<Vec<(ArticleId, u32)>> {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT article FROM anchors WHERE hash = ?1 LIMIT ?2")?;
+        for h in anchors {
+            let ids: Vec<String> = stmt
+                .query_map(params![*h as i64, max_postings as i64 + 1], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+            if ids.len() > max_postings {
+                continue;
+            }
+            for id in ids {
+                *counts.entry(id).or_default() += 1;
+            }
+        }
+        let mut out: Vec<(String, u32)> = counts
+            .into_iter()
+            .filter(|(_, n)| *n >= min_shared)
+            .collect();
+        out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    /// What copy detection needs of a stored article: its text, analysis, chain, time and story.
+    pub fn copy_view(&self, id: &str) -> Result<Option<CopyView>> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT text, analysis, chain, time, story FROM articles WHERE id = ?1",
+            )?
+            .query_row(params![id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, i64>(4)?,
+                ))
+            })
+            .optional()?;
+        row.map(|(text, analysis, chain, time, story)| {
+            Ok(CopyView {
+                id: id.to_owned(),
+                text,
+                analysis: serde_json::from_str(&analysis)?,
+                chain,
+                time,
+                story,
+            })
+        })
+        .transpose()
     }
 
     /// Articles sharing at least `min_shared` sampled shingles with `shingles`, or the same
@@ -281,15 +364,16 @@ impl Store {
     pub fn insert_copy_link(&mut self, link: &CopyLink) -> Result<()> {
         self.conn
             .prepare_cached(
-                "INSERT OR REPLACE INTO copy_links (article, of_article, kind, score, shared)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT OR REPLACE INTO copy_links (article, of_article, kind, score, shared, evidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
             .execute(params![
                 link.article,
                 link.of,
                 link.kind.as_str(),
                 link.score,
-                link.shared
+                link.shared,
+                serde_json::to_string(&link.evidence)?,
             ])?;
         Ok(())
     }
@@ -306,24 +390,33 @@ impl Store {
     /// The copy links among a story's articles.
     pub fn copy_links_in_story(&self, story: StoryId) -> Result<Vec<CopyLink>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT l.article, l.of_article, l.kind, l.score, l.shared FROM copy_links l
+            "SELECT l.article, l.of_article, l.kind, l.score, l.shared, l.evidence FROM copy_links l
              JOIN articles a ON a.id = l.article WHERE a.story = ?1 ORDER BY a.time, a.id",
         )?;
         let rows = stmt.query_map(params![story], |r| {
-            let kind: String = r.get(2)?;
-            Ok(CopyLink {
-                article: r.get(0)?,
-                of: r.get(1)?,
-                kind: if kind == "exact" {
-                    newsdesk_core::CopyKind::Exact
-                } else {
-                    newsdesk_core::CopyKind::Near
-                },
-                score: r.get(3)?,
-                shared: r.get(4)?,
-            })
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, f32>(3)?,
+                r.get::<_, u32>(4)?,
+                r.get::<_, String>(5)?,
+            ))
         })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        let mut out = Vec::new();
+        for row in rows {
+            let (article, of, kind, score, shared, evidence) = row?;
+            out.push(CopyLink {
+                article,
+                of,
+                kind: newsdesk_core::CopyKind::parse(&kind)
+                    .unwrap_or(newsdesk_core::CopyKind::Near),
+                score,
+                shared,
+                evidence: serde_json::from_str(&evidence)?,
+            });
+        }
+        Ok(out)
     }
 
     /// Document frequencies of every term seen.
@@ -608,6 +701,7 @@ mod tests {
                 chain,
                 text_hash: 7,
                 shingles,
+                anchors: shingles,
             })
             .expect("insert");
     }
@@ -664,6 +758,7 @@ mod tests {
                 kind: CopyKind::Near,
                 score: 0.75,
                 shared: 3,
+                evidence: Default::default(),
             })
             .expect("link");
         store.commit_batch().expect("commit");
@@ -681,6 +776,20 @@ mod tests {
         let articles = store.story_articles(story).expect("articles");
         assert!(articles.iter().all(|a| a.chain == "z"));
         assert_eq!(store.copy_links_in_story(story).expect("links").len(), 1);
+        let by_anchor = store
+            .anchor_candidates(&[1, 2, 3], 3, 10, 100)
+            .expect("anchors");
+        assert_eq!(by_anchor.len(), 2, "{by_anchor:?}");
+        assert_eq!(
+            store
+                .anchor_candidates(&[1, 2, 3], 1, 10, 1)
+                .expect("anchors")
+                .len(),
+            0,
+            "too common"
+        );
+        let view = store.copy_view("b").expect("view").expect("stored");
+        assert_eq!((view.chain.as_str(), view.time), ("z", 200));
 
         let summary = store
             .story_summary(story)

@@ -10,7 +10,8 @@ use rusqlite::Connection;
 use crate::{Result, StoreError};
 
 const MIGRATIONS: &[&str] = &[
-    // 1: articles, copy links and the shingle index, stories, term document frequencies.
+    // 1: articles, copy links with the shingle and anchor indexes, stories, term document
+    // frequencies.
     "CREATE TABLE articles (
         id TEXT PRIMARY KEY,
         identity TEXT NOT NULL UNIQUE,
@@ -38,12 +39,15 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX articles_text_hash ON articles(text_hash);
     CREATE TABLE shingles (hash INTEGER NOT NULL, article TEXT NOT NULL);
     CREATE INDEX shingles_hash ON shingles(hash);
+    CREATE TABLE anchors (hash INTEGER NOT NULL, article TEXT NOT NULL);
+    CREATE INDEX anchors_hash ON anchors(hash);
     CREATE TABLE copy_links (
         article TEXT PRIMARY KEY,
         of_article TEXT NOT NULL,
         kind TEXT NOT NULL,
         score REAL NOT NULL,
-        shared INTEGER NOT NULL
+        shared INTEGER NOT NULL,
+        evidence TEXT NOT NULL DEFAULT '{}'
     );
     CREATE TABLE stories (
         id INTEGER PRIMARY KEY,

@@ -1,5 +1,6 @@
 //! The `newsdesk` command: CLI wiring over the newsdesk crates.
 
+mod compare;
 mod pipeline;
 mod render;
 
@@ -66,6 +67,24 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// One JSON object per input, one per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say whether two articles are copies (exact, near, rewrite), with score and evidence, and
+    /// whether they are the same story.
+    Compare {
+        /// Two files, as `ingest` reads them (the first article of each).
+        #[arg(
+            num_args = 2,
+            required_unless_present = "pairs",
+            conflicts_with = "pairs"
+        )]
+        files: Vec<PathBuf>,
+        /// Score many pairs: a JSON-lines file of {"id", "a": {article}, "b": {article}}, articles
+        /// as in ingest JSON lines; prints one JSON line per pair.
+        #[arg(long)]
+        pairs: Option<PathBuf>,
+        /// A JSON object instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -155,6 +174,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract { files, json } => extract(&files, json),
+        Command::Compare { files, pairs, json } => {
+            compare_command(&cli.data, &files, pairs.as_deref(), json)
+        }
         Command::Export { output } => {
             let store = open_existing(&cli.data)?;
             let n = match output {
@@ -330,6 +352,90 @@ fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
                     eprintln!("skipped {skipped}");
                     failed = true;
                 }
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Term statistics for comparisons: the archive's when the data directory has one, else
+/// none (every word weighs the same).
+fn comparison_statistics(data: &Path) -> Result<newsdesk_core::stories::DocFrequencies> {
+    if data.join(newsdesk_store::DATABASE_FILE).is_file() {
+        Ok(Store::open(data)?.load_doc_frequencies()?)
+    } else {
+        Ok(Default::default())
+    }
+}
+
+fn first_document(path: &Path) -> Result<newsdesk_ingest::Document> {
+    match newsdesk_ingest::read_path(path).next() {
+        Some(Ok(doc)) => Ok(doc),
+        Some(Err(skipped)) => bail!("cannot read {skipped}"),
+        None => bail!("{}: no article in it", path.display()),
+    }
+}
+
+fn compare_command(
+    data: &Path,
+    files: &[PathBuf],
+    pairs: Option<&Path>,
+    json: bool,
+) -> Result<ExitCode> {
+    let df = comparison_statistics(data)?;
+    let model = newsdesk_core::copies::rewrite::RewriteModel::shipped();
+    let mut out = std::io::stdout().lock();
+    let Some(pairs) = pairs else {
+        let c = compare::compare(
+            first_document(&files[0])?,
+            first_document(&files[1])?,
+            &df,
+            &model,
+        );
+        if json {
+            writeln!(out, "{}", serde_json::to_string_pretty(&c.to_json())?)?;
+        } else {
+            write!(out, "{}", c.to_text())?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    };
+    let file =
+        std::fs::File::open(pairs).with_context(|| format!("cannot open {}", pairs.display()))?;
+    let mut failed = false;
+    for (i, line) in std::io::BufRead::lines(std::io::BufReader::new(file)).enumerate() {
+        let here = format!("{}:{}", pairs.display(), i + 1);
+        let line = line.with_context(|| format!("reading {here}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = serde_json::from_str::<serde_json::Value>(&line)
+            .map_err(|e| anyhow::anyhow!("{here}: invalid JSON: {e}"))
+            .and_then(|mut v| {
+                let id = v.get("id").cloned().unwrap_or(serde_json::Value::Null);
+                let a = newsdesk_ingest::document_from_json(v["a"].take(), &format!("{here}:a"))?;
+                let b = newsdesk_ingest::document_from_json(v["b"].take(), &format!("{here}:b"))?;
+                Ok((id, a, b))
+            });
+        match result {
+            Ok((id, a, b)) => {
+                let c = compare::compare(a, b, &df, &model);
+                let j = &c.judgement;
+                let line = serde_json::json!({
+                    "id": id,
+                    "copy": j.copy,
+                    "kind": j.kind.map(|k| k.as_str()),
+                    "score": j.score,
+                    "same_story": c.same_story,
+                });
+                writeln!(out, "{line}")?;
+            }
+            Err(e) => {
+                eprintln!("skipped {e:#}");
+                failed = true;
             }
         }
     }

@@ -6,15 +6,15 @@
 
 use anyhow::{Context, Result};
 
-use newsdesk_core::copies::{self, MIN_SHARED};
+use newsdesk_core::copies::{self, anchors, judge, rewrite, CopyInput, Judgement, MIN_SHARED};
 use newsdesk_core::identity::{canonical_url, host, identity};
 use newsdesk_core::stories::{
     article_terms, article_vector, cosine, DocFrequencies, StoryConfig, StoryIndex,
 };
-use newsdesk_core::{Article, CopyLink, StoryId};
+use newsdesk_core::{Article, CopyKind, CopyLink, StoryId};
 use newsdesk_extract::dates::to_unix_seconds;
 use newsdesk_ingest::Document;
-use newsdesk_store::{NewArticle, Store};
+use newsdesk_store::{CopyView, NewArticle, Store};
 
 /// What became of one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +33,22 @@ pub enum Outcome {
 /// Copy candidates scored per article: enough to find every reprint of a wire story that the
 /// shingle index ranks first, bounded so a viral story cannot make one article slow.
 const COPY_CANDIDATES: usize = 20;
+/// Rewrite candidates judged per article, by shared anchors.
+const REWRITE_CANDIDATES: usize = 10;
+/// An anchor held by more articles than this (a common name, a round number) is no evidence.
+const MAX_ANCHOR_POSTINGS: usize = 2_000;
+
+/// Whether judgement `a` (of an article at `a_time`) is surer than `b`: an exact copy beats a
+/// near one beats a rewrite, then the higher score, then the earlier original.
+fn surer(a: &Judgement, a_time: i64, b: &Judgement, b_time: i64) -> bool {
+    let rank = |j: &Judgement| match j.kind {
+        Some(CopyKind::Exact) => 3,
+        Some(CopyKind::Near) => 2,
+        Some(CopyKind::Rewrite) => 1,
+        None => 0,
+    };
+    (rank(a), a.score, -a_time) > (rank(b), b.score, -b_time)
+}
 
 pub struct Pipeline {
     store: Store,
@@ -41,6 +57,7 @@ pub struct Pipeline {
     /// Stories ending before this time are not loaded yet.
     loaded_since: i64,
     now: i64,
+    rewrite_model: rewrite::RewriteModel,
 }
 
 impl Pipeline {
@@ -56,6 +73,7 @@ impl Pipeline {
             stories: StoryIndex::new(StoryConfig::default()),
             loaded_since: i64::MAX,
             now: jiff::Timestamp::now().as_second(),
+            rewrite_model: rewrite::RewriteModel::shipped(),
         })
     }
 
@@ -87,34 +105,65 @@ impl Pipeline {
         let analysis =
             newsdesk_text::analyze(&article.title, &article.text, article.language.as_deref());
 
-        // Copies: the best-scoring earlier article that this one copies.
+        // Copies: the earlier article this one copies most surely. Candidates come from the
+        // shingle index (reprints) and the anchor index (rewrites); each is judged in full.
         let fp = copies::fingerprint(&article.text);
-        let candidates =
-            self.store
-                .copy_candidates(fp.text_hash, &fp.shingles, MIN_SHARED, COPY_CANDIDATES)?;
-        let copy = candidates
-            .iter()
-            .filter_map(|c| {
-                copies::decide(
-                    fp.text_hash,
-                    fp.shingles.len(),
-                    c.text_hash,
-                    c.shingle_count,
-                    c.shared,
-                )
-                .map(|(kind, score)| (c, kind, score))
-            })
-            .max_by(|a, b| a.2.total_cmp(&b.2).then_with(|| b.0.time.cmp(&a.0.time)));
+        let df = &self.df;
+        let idf = |t: &str| df.idf(&format!("w:{t}"));
+        let profile = rewrite::profile(&article.text, &analysis);
+        let article_anchors = anchors::anchors(&profile, &idf);
+        let mut ids: Vec<String> = self
+            .store
+            .copy_candidates(fp.text_hash, &fp.shingles, MIN_SHARED, COPY_CANDIDATES)?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        for (id, _) in self.store.anchor_candidates(
+            &article_anchors,
+            anchors::MIN_SHARED_ANCHORS,
+            REWRITE_CANDIDATES,
+            MAX_ANCHOR_POSTINGS,
+        )? {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let mut copy: Option<(CopyView, Judgement)> = None;
+        for id in ids {
+            let Some(view) = self.store.copy_view(&id)? else {
+                continue;
+            };
+            let j = judge(
+                CopyInput {
+                    text: &article.text,
+                    analysis: &analysis,
+                },
+                CopyInput {
+                    text: &view.text,
+                    analysis: &view.analysis,
+                },
+                &idf,
+                &self.rewrite_model,
+            );
+            if j.copy
+                && copy
+                    .as_ref()
+                    .is_none_or(|(v, best)| surer(&j, view.time, best, v.time))
+            {
+                copy = Some((view, j));
+            }
+        }
         let mut chain = article.id.clone();
         let mut link = None;
-        if let Some((c, kind, score)) = copy {
+        if let Some((c, j)) = &copy {
             chain = c.chain.clone();
             link = Some(CopyLink {
                 article: article.id.clone(),
                 of: c.id.clone(),
-                kind,
-                score,
-                shared: c.shared,
+                kind: j.kind.unwrap_or(CopyKind::Rewrite),
+                score: j.score,
+                shared: j.shared_shingles,
+                evidence: j.evidence.clone(),
             });
             // An earlier copy of a chain's root has arrived late: the chain starts with it.
             if article.time < c.time && c.chain == c.id {
@@ -136,9 +185,9 @@ impl Pipeline {
                 }
             }
         }
-        let (story, score, shared_terms, new_story) = match copy {
-            Some((c, _, score)) if self.stories.get(c.story).is_some() => {
-                (c.story, Some(score), vec![], false)
+        let (story, score, shared_terms, new_story) = match &copy {
+            Some((c, j)) if self.stories.get(c.story).is_some() => {
+                (c.story, Some(j.score), vec![], false)
             }
             _ => match self.stories.best_match(&vector, time) {
                 Some(m) => (m.story, Some(m.score), m.shared_terms, false),
@@ -176,6 +225,7 @@ impl Pipeline {
             chain: &chain,
             text_hash: fp.text_hash,
             shingles: &fp.shingles,
+            anchors: &article_anchors,
         })?;
         if let Some(link) = &link {
             self.store.insert_copy_link(link)?;

@@ -394,3 +394,128 @@ fn reading_commands_need_existing_data() {
         "a typo must not create an archive"
     );
 }
+
+#[test]
+fn compare_tells_copies_from_reports_of_the_same_event() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("none");
+    let examples = repo().join("examples");
+    let wire = dir.path().join("wire.jsonl");
+    // The wire story, as its own file.
+    let first = std::fs::read_to_string(examples.join("feeds/wire.jsonl")).expect("read");
+    std::fs::write(&wire, first.lines().next().expect("a line")).expect("write");
+    let reprint = examples.join("html/coastline-times-storm-corvina-reprint.html");
+    let independent = examples.join("html/lakeside-courier-storm-corvina.html");
+
+    let o = run(
+        &data,
+        &[
+            "compare",
+            "--json",
+            wire.to_str().expect("utf-8"),
+            reprint.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["copy"], true);
+    assert_eq!(v["kind"], "near");
+    assert_eq!(v["original"], "a", "the wire story was published first");
+    assert_eq!(v["same_story"], true);
+
+    let o = run(
+        &data,
+        &[
+            "compare",
+            "--json",
+            wire.to_str().expect("utf-8"),
+            independent.to_str().expect("utf-8"),
+        ],
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["copy"], false, "{v:#}");
+    assert_eq!(v["same_story"], true);
+
+    let trade = examples.join("html/metro-ledger-estavia-vellmark-trade-deal.html");
+    let o = run(
+        &data,
+        &[
+            "compare",
+            "--json",
+            wire.to_str().expect("utf-8"),
+            trade.to_str().expect("utf-8"),
+        ],
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(
+        (v["copy"].as_bool(), v["same_story"].as_bool()),
+        (Some(false), Some(false))
+    );
+
+    // Many pairs in one run, one JSON line each; a broken line is reported and skipped.
+    let wire_record: Value =
+        serde_json::from_str(first.lines().next().expect("line")).expect("record");
+    let mut copy = wire_record.clone();
+    copy["text"] = Value::String(format!(
+        "Syndicated under licence.\n\n{}",
+        wire_record["text"].as_str().expect("text")
+    ));
+    copy["url"] = Value::String("https://reprints.example/1".into());
+    let pairs = dir.path().join("pairs.jsonl");
+    std::fs::write(
+        &pairs,
+        format!(
+            "{}\n{{broken\n{}\n",
+            serde_json::json!({"id": "p1", "a": wire_record, "b": copy}),
+            serde_json::json!({"id": 2, "a": wire_record, "b": {"title": "Rates", "text": "The central bank of Estavia raised its main interest rate by half a point on Thursday, its governor said."}}),
+        ),
+    )
+    .expect("write");
+    let o = run(
+        &data,
+        &["compare", "--pairs", pairs.to_str().expect("utf-8")],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a skipped line makes the run fail"
+    );
+    assert!(stderr(&o).contains("pairs.jsonl:2"), "{}", stderr(&o));
+    let lines = json_lines(&o);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        (lines[0]["id"].as_str(), lines[0]["copy"].as_bool()),
+        (Some("p1"), Some(true))
+    );
+    assert_eq!(
+        (lines[1]["id"].as_i64(), lines[1]["copy"].as_bool()),
+        (Some(2), Some(false))
+    );
+    for l in &lines {
+        for field in ["id", "copy", "kind", "score"] {
+            assert!(l.get(field).is_some(), "missing {field}");
+        }
+    }
+}
+
+#[test]
+fn seeds_are_the_same_story_but_not_copies() {
+    let Some(seeds) = seeds() else { return };
+    let files: Vec<PathBuf> = std::fs::read_dir(&seeds)
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = run(
+        &dir.path().join("none"),
+        &[
+            "compare",
+            "--json",
+            files[0].to_str().expect("utf-8"),
+            files[1].to_str().expect("utf-8"),
+        ],
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["copy"], false, "{v:#}");
+    assert_eq!(v["same_story"], true, "{v:#}");
+}

@@ -8,16 +8,18 @@
 //! a fraction of the storage. An intro line or a trimmed ending barely moves that share, while
 //! two outlets writing their own stories share almost no five-word runs.
 //!
-//! Reworded and translated copies share few exact shingles and need more than this; that
-//! stage is still to come, and such copies count as independent sources until then.
+//! Reworded and translated copies share few exact shingles; [`rewrite`] finds them by aligning
+//! sentences, and [`anchors`] finds their candidates. [`judge`] puts the two together.
 
 pub mod anchors;
 pub mod rewrite;
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use serde::{Deserialize, Serialize};
+
 use crate::identity::content_hash;
-use crate::CopyKind;
+use crate::{Analysis, CopyKind};
 
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 5;
@@ -94,6 +96,83 @@ pub fn decide(
     let smaller = a_shingles.min(b_shingles).max(1) as f32;
     let containment = (shared as f32 / smaller).min(1.0);
     (shared >= MIN_SHARED && containment >= NEAR_THRESHOLD).then_some((CopyKind::Near, containment))
+}
+
+/// What two articles share beyond their shingles.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CopyEvidence {
+    /// Aligned sentence pairs: (sentence of the copy, sentence of the original, similarity).
+    pub aligned: Vec<(usize, usize, f32)>,
+    pub shared_numbers: Vec<String>,
+    pub shared_entities: Vec<String>,
+}
+
+/// One side of a comparison: an article's text and its analysis.
+#[derive(Debug, Clone, Copy)]
+pub struct CopyInput<'a> {
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+}
+
+/// Whether one article copies another, and how sure newsdesk is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Judgement {
+    pub copy: bool,
+    pub kind: Option<CopyKind>,
+    /// For copies, as [`crate::CopyLink::score`]; otherwise the rewrite probability, which
+    /// still ranks pairs by how close they are.
+    pub score: f32,
+    pub shared_shingles: u32,
+    /// Share of the shorter text's sampled shingles in the other.
+    pub containment: f32,
+    /// The rewrite model's probability, and the features it saw.
+    pub rewrite_probability: f32,
+    pub rewrite_features: Vec<f32>,
+    pub evidence: CopyEvidence,
+}
+
+/// Judges whether `a` and `b` are copies of one another: exact, near-duplicate (shingles), or
+/// reworded (sentence alignment). `idf` weighs a plain stem.
+pub fn judge(
+    a: CopyInput<'_>,
+    b: CopyInput<'_>,
+    idf: &impl Fn(&str) -> f32,
+    model: &rewrite::RewriteModel,
+) -> Judgement {
+    let (fa, fb) = (fingerprint(a.text), fingerprint(b.text));
+    let shared = shared_count(&fa.shingles, &fb.shingles);
+    let containment = shared as f32 / fa.shingles.len().min(fb.shingles.len()).max(1) as f32;
+    let evidence = rewrite::compare(
+        &rewrite::profile(a.text, a.analysis),
+        &rewrite::profile(b.text, b.analysis),
+        idf,
+    );
+    let probability = model.probability(&evidence.features);
+    let (kind, score) = match decide(
+        fa.text_hash,
+        fa.shingles.len(),
+        fb.text_hash,
+        fb.shingles.len(),
+        shared,
+    ) {
+        Some((kind, score)) => (Some(kind), score),
+        None if probability >= model.threshold => (Some(CopyKind::Rewrite), probability),
+        None => (None, probability),
+    };
+    Judgement {
+        copy: kind.is_some(),
+        kind,
+        score,
+        shared_shingles: shared,
+        containment: containment.min(1.0),
+        rewrite_probability: probability,
+        rewrite_features: evidence.features.to_vec(),
+        evidence: CopyEvidence {
+            aligned: evidence.aligned,
+            shared_numbers: evidence.shared_numbers,
+            shared_entities: evidence.shared_entities,
+        },
+    }
 }
 
 #[cfg(test)]

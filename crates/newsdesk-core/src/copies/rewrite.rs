@@ -25,6 +25,10 @@ pub struct CopyProfile {
     pub numbers: Vec<String>,
     /// Entity keys, distinct.
     pub entities: Vec<String>,
+    /// Names and numbers in the order the text first gives them: a copy tells its facts in
+    /// the original's order, an independent report in its own.
+    #[serde(default)]
+    pub sequence: Vec<String>,
 }
 
 /// Builds an article's profile from its text and analysis.
@@ -73,7 +77,52 @@ pub fn profile(text: &str, analysis: &Analysis) -> CopyProfile {
     entities.sort_unstable();
     entities.dedup();
     out.entities = entities;
+    let mut placed: Vec<(usize, String)> = analysis
+        .entities
+        .iter()
+        .filter_map(|e| text.find(&e.text).map(|at| (at, e.key.clone())))
+        .collect();
+    let mut at = 0;
+    for piece in text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')) {
+        let value = piece.trim_matches(['.', ',']).replace(',', "");
+        if value.len() >= 2 && value.chars().all(|c| c.is_ascii_digit()) {
+            placed.push((at, format!("#{value}")));
+        }
+        at += piece.len() + 1;
+    }
+    placed.sort();
+    let mut seen = HashSet::new();
+    out.sequence = placed
+        .into_iter()
+        .map(|(_, k)| k)
+        .filter(|k| seen.insert(k.clone()))
+        .collect();
     out
+}
+
+/// Longest common subsequence of two sequences, as a share of the items they share: 1 when
+/// the shared names and numbers come in the same order.
+fn order_agreement(a: &[String], b: &[String]) -> f32 {
+    let in_b: HashSet<&String> = b.iter().collect();
+    let in_a: HashSet<&String> = a.iter().collect();
+    let a: Vec<&String> = a.iter().filter(|x| in_b.contains(x)).take(200).collect();
+    let b: Vec<&String> = b.iter().filter(|x| in_a.contains(x)).take(200).collect();
+    if a.len() < 2 {
+        return 0.0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in &a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        prev = cur;
+    }
+    prev[b.len()] as f32 / a.len().min(b.len()) as f32
 }
 
 /// Sentence-like pieces for alignment. Machine translations break the rules a sentence
@@ -102,18 +151,22 @@ fn clauses(text: &str) -> Vec<&str> {
 }
 
 /// The names of the rewrite model's features, in order.
-pub const REWRITE_FEATURES: [&str; 5] = [
+pub const REWRITE_FEATURES: [&str; 6] = [
     "aligned_coverage",
     "bag_cosine",
     "shared_numbers",
     "shared_entities",
     "length_ratio",
+    "fact_order",
 ];
+
+/// Number of rewrite features.
+pub const REWRITE_FEATURE_COUNT: usize = REWRITE_FEATURES.len();
 
 /// Evidence for (or against) one article being a reworded copy of another.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RewriteEvidence {
-    pub features: [f32; 5],
+    pub features: [f32; REWRITE_FEATURE_COUNT],
     /// Aligned sentence pairs (index in the first text, index in the second, similarity).
     pub aligned: Vec<(usize, usize, f32)>,
     pub shared_numbers: Vec<String>,
@@ -224,6 +277,7 @@ pub fn compare(a: &CopyProfile, b: &CopyProfile, idf: &impl Fn(&str) -> f32) -> 
             jaccard(&a.numbers, &b.numbers, shared_numbers.len()),
             jaccard(&a.entities, &b.entities, shared_entities.len()),
             ratio,
+            order_agreement(&a.sequence, &b.sequence),
         ],
         aligned,
         shared_numbers,
