@@ -4,7 +4,10 @@
 //! `$NEWSDESK_SHARED/data`) with the scoring rules of that folder's README, prints a table, and
 //! with `--peers` runs the peer tools side by side on the same input in the same run.
 
+mod copies;
 mod data;
+mod extraction;
+mod fit;
 mod stories;
 
 use anyhow::Result;
@@ -21,10 +24,18 @@ struct Cli {
 enum Command {
     /// Story clustering: B-cubed, pairwise F1, NMI on DUC and ECB+ replayed as streams.
     Stories(stories::Args),
+    /// HTML extraction: aeb shingle F1, WCXB bag-of-words F1 and metadata, Readability metadata,
+    /// pages/s and peak memory, with peers side by side.
+    Extraction(extraction::Args),
+    /// Copy detection: ROC-AUC and F1 of copy vs same-event article on the DUC 2004
+    /// translations, and the candidate recall of the anchor index.
+    Copies(copies::Args),
 }
 
 fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Stories(args) => stories::run(args),
+        Command::Extraction(args) => extraction::run(args),
+        Command::Copies(args) => copies::run(args),
     }
 }

@@ -15,6 +15,7 @@ use newsdesk_core::stories::{
 use newsdesk_extract::dates::to_unix_seconds;
 
 use crate::data::{data_dir, read_jsonl_gz};
+use crate::fit::fit_logistic;
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -38,6 +39,10 @@ pub struct Args {
     /// by default).
     #[arg(long, value_delimiter = ',')]
     train_on: Vec<String>,
+    /// Measure speed instead: assignment of analysed articles, one thread, with this many
+    /// (synthetic) active stories.
+    #[arg(long)]
+    speed: Option<usize>,
 }
 
 /// One article of an evaluation stream.
@@ -216,7 +221,89 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
+/// Resident memory of this process, from /proc (0 where there is none).
+fn resident_bytes() -> usize {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<usize>().ok())
+        })
+        .map_or(0, |kb| kb * 1024)
+}
+
+/// A term renamed into a Zipf-like synthetic vocabulary of `n` terms, keeping its group.
+fn synthetic_term(term: &str, salt: u64, n: u64) -> String {
+    let h = xxhash_rust::xxh3::xxh3_64(format!("{term}/{salt}").as_bytes());
+    let u = (h >> 11) as f64 / (1u64 << 53) as f64;
+    let rank = ((u * (n as f64).ln()).exp() as u64).min(n - 1);
+    format!("{}x{rank}", &term[..2])
+}
+
+/// Speed of assignment with `active` stories in the index: each story is a real DUC
+/// article's vector with its terms renamed into a synthetic vocabulary of half a million
+/// (so stories differ, with realistic term frequencies); the timed articles are the real DUC
+/// articles, renamed the same way, each assigned (candidates, features, decision, update).
+fn speed(active: usize) -> Result<()> {
+    let items = duc(None)?;
+    let analyses = analyse(&items);
+    let config = StoryConfig::default();
+    let df = DocFrequencies::default();
+    let vectors: Vec<_> = analyses
+        .iter()
+        .map(|a| article_vector(&article_terms(a), &df, &config))
+        .collect();
+    let rename = |v: &newsdesk_core::stories::SparseVector, salt: u64| {
+        let mut out: newsdesk_core::stories::SparseVector = v
+            .iter()
+            .map(|(t, w)| (synthetic_term(t, salt, 500_000), *w))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.dedup_by(|a, b| a.0 == b.0);
+        out
+    };
+    let rss_before = resident_bytes();
+    let mut index = StoryIndex::new(config.clone());
+    let now = 1_000_000_000;
+    for k in 0..active {
+        let v = rename(&vectors[k % vectors.len()], k as u64 / vectors.len() as u64);
+        index.start(k as i64, &v, Some(now - (k as i64 % 14) * 86_400));
+    }
+    let per_story = resident_bytes().saturating_sub(rss_before) as f64 / active.max(1) as f64;
+    let queries: Vec<_> = vectors.iter().map(|v| rename(v, 7)).collect();
+    let mut rates = Vec::new();
+    let mut next = active as i64;
+    let mut joined = 0;
+    for _ in 0..5 {
+        let start = Instant::now();
+        for v in &queries {
+            match index.best_match(v, Some(now)) {
+                Some(m) => {
+                    index.add(m.story, v, Some(now));
+                    joined += 1;
+                }
+                None => {
+                    index.start(next, v, Some(now));
+                    next += 1;
+                }
+            }
+        }
+        rates.push(queries.len() as f64 / start.elapsed().as_secs_f64());
+    }
+    rates.sort_by(f64::total_cmp);
+    println!(
+        "stories speed: {active} active stories, ~{per_story:.0} bytes each (resident growth); assignment median {:.0} articles/s over 5 runs (min {:.0}, max {:.0}); {joined} joins",
+        rates[2], rates[0], rates[4]
+    );
+    Ok(())
+}
+
 pub fn run(args: Args) -> Result<()> {
+    if let Some(active) = args.speed {
+        return speed(active);
+    }
     let mut config = StoryConfig::default();
     if let Some(t) = args.threshold {
         config.model.threshold = t;
@@ -346,41 +433,6 @@ fn training_examples(
         df.add_document(terms.iter().map(|(t, _)| t.as_str()));
     }
     out
-}
-
-/// L2-regularised logistic regression by batch gradient descent: a handful of features and a
-/// few thousand examples need nothing more.
-fn fit_logistic(examples: &[Example]) -> (f32, Vec<f32>) {
-    let n = FEATURES.len();
-    let (mut bias, mut w) = (0f64, vec![0f64; n]);
-    let positives = examples.iter().filter(|e| e.1).count().max(1) as f64;
-    let negatives = (examples.len() as f64 - positives).max(1.0);
-    // Each class weighs half, so the rare positives are not drowned.
-    let weight = |label: bool| {
-        if label {
-            0.5 / positives
-        } else {
-            0.5 / negatives
-        }
-    };
-    let (rate, l2) = (2.0, 1e-4);
-    for _ in 0..4000 {
-        let (mut gb, mut gw) = (0f64, vec![0f64; n]);
-        for (x, y) in examples {
-            let z = bias + w.iter().zip(x).map(|(a, b)| a * *b as f64).sum::<f64>();
-            let p = 1.0 / (1.0 + (-z).exp());
-            let err = (p - if *y { 1.0 } else { 0.0 }) * weight(*y);
-            gb += err;
-            for (g, xi) in gw.iter_mut().zip(x) {
-                *g += err * *xi as f64;
-            }
-        }
-        bias -= rate * gb;
-        for (wi, gi) in w.iter_mut().zip(&gw) {
-            *wi -= rate * (gi + l2 * *wi);
-        }
-    }
-    (bias as f32, w.into_iter().map(|x| x as f32).collect())
 }
 
 /// Learns the join model: weights from the true-assignment replays of the per-corpus streams,

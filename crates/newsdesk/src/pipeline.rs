@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use newsdesk_core::copies::{self, anchors, judge, rewrite, CopyInput, Judgement, MIN_SHARED};
 use newsdesk_core::identity::{canonical_url, host, identity};
 use newsdesk_core::stories::{
-    article_terms, article_vector, cosine, DocFrequencies, StoryConfig, StoryIndex,
+    article_terms, article_vector, DocFrequencies, SparseVector, StoryConfig, StoryIndex,
 };
 use newsdesk_core::{Article, CopyKind, CopyLink, StoryId};
 use newsdesk_extract::dates::to_unix_seconds;
@@ -35,8 +35,6 @@ pub enum Outcome {
 const COPY_CANDIDATES: usize = 20;
 /// Rewrite candidates judged per article, by shared anchors.
 const REWRITE_CANDIDATES: usize = 10;
-/// An anchor held by more articles than this (a common name, a round number) is no evidence.
-const MAX_ANCHOR_POSTINGS: usize = 2_000;
 
 /// Whether judgement `a` (of an article at `a_time`) is surer than `b`: an exact copy beats a
 /// near one beats a rewrite, then the higher score, then the earlier original.
@@ -88,7 +86,7 @@ impl Pipeline {
             return Ok(());
         }
         for story in self.store.active_stories(since)? {
-            if self.stories.get(story.id).is_none() {
+            if !self.stories.contains(story.id) {
                 self.stories.insert(story);
             }
         }
@@ -122,7 +120,7 @@ impl Pipeline {
             &article_anchors,
             anchors::MIN_SHARED_ANCHORS,
             REWRITE_CANDIDATES,
-            MAX_ANCHOR_POSTINGS,
+            anchors::MAX_POSTINGS,
         )? {
             if !ids.contains(&id) {
                 ids.push(id);
@@ -186,7 +184,7 @@ impl Pipeline {
             }
         }
         let (story, score, shared_terms, new_story) = match &copy {
-            Some((c, j)) if self.stories.get(c.story).is_some() => {
+            Some((c, j)) if self.stories.contains(c.story) => {
                 (c.story, Some(j.score), vec![], false)
             }
             _ => match self.stories.best_match(&vector, time) {
@@ -198,17 +196,17 @@ impl Pipeline {
                 }
             },
         };
+        // The story's title comes from the member closest to its centre; a newcomer takes
+        // over when it is closer than the current one.
         let mut representative = None;
-        if !new_story {
-            if let Some(s) = self.stories.add(story, &vector, time) {
-                let current = self.store.representative_vector(story)?;
-                if cosine(&vector, &s.centroid) > cosine(&current, &s.centroid) {
-                    representative = Some(());
-                }
+        if !new_story && self.stories.add(story, &vector, time) {
+            let current = self.store.representative_vector(story)?;
+            let closeness = |v: &SparseVector| self.stories.cosine(story, v).unwrap_or(0.0);
+            if closeness(&vector) > closeness(&current) {
+                representative = Some(());
             }
         }
         if let Some(s) = self.stories.get(story) {
-            let s = s.clone();
             self.store
                 .save_story(&s, representative.map(|()| (article.id.as_str(), &vector)))?;
         }

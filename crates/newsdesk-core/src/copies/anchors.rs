@@ -5,7 +5,7 @@
 //! anchors (as 64-bit hashes), and a new article's candidates are the articles that share the
 //! most anchors with it, at most a fixed number, so one article never costs a scan.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -15,6 +15,9 @@ use super::rewrite::CopyProfile;
 pub const RARE_STEMS: usize = 12;
 /// Fewest shared anchors for a candidate.
 pub const MIN_SHARED_ANCHORS: u32 = 3;
+/// An anchor held by more articles than this (a round number, a famous name) is passed over
+/// in lookups: it tells nothing and would make the lookup slow.
+pub const MAX_POSTINGS: usize = 500;
 /// Most anchors per article: numbers and names past this add little and cost memory.
 pub const MAX_ANCHORS: usize = 32;
 
@@ -55,7 +58,7 @@ pub fn anchors(profile: &CopyProfile, idf: &impl Fn(&str) -> f32) -> Vec<u64> {
 /// An in-memory anchor index over article numbers (`u32`, the caller's own ids).
 #[derive(Debug, Default)]
 pub struct AnchorIndex {
-    postings: HashMap<u64, Vec<u32>>,
+    postings: FxHashMap<u64, Vec<u32>>,
 }
 
 impl AnchorIndex {
@@ -74,7 +77,7 @@ impl AnchorIndex {
         limit: usize,
         max_postings: usize,
     ) -> Vec<(u32, u32)> {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
+        let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
         for a in anchors {
             if let Some(ids) = self.postings.get(a) {
                 if ids.len() > max_postings {

@@ -176,10 +176,8 @@ pub struct RewriteEvidence {
 /// Sentence pairs scoring below this do not align.
 const MIN_SENTENCE_SIMILARITY: f32 = 0.15;
 
-/// IDF-weighted Dice overlap of two sorted stem lists.
-fn weighted_dice(a: &[String], b: &[String], idf: &impl Fn(&str) -> f32) -> f32 {
-    let wa: f32 = a.iter().map(|t| idf(t)).sum();
-    let wb: f32 = b.iter().map(|t| idf(t)).sum();
+/// IDF-weighted Dice overlap of two sorted lists of interned stems.
+fn weighted_dice(a: &[u32], b: &[u32], idf: &[f32], wa: f32, wb: f32) -> f32 {
     if wa + wb == 0.0 {
         return 0.0;
     }
@@ -189,7 +187,7 @@ fn weighted_dice(a: &[String], b: &[String], idf: &impl Fn(&str) -> f32) -> f32 
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += idf(&a[i]);
+                shared += idf[a[i] as usize];
                 i += 1;
                 j += 1;
             }
@@ -198,40 +196,86 @@ fn weighted_dice(a: &[String], b: &[String], idf: &impl Fn(&str) -> f32) -> f32 
     2.0 * shared / (wa + wb)
 }
 
+/// The stems of one comparison, numbered once so the alignment's inner loop compares
+/// integers and looks weights up in a slice.
+struct Interned {
+    idf: Vec<f32>,
+}
+
+impl Interned {
+    fn sentences<'a>(
+        &mut self,
+        ids: &mut HashMap<&'a str, u32>,
+        sentences: &'a [Vec<String>],
+        weigh: &impl Fn(&str) -> f32,
+    ) -> Vec<(Vec<u32>, f32)> {
+        sentences
+            .iter()
+            .map(|sentence| {
+                let mut v: Vec<u32> = sentence
+                    .iter()
+                    .map(|t| {
+                        *ids.entry(t.as_str()).or_insert_with(|| {
+                            self.idf.push(weigh(t));
+                            self.idf.len() as u32 - 1
+                        })
+                    })
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                let weight = v.iter().map(|&t| self.idf[t as usize]).sum();
+                (v, weight)
+            })
+            .collect()
+    }
+}
+
 /// Sentences compared per text, so a long article cannot make one comparison slow.
 const MAX_SENTENCES: usize = 80;
 
 /// Compares two profiles; `idf` weighs a stem (plain stems, no prefix).
 pub fn compare(a: &CopyProfile, b: &CopyProfile, idf: &impl Fn(&str) -> f32) -> RewriteEvidence {
-    let sa = &a.sentences[..a.sentences.len().min(MAX_SENTENCES)];
-    let sb = &b.sentences[..b.sentences.len().min(MAX_SENTENCES)];
+    let mut interned = Interned { idf: Vec::new() };
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let sa = interned.sentences(
+        &mut ids,
+        &a.sentences[..a.sentences.len().min(MAX_SENTENCES)],
+        idf,
+    );
+    let sb = interned.sentences(
+        &mut ids,
+        &b.sentences[..b.sentences.len().min(MAX_SENTENCES)],
+        idf,
+    );
+    let weights = &interned.idf;
     let (n, m) = (sa.len(), sb.len());
-    // Monotone alignment: best total similarity with order kept and skips free.
-    let mut best = vec![vec![0f32; m + 1]; n + 1];
-    let mut sim = vec![vec![0f32; m]; n];
+    // Monotone alignment: best total similarity with order kept and skips free. Both tables
+    // are flat, row-major: `sim` is n×m, `best` (n+1)×(m+1).
+    let mut sim = vec![0f32; n * m];
     for i in 0..n {
         for j in 0..m {
-            let s = weighted_dice(&sa[i], &sb[j], idf);
-            sim[i][j] = if s >= MIN_SENTENCE_SIMILARITY { s } else { 0.0 };
+            let s = weighted_dice(&sa[i].0, &sb[j].0, weights, sa[i].1, sb[j].1);
+            sim[i * m + j] = if s >= MIN_SENTENCE_SIMILARITY { s } else { 0.0 };
         }
     }
+    let w = m + 1;
+    let mut best = vec![0f32; (n + 1) * w];
     for i in 1..=n {
         for j in 1..=m {
-            best[i][j] = best[i - 1][j]
-                .max(best[i][j - 1])
-                .max(best[i - 1][j - 1] + sim[i - 1][j - 1]);
+            best[i * w + j] = best[(i - 1) * w + j]
+                .max(best[i * w + j - 1])
+                .max(best[(i - 1) * w + j - 1] + sim[(i - 1) * m + j - 1]);
         }
     }
     let mut aligned = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 && j > 0 {
-        if sim[i - 1][j - 1] > 0.0
-            && (best[i][j] - (best[i - 1][j - 1] + sim[i - 1][j - 1])).abs() < 1e-6
-        {
-            aligned.push((i - 1, j - 1, sim[i - 1][j - 1]));
+        let here = sim[(i - 1) * m + j - 1];
+        if here > 0.0 && (best[i * w + j] - (best[(i - 1) * w + j - 1] + here)).abs() < 1e-6 {
+            aligned.push((i - 1, j - 1, here));
             i -= 1;
             j -= 1;
-        } else if best[i - 1][j] >= best[i][j - 1] {
+        } else if best[(i - 1) * w + j] >= best[i * w + j - 1] {
             i -= 1;
         } else {
             j -= 1;
@@ -239,15 +283,42 @@ pub fn compare(a: &CopyProfile, b: &CopyProfile, idf: &impl Fn(&str) -> f32) -> 
     }
     aligned.reverse();
     let coverage = if n.min(m) > 0 {
-        (best[n][m] / n.min(m) as f32).min(1.0)
+        (best[n * w + m] / n.min(m) as f32).min(1.0)
     } else {
         0.0
     };
 
-    let bag_a: HashSet<&String> = a.sentences.iter().flatten().collect();
-    let bag_b: HashSet<&String> = b.sentences.iter().flatten().collect();
-    let norm = |bag: &HashSet<&String>| bag.iter().map(|t| idf(t).powi(2)).sum::<f32>().sqrt();
-    let dot: f32 = bag_a.intersection(&bag_b).map(|t| idf(t).powi(2)).sum();
+    let bag_of = |sentences: &[(Vec<u32>, f32)]| {
+        let mut v: Vec<u32> = sentences
+            .iter()
+            .flat_map(|(s, _)| s.iter().copied())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (bag_a, bag_b) = (bag_of(&sa), bag_of(&sb));
+    let norm = |bag: &[u32]| {
+        bag.iter()
+            .map(|&t| weights[t as usize].powi(2))
+            .sum::<f32>()
+            .sqrt()
+    };
+    let dot: f32 = {
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < bag_a.len() && j < bag_b.len() {
+            match bag_a[i].cmp(&bag_b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += weights[bag_a[i] as usize].powi(2);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot
+    };
     let bag = if norm(&bag_a) * norm(&bag_b) > 0.0 {
         dot / (norm(&bag_a) * norm(&bag_b))
     } else {

@@ -17,6 +17,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::{Analysis, StoryId};
@@ -151,33 +152,6 @@ fn group_of(term: &str) -> usize {
     GROUPS.iter().position(|g| term.starts_with(g)).unwrap_or(0)
 }
 
-/// Per group, the cosine of an article vector with a centroid.
-pub fn group_cosines(vector: &SparseVector, centroid: &HashMap<String, f32>) -> [f32; 3] {
-    let mut norms = [0f32; 3];
-    for (t, w) in centroid {
-        norms[group_of(t)] += w * w;
-    }
-    let mut dots = [0f32; 3];
-    for (t, w) in vector {
-        if let Some(c) = centroid.get(t) {
-            dots[group_of(t)] += c * w;
-        }
-    }
-    let mut out = [0f32; 3];
-    for g in 0..3 {
-        if norms[g] > 0.0 {
-            out[g] = dots[g] / norms[g].sqrt();
-        }
-    }
-    out
-}
-
-/// Overall cosine of an article vector with a centroid: the mean of the group cosines.
-pub fn cosine(vector: &SparseVector, centroid: &HashMap<String, f32>) -> f32 {
-    let c = group_cosines(vector, centroid);
-    (c[0] + c[1] + c[2]) / 3.0
-}
-
 /// The names of the join model's features, in order.
 pub const FEATURES: [&str; 6] = [
     "cos_words",
@@ -191,15 +165,16 @@ pub const FEATURES: [&str; 6] = [
 /// Number of features.
 pub const FEATURE_COUNT: usize = FEATURES.len();
 
-/// What the join model sees of one (article, story) pair.
-pub fn features(
-    vector: &SparseVector,
-    story: &ActiveStory,
+/// What the join model sees of one (article, story) pair, from the group cosines, the
+/// story's span and size.
+fn features(
+    cos: [f32; 3],
+    span: Option<(i64, i64)>,
+    size: u32,
     time: Option<i64>,
     window_secs: i64,
 ) -> [f32; FEATURE_COUNT] {
-    let cos = group_cosines(vector, &story.centroid);
-    let gap = match (time, story.span) {
+    let gap = match (time, span) {
         (Some(t), Some((first, last))) => (first - t).max(t - last).max(0),
         _ => 0,
     };
@@ -210,7 +185,7 @@ pub fn features(
         cos[2],
         if gap > window_secs { 1.0 } else { 0.0 },
         (1.0 + gap_days).ln(),
-        (story.size as f32).ln(),
+        (size as f32).ln(),
     ]
 }
 
@@ -239,7 +214,7 @@ impl JoinModel {
     }
 }
 
-/// A story the clusterer can add to.
+/// A story as it is stored and loaded: its centroid by term.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActiveStory {
     pub id: StoryId,
@@ -268,13 +243,33 @@ pub struct Candidate {
     pub probability: f32,
 }
 
-/// The stories and the inverted index over their heaviest terms.
+/// A story in memory: its centroid over interned term ids, sorted by id, with the squared
+/// norm of each term group kept up to date so that scoring never walks the whole centroid
+/// twice.
+#[derive(Debug, Clone)]
+struct Story {
+    centroid: Vec<(u32, f32)>,
+    norms: [f32; 3],
+    span: Option<(i64, i64)>,
+    size: u32,
+    /// Terms already in the postings, so re-indexing after a join adds only new ones.
+    indexed: Vec<u32>,
+}
+
+/// The stories and the inverted index over their heaviest terms. Terms are interned once as
+/// `u32` ids: a story costs a few kilobytes, and comparing an article with a story is a merge
+/// of two sorted integer lists.
 #[derive(Debug, Default)]
 pub struct StoryIndex {
     config: StoryConfig,
-    stories: HashMap<StoryId, ActiveStory>,
-    postings: HashMap<String, HashSet<StoryId>>,
+    ids: HashMap<String, u32>,
+    terms: Vec<String>,
+    stories: FxHashMap<StoryId, Story>,
+    postings: FxHashMap<u32, Vec<StoryId>>,
 }
+
+/// An article vector over interned ids, sorted by id, with each term's group.
+type Query = Vec<(u32, f32, u8)>;
 
 impl StoryIndex {
     pub fn new(config: StoryConfig) -> Self {
@@ -296,31 +291,147 @@ impl StoryIndex {
         self.stories.is_empty()
     }
 
-    pub fn get(&self, id: StoryId) -> Option<&ActiveStory> {
-        self.stories.get(&id)
+    pub fn contains(&self, id: StoryId) -> bool {
+        self.stories.contains_key(&id)
+    }
+
+    fn intern(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(term.to_owned());
+        self.ids.insert(term.to_owned(), id);
+        id
+    }
+
+    /// The vector over interned ids; terms never seen are left out unless `intern` is set.
+    fn query(&mut self, vector: &SparseVector, intern: bool) -> Query {
+        let mut q: Query = vector
+            .iter()
+            .filter_map(|(t, w)| {
+                let id = if intern {
+                    Some(self.intern(t))
+                } else {
+                    self.ids.get(t.as_str()).copied()
+                };
+                id.map(|id| (id, *w, group_of(t) as u8))
+            })
+            .collect();
+        q.sort_unstable_by_key(|e| e.0);
+        q
+    }
+
+    fn lookup(&self, vector: &SparseVector) -> Query {
+        let mut q: Query = vector
+            .iter()
+            .filter_map(|(t, w)| {
+                self.ids
+                    .get(t.as_str())
+                    .map(|&id| (id, *w, group_of(t) as u8))
+            })
+            .collect();
+        q.sort_unstable_by_key(|e| e.0);
+        q
+    }
+
+    /// The story as stored: its centroid by term.
+    pub fn get(&self, id: StoryId) -> Option<ActiveStory> {
+        let s = self.stories.get(&id)?;
+        Some(ActiveStory {
+            id,
+            centroid: s
+                .centroid
+                .iter()
+                .map(|(t, w)| (self.terms[*t as usize].clone(), *w))
+                .collect(),
+            span: s.span,
+            size: s.size,
+        })
     }
 
     /// Adds (or replaces) a story, indexing its heaviest terms.
     pub fn insert(&mut self, story: ActiveStory) {
-        self.index_terms(&story);
-        self.stories.insert(story.id, story);
+        let mut centroid: Vec<(u32, f32)> = story
+            .centroid
+            .iter()
+            .map(|(t, w)| (self.intern(t), *w))
+            .collect();
+        centroid.sort_unstable_by_key(|e| e.0);
+        let mut s = Story {
+            norms: [0.0; 3],
+            centroid,
+            span: story.span,
+            size: story.size,
+            indexed: Vec::new(),
+        };
+        self.refresh(&mut s);
+        self.index_terms(story.id, &mut s);
+        self.stories.insert(story.id, s);
     }
 
-    fn index_terms(&mut self, story: &ActiveStory) {
-        let mut terms: Vec<(&String, &f32)> = story.centroid.iter().collect();
-        terms.sort_unstable_by(|a, b| b.1.total_cmp(a.1).then_with(|| a.0.cmp(b.0)));
-        for (t, _) in terms.into_iter().take(self.config.indexed_terms) {
-            self.postings.entry(t.clone()).or_default().insert(story.id);
+    fn refresh(&self, s: &mut Story) {
+        let mut norms = [0f32; 3];
+        for (t, w) in &s.centroid {
+            norms[group_of(&self.terms[*t as usize])] += w * w;
         }
+        s.norms = norms;
+    }
+
+    fn index_terms(&mut self, id: StoryId, s: &mut Story) {
+        let mut heaviest: Vec<(u32, f32)> = s.centroid.clone();
+        heaviest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        for (t, _) in heaviest.into_iter().take(self.config.indexed_terms) {
+            if !s.indexed.contains(&t) {
+                s.indexed.push(t);
+                self.postings.entry(t).or_default().push(id);
+            }
+        }
+    }
+
+    fn group_cosines(&self, q: &Query, s: &Story) -> [f32; 3] {
+        let mut dots = [0f32; 3];
+        let (mut i, mut j) = (0, 0);
+        while i < q.len() && j < s.centroid.len() {
+            match q[i].0.cmp(&s.centroid[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dots[q[i].2 as usize] += q[i].1 * s.centroid[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let mut out = [0f32; 3];
+        for g in 0..3 {
+            if s.norms[g] > 0.0 {
+                out[g] = dots[g] / s.norms[g].sqrt();
+            }
+        }
+        out
+    }
+
+    /// Cosine of an article vector with a story (the mean of the group cosines).
+    pub fn cosine(&self, id: StoryId, vector: &SparseVector) -> Option<f32> {
+        let s = self.stories.get(&id)?;
+        let c = self.group_cosines(&self.lookup(vector), s);
+        Some((c[0] + c[1] + c[2]) / 3.0)
     }
 
     /// Every candidate story for an article, scored by the join model, most probable first.
     pub fn candidates(&self, vector: &SparseVector, time: Option<i64>) -> Vec<Candidate> {
-        let mut query: Vec<&(String, f32)> = vector.iter().collect();
-        query.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let mut hits: HashMap<StoryId, u32> = HashMap::new();
-        for (term, _) in query.into_iter().take(self.config.query_terms) {
+        let q = self.lookup(vector);
+        let mut heaviest: Vec<&(u32, f32, u8)> = q.iter().collect();
+        heaviest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // A term in very many stories tells none of them apart, and would make the lookup slow.
+        let too_common = (self.stories.len() / 50).max(MIN_COMMON_POSTINGS);
+        let mut hits: FxHashMap<StoryId, u32> = FxHashMap::default();
+        for (term, _, _) in heaviest.into_iter().take(self.config.query_terms) {
             if let Some(ids) = self.postings.get(term) {
+                if ids.len() > too_common {
+                    continue;
+                }
                 for id in ids {
                     *hits.entry(*id).or_default() += 1;
                 }
@@ -331,18 +442,24 @@ impl StoryIndex {
         let max_gap = self.config.max_gap_secs;
         let mut out: Vec<Candidate> = ranked
             .into_iter()
-            .filter_map(|(id, _)| self.stories.get(&id))
-            .filter(|s| match (time, s.span) {
+            .filter_map(|(id, _)| self.stories.get(&id).map(|s| (id, s)))
+            .filter(|(_, s)| match (time, s.span) {
                 (Some(t), Some((first, last))) => t >= first - max_gap && t <= last + max_gap,
                 _ => true,
             })
             .take(self.config.candidates)
-            .map(|s| {
-                let features = features(vector, s, time, self.config.window_secs);
+            .map(|(id, s)| {
+                let f = features(
+                    self.group_cosines(&q, s),
+                    s.span,
+                    s.size,
+                    time,
+                    self.config.window_secs,
+                );
                 Candidate {
-                    story: s.id,
-                    probability: self.config.model.probability(&features),
-                    features,
+                    story: id,
+                    probability: self.config.model.probability(&f),
+                    features: f,
                 }
             })
             .collect();
@@ -352,21 +469,6 @@ impl StoryIndex {
                 .then_with(|| a.story.cmp(&b.story))
         });
         out
-    }
-
-    /// The story an article at `time` joins, if any candidate clears the model's threshold.
-    /// An article without a date (`None`) cannot be placed in time, so no gap counts against it.
-    pub fn best_match(&self, vector: &SparseVector, time: Option<i64>) -> Option<Match> {
-        let best = self
-            .candidates(vector, time)
-            .into_iter()
-            .find(|c| c.probability >= self.threshold_for(c))?;
-        let story = self.stories.get(&best.story)?;
-        Some(Match {
-            story: best.story,
-            score: best.probability,
-            shared_terms: shared_terms(vector, &story.centroid, 8),
-        })
     }
 
     /// The probability a candidate must reach: higher for archived stories.
@@ -381,55 +483,111 @@ impl StoryIndex {
         }
     }
 
+    /// The story an article at `time` joins, if any candidate clears its threshold. An
+    /// article without a date (`None`) cannot be placed in time, so no gap counts against it.
+    pub fn best_match(&self, vector: &SparseVector, time: Option<i64>) -> Option<Match> {
+        let best = self
+            .candidates(vector, time)
+            .into_iter()
+            .find(|c| c.probability >= self.threshold_for(c))?;
+        Some(Match {
+            story: best.story,
+            score: best.probability,
+            shared_terms: self.shared_terms(vector, best.story, 8),
+        })
+    }
+
+    fn shared_terms(&self, vector: &SparseVector, id: StoryId, n: usize) -> Vec<String> {
+        let Some(s) = self.stories.get(&id) else {
+            return Vec::new();
+        };
+        let mut shared: Vec<(&String, f32)> = vector
+            .iter()
+            .filter(|(t, _)| !t.starts_with("t:"))
+            .filter_map(|(t, w)| {
+                let id = self.ids.get(t.as_str())?;
+                let k = s.centroid.binary_search_by_key(id, |e| e.0).ok()?;
+                Some((t, s.centroid[k].1 * w))
+            })
+            .collect();
+        shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        shared.into_iter().take(n).map(|(t, _)| t.clone()).collect()
+    }
+
     /// Starts a story with one article.
-    pub fn start(&mut self, id: StoryId, vector: &SparseVector, time: Option<i64>) -> &ActiveStory {
-        let story = ActiveStory {
-            id,
-            centroid: vector.iter().cloned().collect(),
+    pub fn start(&mut self, id: StoryId, vector: &SparseVector, time: Option<i64>) {
+        let q = self.query(vector, true);
+        let mut s = Story {
+            centroid: q.iter().map(|(t, w, _)| (*t, *w)).collect(),
+            norms: [0.0; 3],
             span: time.map(|t| (t, t)),
             size: 1,
+            indexed: Vec::new(),
         };
-        self.insert(story);
-        &self.stories[&id]
+        self.refresh(&mut s);
+        self.index_terms(id, &mut s);
+        self.stories.insert(id, s);
     }
 
     /// Adds an article to a story: its vector joins the centroid and its time the span.
-    pub fn add(
-        &mut self,
-        id: StoryId,
-        vector: &SparseVector,
-        time: Option<i64>,
-    ) -> Option<&ActiveStory> {
+    /// Returns whether the story is in the index.
+    pub fn add(&mut self, id: StoryId, vector: &SparseVector, time: Option<i64>) -> bool {
+        let q = self.query(vector, true);
+        let Some(mut s) = self.stories.remove(&id) else {
+            return false;
+        };
+        // Merge two id-sorted lists.
+        let mut merged = Vec::with_capacity(s.centroid.len() + q.len());
+        let (mut i, mut j) = (0, 0);
+        while i < s.centroid.len() || j < q.len() {
+            match (s.centroid.get(i), q.get(j)) {
+                (Some(a), Some(b)) if a.0 == b.0 => {
+                    merged.push((a.0, a.1 + b.1));
+                    i += 1;
+                    j += 1;
+                }
+                (Some(a), Some(b)) if a.0 < b.0 => {
+                    merged.push(*a);
+                    i += 1;
+                }
+                (Some(a), None) => {
+                    merged.push(*a);
+                    i += 1;
+                }
+                (_, Some(b)) => {
+                    merged.push((b.0, b.1));
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
         let keep = self.config.story_terms;
-        let story = self.stories.get_mut(&id)?;
-        for (t, w) in vector {
-            *story.centroid.entry(t.clone()).or_default() += w;
+        if merged.len() > keep * 2 {
+            merged.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            merged.truncate(keep);
+            merged.sort_unstable_by_key(|e| e.0);
         }
-        if story.centroid.len() > keep * 2 {
-            let mut all: Vec<(String, f32)> = story.centroid.drain().collect();
-            all.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            all.truncate(keep);
-            story.centroid = all.into_iter().collect();
-        }
+        s.centroid = merged;
         if let Some(t) = time {
-            story.span = Some(match story.span {
+            s.span = Some(match s.span {
                 Some((first, last)) => (first.min(t), last.max(t)),
                 None => (t, t),
             });
         }
-        story.size += 1;
-        let snapshot = story.clone();
-        self.index_terms(&snapshot);
-        self.stories.get(&id)
+        s.size += 1;
+        self.refresh(&mut s);
+        self.index_terms(id, &mut s);
+        self.stories.insert(id, s);
+        true
     }
 
     /// Forgets dated stories that ended before `time`; returns how many.
     pub fn evict_before(&mut self, time: i64) -> usize {
         let old: HashSet<StoryId> = self
             .stories
-            .values()
-            .filter(|s| s.span.is_some_and(|(_, last)| last < time))
-            .map(|s| s.id)
+            .iter()
+            .filter(|(_, s)| s.span.is_some_and(|(_, last)| last < time))
+            .map(|(id, _)| *id)
             .collect();
         for id in &old {
             self.stories.remove(id);
@@ -442,15 +600,8 @@ impl StoryIndex {
     }
 }
 
-fn shared_terms(vector: &SparseVector, centroid: &HashMap<String, f32>, n: usize) -> Vec<String> {
-    let mut shared: Vec<(&String, f32)> = vector
-        .iter()
-        .filter(|(t, _)| !t.starts_with("t:"))
-        .filter_map(|(t, w)| centroid.get(t).map(|c| (t, c * w)))
-        .collect();
-    shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    shared.into_iter().take(n).map(|(t, _)| t.clone()).collect()
-}
+/// Posting lists at least this long may be skipped as too common, however few stories there are.
+const MIN_COMMON_POSTINGS: usize = 1000;
 
 #[cfg(test)]
 mod tests {
@@ -504,7 +655,7 @@ mod tests {
             index.candidates(&a, Some(4000 * DAY)).is_empty(),
             "beyond the largest gap"
         );
-        index.add(1, &a, Some(DAY)).expect("story");
+        assert!(index.add(1, &a, Some(DAY)));
         assert_eq!(
             index.get(1).map(|s| (s.size, s.span)),
             Some((2, Some((0, DAY))))

@@ -1,0 +1,489 @@
+//! Copy detection, scored as the data README says: pairs of renderings of one article (the
+//! human translation and two machine translations) are copies; renderings of other articles of
+//! the same event cluster are hard negatives. Reports the ROC-AUC of the copy probability, the
+//! precision, recall and F1 of the copy decision at the shipped threshold, and the candidate
+//! recall of the anchor index (the share of copy pairs that reach the scorer).
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use anyhow::Result;
+use clap::Args as ClapArgs;
+
+use newsdesk_core::copies::anchors::{anchors, AnchorIndex, MAX_POSTINGS};
+use newsdesk_core::copies::rewrite::{
+    compare, idf_from, profile, CopyProfile, RewriteModel, REWRITE_FEATURES, REWRITE_FEATURE_COUNT,
+};
+
+use crate::data::{data_dir, read_jsonl_gz};
+use crate::fit::fit_logistic;
+
+#[derive(ClapArgs)]
+pub struct Args {
+    /// Learn the rewrite model from this data and write it to this file (the shipped one is
+    /// crates/newsdesk-core/src/copies/rewrite-model.json).
+    #[arg(long)]
+    train: Option<std::path::PathBuf>,
+    /// With --train: also learn from synthetic synonym spins of the human translations (an
+    /// experiment: it trades precision on translations for recall on spins).
+    #[arg(long)]
+    with_spins: bool,
+    /// Measure speed instead: fingerprint, anchor lookup and scoring per article, one thread,
+    /// with this many (synthetic) articles indexed.
+    #[arg(long)]
+    speed: Option<usize>,
+}
+
+const RENDERINGS: [&str; 3] = ["manual", "ibm", "isi"];
+
+struct Text {
+    cluster: String,
+    doc: String,
+    profile: CopyProfile,
+    /// A synthetic spin, made for training only.
+    synthetic: bool,
+}
+
+/// A synonym spin as content farms make them, simulated: most common words are swapped for
+/// other words (the same word always for the same word, as a spinner's dictionary does),
+/// while names and numbers stay. Translations alone would teach the model that copies share
+/// their vocabulary; spins share little more than their facts and their order.
+fn spin(text: &str) -> String {
+    text.split_inclusive(|c: char| !c.is_alphanumeric())
+        .map(|piece| {
+            let word: String = piece.chars().take_while(|c| c.is_alphanumeric()).collect();
+            let rest = &piece[word.len()..];
+            let swap = word.chars().count() >= 3
+                && word.chars().all(|c| c.is_lowercase())
+                && !newsdesk_text::is_stopword(&word, "en")
+                && xxhash_rust::xxh3::xxh3_64(word.as_bytes()) % 10 < 6;
+            if swap {
+                format!(
+                    "syn{:x}{rest}",
+                    xxhash_rust::xxh3::xxh3_64(word.as_bytes()) % 100_000
+                )
+            } else {
+                piece.to_owned()
+            }
+        })
+        .collect()
+}
+
+fn load(with_spins: bool) -> Result<Vec<Text>> {
+    let rows = read_jsonl_gz(&data_dir()?.join("copies/duc2004-translations-dev.jsonl.gz"))?;
+    let mut out = Vec::new();
+    for r in &rows {
+        for k in RENDERINGS {
+            let text = r[k].as_str().unwrap_or_default();
+            let analysis = newsdesk_text::analyze("", text, Some("en"));
+            out.push(Text {
+                cluster: r["cluster"].as_str().unwrap_or_default().to_owned(),
+                doc: r["docid"].as_str().unwrap_or_default().to_owned(),
+                profile: profile(text, &analysis),
+                synthetic: false,
+            });
+        }
+        if with_spins {
+            let spun = spin(r["manual"].as_str().unwrap_or_default());
+            let analysis = newsdesk_text::analyze("", &spun, Some("en"));
+            out.push(Text {
+                cluster: r["cluster"].as_str().unwrap_or_default().to_owned(),
+                doc: r["docid"].as_str().unwrap_or_default().to_owned(),
+                profile: profile(&spun, &analysis),
+                synthetic: true,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// ROC-AUC by the rank-sum: the chance a random positive outscores a random negative.
+pub fn roc_auc(scores: &[(f32, bool)]) -> f64 {
+    let mut sorted: Vec<(f32, bool)> = scores.to_vec();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut rank_sum, mut i) = (0f64, 0usize);
+    while i < sorted.len() {
+        let mut j = i;
+        while j < sorted.len() && sorted[j].0 == sorted[i].0 {
+            j += 1;
+        }
+        let mid = (i + j + 1) as f64 / 2.0; // ranks are 1-based; ties share the mean
+        rank_sum += sorted[i..j].iter().filter(|s| s.1).count() as f64 * mid;
+        i = j;
+    }
+    let pos = scores.iter().filter(|s| s.1).count() as f64;
+    let neg = scores.len() as f64 - pos;
+    if pos == 0.0 || neg == 0.0 {
+        return f64::NAN;
+    }
+    (rank_sum - pos * (pos + 1.0) / 2.0) / (pos * neg)
+}
+
+/// Precision, recall and F1 of calling every pair scoring at least `threshold` a copy.
+pub fn prf(scores: &[(f32, bool)], threshold: f32) -> (f64, f64, f64) {
+    let tp = scores.iter().filter(|s| s.1 && s.0 >= threshold).count() as f64;
+    let fp = scores.iter().filter(|s| !s.1 && s.0 >= threshold).count() as f64;
+    let fne = scores.iter().filter(|s| s.1 && s.0 < threshold).count() as f64;
+    let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 1.0 };
+    let r = if tp + fne > 0.0 { tp / (tp + fne) } else { 1.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f)
+}
+
+/// The threshold with the best F1 on scored pairs.
+fn best_threshold(scores: &[(f32, bool)]) -> f32 {
+    let mut candidates: Vec<f32> = scores.iter().map(|s| s.0).collect();
+    candidates.sort_by(f32::total_cmp);
+    candidates.dedup();
+    candidates
+        .into_iter()
+        .map(|t| (t, prf(scores, t).2))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(0.5, |(t, _)| t)
+}
+
+pub fn run(args: Args) -> Result<()> {
+    if let Some(indexed) = args.speed {
+        return speed(indexed);
+    }
+    let texts = load(args.train.is_some() && args.with_spins)?;
+    // Term statistics as the store would hold them once all these articles are in.
+    let mut df: HashMap<String, u32> = HashMap::new();
+    for t in &texts {
+        let mut stems: Vec<&String> = t.profile.sentences.iter().flatten().collect();
+        stems.sort_unstable();
+        stems.dedup();
+        for s in stems {
+            *df.entry(s.clone()).or_default() += 1;
+        }
+    }
+    let idf = idf_from(&df, texts.len() as u64);
+
+    // Every pair within a cluster: copies (same article) and hard negatives.
+    let mut pairs: Vec<(usize, usize, bool)> = Vec::new();
+    for i in 0..texts.len() {
+        for j in i + 1..texts.len() {
+            if texts[i].cluster == texts[j].cluster && !(texts[i].synthetic && texts[j].synthetic) {
+                pairs.push((i, j, texts[i].doc == texts[j].doc));
+            }
+        }
+    }
+    let synthetic = |&(i, j, _): &(usize, usize, bool)| texts[i].synthetic || texts[j].synthetic;
+    let start = Instant::now();
+    let features: Vec<([f32; REWRITE_FEATURE_COUNT], bool)> = pairs
+        .iter()
+        .map(|&(i, j, copy)| {
+            (
+                compare(&texts[i].profile, &texts[j].profile, &idf).features,
+                copy,
+            )
+        })
+        .collect();
+    let per_pair = start.elapsed().as_secs_f64() / pairs.len() as f64;
+
+    let mut model = RewriteModel::shipped();
+    if let Some(path) = &args.train {
+        // Honest estimate first: fit on some clusters, score the others.
+        let clusters: Vec<&String> = {
+            let mut c: Vec<&String> = texts.iter().map(|t| &t.cluster).collect();
+            c.sort();
+            c.dedup();
+            c
+        };
+        let folds = 4;
+        let mut held_out: Vec<(f32, bool)> = Vec::new();
+        for fold in 0..folds {
+            let held = |i: usize| {
+                clusters
+                    .iter()
+                    .position(|c| **c == texts[i].cluster)
+                    .unwrap_or(0)
+                    % folds
+                    == fold
+            };
+            let train: Vec<([f32; REWRITE_FEATURE_COUNT], bool)> = pairs
+                .iter()
+                .zip(&features)
+                .filter(|((i, _, _), _)| !held(*i))
+                .map(|(_, f)| *f)
+                .collect();
+            let (bias, weights) = fit_logistic(&train);
+            let mut m = RewriteModel {
+                bias,
+                weights,
+                threshold: 0.5,
+                trained_on: String::new(),
+            };
+            m.threshold = best_threshold(
+                &train
+                    .iter()
+                    .map(|(f, y)| (m.probability(f), *y))
+                    .collect::<Vec<_>>(),
+            );
+            // Decisions at the fold's own threshold, scored on the clusters it never saw.
+            held_out.extend(
+                pairs
+                    .iter()
+                    .zip(&features)
+                    .filter(|((i, _, _), _)| held(*i))
+                    .map(|(_, (f, y))| (m.probability(f) - m.threshold + 0.5, *y)),
+            );
+        }
+        let (p, r, f) = prf(&held_out, 0.5);
+        println!(
+            "held-out clusters ({folds}-fold, thresholds chosen in-fold): AUC {:.3}  P {p:.3}  R {r:.3}  F1 {f:.3}",
+            roc_auc(&held_out)
+        );
+        let (bias, weights) = fit_logistic(&features);
+        let probe = RewriteModel {
+            bias,
+            weights: weights.clone(),
+            threshold: 0.5,
+            trained_on: String::new(),
+        };
+        let threshold = best_threshold(
+            &features
+                .iter()
+                .map(|(f, y)| (probe.probability(f), *y))
+                .collect::<Vec<_>>(),
+        );
+        model = RewriteModel {
+            bias,
+            weights,
+            threshold,
+            trained_on: format!(
+                "newsdesk-eval copies --train: logistic regression over {} on the DUC 2004 translation pairs",
+                REWRITE_FEATURES.join(", ")
+            ),
+        };
+        std::fs::write(path, serde_json::to_string_pretty(&model)? + "\n")?;
+        println!("model written to {}", path.display());
+    }
+
+    // Scores are reported on the real pairs only; synthetic spins only teach.
+    let spins: Vec<(f32, bool)> = pairs
+        .iter()
+        .zip(&features)
+        .filter(|(p, _)| synthetic(p))
+        .map(|(_, (f, y))| (model.probability(f), *y))
+        .collect();
+    if !spins.is_empty() {
+        let (p, r, f) = prf(&spins, model.threshold);
+        println!(
+            "synthetic spins (training only): AUC {:.3}  P {p:.3}  R {r:.3}  F1 {f:.3}",
+            roc_auc(&spins)
+        );
+    }
+    let real: Vec<usize> = (0..pairs.len())
+        .filter(|&k| !synthetic(&pairs[k]))
+        .collect();
+    let features: Vec<([f32; REWRITE_FEATURE_COUNT], bool)> =
+        real.iter().map(|&k| features[k]).collect();
+    let pairs: Vec<(usize, usize, bool)> = real.iter().map(|&k| pairs[k]).collect();
+    let texts: Vec<Text> = texts.into_iter().filter(|t| !t.synthetic).collect();
+    let scored: Vec<(f32, bool)> = features
+        .iter()
+        .map(|(f, y)| (model.probability(f), *y))
+        .collect();
+    let (p, r, f) = prf(&scored, model.threshold);
+    let positives = pairs.iter().filter(|p| p.2).count();
+
+    // Candidate recall: stream the texts through the anchor index; a copy pair counts when the
+    // later text's lookup returns the earlier one.
+    let mut index = AnchorIndex::default();
+    let mut found = 0;
+    let mut looked_up = 0usize;
+    let by_doc: HashMap<(&str, &str), Vec<usize>> =
+        texts
+            .iter()
+            .enumerate()
+            .fold(HashMap::new(), |mut m, (i, t)| {
+                m.entry((t.cluster.as_str(), t.doc.as_str()))
+                    .or_default()
+                    .push(i);
+                m
+            });
+    for (i, t) in texts.iter().enumerate() {
+        let a = anchors(&t.profile, &idf);
+        let cands = index.candidates(&a, 50, MAX_POSTINGS);
+        looked_up += cands.len();
+        for &earlier in &by_doc[&(t.cluster.as_str(), t.doc.as_str())] {
+            if earlier < i && cands.iter().any(|(id, _)| *id as usize == earlier) {
+                found += 1;
+            }
+        }
+        index.insert(i as u32, &a);
+    }
+    println!(
+        "copies: {} texts, {} copy pairs, {} hard negatives",
+        texts.len(),
+        positives,
+        pairs.len() - positives
+    );
+    println!(
+        "{:<26} {:>7} {:>7} {:>7} {:>7} {:>10}",
+        "", "AUC", "P", "R", "F1", "threshold"
+    );
+    println!(
+        "{:<26} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>10.2}",
+        "newsdesk (shipped model)",
+        roc_auc(&scored),
+        p,
+        r,
+        f,
+        model.threshold
+    );
+    for (k, name) in REWRITE_FEATURES.iter().enumerate() {
+        let single: Vec<(f32, bool)> = features.iter().map(|(f, y)| (f[k], *y)).collect();
+        println!(
+            "{:<26} {:>7.3}",
+            format!("  feature {name}"),
+            roc_auc(&single)
+        );
+    }
+    println!(
+        "candidate recall {:.3} ({found}/{positives}), {:.1} candidates per lookup; {:.0} µs per scored pair",
+        found as f64 / positives as f64,
+        looked_up as f64 / texts.len() as f64,
+        per_pair * 1e6
+    );
+    Ok(())
+}
+
+/// Resident memory of this process, from /proc (0 where there is none).
+fn resident_bytes() -> usize {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<usize>().ok())
+        })
+        .map_or(0, |kb| kb * 1024)
+}
+
+/// A log-uniform draw from `0..n` (Zipf-like with exponent 1): most anchors are rare, a few
+/// (round numbers, big names) are everywhere.
+fn log_uniform(seed: u64, n: u64) -> u64 {
+    let u = (xxhash_rust::xxh3::xxh3_64(&seed.to_le_bytes()) >> 11) as f64 / (1u64 << 53) as f64;
+    ((u * (n as f64).ln()).exp() as u64).min(n - 1)
+}
+
+/// Speed on one thread with `indexed` articles in the anchor index: for each new article,
+/// fingerprint its text, compute its anchors, look up candidates and judge the best of them.
+/// The indexed articles are synthetic (anchors drawn from a Zipf-like vocabulary of two
+/// million, 24 each); the new articles are the real texts, their anchors mapped into the same
+/// vocabulary, and each candidate is judged against a real text.
+fn speed(indexed: usize) -> Result<()> {
+    let rows = read_jsonl_gz(&data_dir()?.join("copies/duc2004-translations-dev.jsonl.gz"))?;
+    let texts: Vec<String> = rows
+        .iter()
+        .flat_map(|r| RENDERINGS.map(|k| r[k].as_str().unwrap_or_default().to_owned()))
+        .collect();
+    let analysed: Vec<(newsdesk_text::Analysis, CopyProfile)> = texts
+        .iter()
+        .map(|t| {
+            let a = newsdesk_text::analyze("", t, Some("en"));
+            let p = profile(t, &a);
+            (a, p)
+        })
+        .collect();
+    let vocabulary = 2_000_000u64;
+    let rss_before = resident_bytes();
+    let build = Instant::now();
+    let mut index = AnchorIndex::default();
+    for k in 0..indexed as u64 {
+        let anchors: Vec<u64> = (0..24)
+            .map(|j| log_uniform(k * 31 + j, vocabulary))
+            .collect();
+        index.insert(k as u32, &anchors);
+    }
+    let build_s = build.elapsed().as_secs_f64();
+    let rss_index = resident_bytes().saturating_sub(rss_before);
+    let idf = |_: &str| 1.0;
+    let model = RewriteModel::shipped();
+    let rounds = 5;
+    let mut rates = Vec::new();
+    let (mut candidates_seen, mut judged) = (0usize, 0usize);
+    for round in 0..rounds {
+        let start = Instant::now();
+        for (i, text) in texts.iter().enumerate() {
+            let fp = newsdesk_core::copies::fingerprint(text);
+            let (_, prof) = &analysed[i];
+            let real = anchors(prof, &idf);
+            let mapped: Vec<u64> = real.iter().map(|h| log_uniform(*h, vocabulary)).collect();
+            let found = index.candidates(&mapped, 10, MAX_POSTINGS);
+            candidates_seen += found.len();
+            // Judge the candidates found, and at least three, as a new article with a few real
+            // candidates would be.
+            let to_judge = found.len().max(3);
+            for c in 0..to_judge {
+                let other = (i + 1 + c * 7 + round) % texts.len();
+                let e = compare(prof, &analysed[other].1, &idf);
+                std::hint::black_box(model.probability(&e.features));
+                judged += 1;
+            }
+            std::hint::black_box(fp);
+        }
+        rates.push(texts.len() as f64 / start.elapsed().as_secs_f64());
+    }
+    rates.sort_by(f64::total_cmp);
+    // Each stage alone, to see where the time goes.
+    let stage = |f: &dyn Fn(usize)| {
+        let start = Instant::now();
+        for i in 0..texts.len() {
+            f(i);
+        }
+        start.elapsed().as_secs_f64() * 1e6 / texts.len() as f64
+    };
+    let t_fp = stage(&|i| {
+        std::hint::black_box(newsdesk_core::copies::fingerprint(&texts[i]));
+    });
+    let t_anchor = stage(&|i| {
+        let a = anchors(&analysed[i].1, &idf);
+        let mapped: Vec<u64> = a.iter().map(|h| log_uniform(*h, vocabulary)).collect();
+        std::hint::black_box(index.candidates(&mapped, 10, MAX_POSTINGS));
+    });
+    let t_judge = stage(&|i| {
+        std::hint::black_box(compare(
+            &analysed[i].1,
+            &analysed[(i + 1) % texts.len()].1,
+            &idf,
+        ));
+    });
+    println!("per article: fingerprint {t_fp:.0} µs, anchors + lookup {t_anchor:.0} µs, one judgement {t_judge:.0} µs");
+    println!(
+        "copies speed: {indexed} articles indexed in {build_s:.1} s; index memory {:.0} bytes per article (resident growth; {} entries, {} distinct anchors)",
+        rss_index as f64 / indexed.max(1) as f64,
+        index.entries(),
+        index.distinct_anchors()
+    );
+    println!(
+        "fingerprint + anchors + lookup + judging: median {:.0} articles/s over {rounds} runs (min {:.0}, max {:.0}); {:.1} candidates found and {:.1} judged per article",
+        rates[rates.len() / 2],
+        rates[0],
+        rates[rates.len() - 1],
+        candidates_seen as f64 / (rounds * texts.len()) as f64,
+        judged as f64 / (rounds * texts.len()) as f64
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auc_and_f1_on_known_cases() {
+        assert_eq!(roc_auc(&[(0.9, true), (0.1, false)]), 1.0);
+        assert_eq!(roc_auc(&[(0.1, true), (0.9, false)]), 0.0);
+        assert_eq!(roc_auc(&[(0.5, true), (0.5, false)]), 0.5);
+        let (p, r, f) = prf(&[(0.9, true), (0.8, false), (0.2, true)], 0.5);
+        assert_eq!((p, r, f), (0.5, 0.5, 0.5));
+    }
+}
