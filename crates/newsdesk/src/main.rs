@@ -61,6 +61,10 @@ enum Command {
         /// A JSON document.
         #[arg(long)]
         json: bool,
+        /// Why each article is in the story: how it joined (copy or clustering), with what
+        /// probability, and the terms it shares with the story.
+        #[arg(long)]
+        why: bool,
     },
     /// Print the clean article of HTML or text files (nothing is stored).
     Extract {
@@ -160,7 +164,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Story { id, json } => {
+        Command::Story { id, json, why } => {
             let store = open_existing(&cli.data)?;
             let Some(view) = render::StoryView::load(&store, id)? else {
                 bail!("no story {id} in {}", cli.data.display());
@@ -168,6 +172,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut out = std::io::stdout().lock();
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&view.to_json())?)?;
+            } else if why {
+                view.write_why(&mut out)?;
             } else {
                 view.write_text(&mut out)?;
             }

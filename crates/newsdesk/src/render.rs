@@ -237,6 +237,49 @@ impl StoryView {
         self.write_ledger(out)
     }
 
+    /// How each article came to be in the story.
+    pub fn write_why(&self, out: &mut impl Write) -> Result<()> {
+        writeln!(out, "Story {}: {}", self.summary.id, self.summary.title)?;
+        for a in &self.articles {
+            let how = match (self.link_of(&a.article.id), a.story_score) {
+                (Some(l), _) => format!(
+                    "{} copy of {} ({}), score {:.2}; {} aligned sentences; shared: {}",
+                    l.kind.as_str(),
+                    short_id(&l.of),
+                    self.outlet_of(&l.of),
+                    l.score,
+                    l.evidence.aligned.len(),
+                    l.evidence
+                        .shared_entities
+                        .iter()
+                        .chain(&l.evidence.shared_numbers)
+                        .take(8)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                (None, Some(p)) => format!(
+                    "joined with probability {p:.2}; shared terms: {}",
+                    a.story_terms
+                        .iter()
+                        .map(|t| t.get(2..).unwrap_or(t))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                (None, None) => "started the story".to_owned(),
+            };
+            writeln!(
+                out,
+                "  {}  {:<22}  {}\n      {}",
+                short_id(&a.article.id),
+                truncate(outlet_name(&a.article.outlet), 22),
+                truncate(&a.article.title, 70),
+                how
+            )?;
+        }
+        Ok(())
+    }
+
     fn write_ledger(&self, out: &mut impl Write) -> Result<()> {
         let l = &self.ledger;
         writeln!(out, "\nClaims")?;

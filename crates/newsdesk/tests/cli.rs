@@ -519,3 +519,30 @@ fn seeds_are_the_same_story_but_not_copies() {
     assert_eq!(v["copy"], false, "{v:#}");
     assert_eq!(v["same_story"], true, "{v:#}");
 }
+
+#[test]
+fn story_why_explains_each_assignment() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let o = run(
+        &data,
+        &[
+            "ingest",
+            repo().join("examples").to_str().expect("utf-8 path"),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let storm = stories(&data)
+        .into_iter()
+        .find(|s| s["title"].as_str().is_some_and(|t| t.contains("Corvina")))
+        .expect("storm story");
+    let o = run(&data, &["story", &storm["id"].to_string(), "--why"]);
+    let why = stdout(&o);
+    assert_eq!(why.matches("started the story").count(), 1, "{why}");
+    assert!(why.contains("near copy of"), "{why}");
+    assert!(why.contains("joined with probability"), "{why}");
+    assert!(
+        why.contains("port meridian"),
+        "shared terms are shown: {why}"
+    );
+}
