@@ -1,11 +1,17 @@
 //! Story clustering, scored as the data README says: each corpus replayed as a stream (DUC in
 //! date order; ECB+ has no dates), every article assigned online, then B-cubed precision, recall
 //! and F1, pairwise F1, NMI and the number of predicted and true clusters.
+//!
+//! `--peers` runs scikit-learn peers on the same streams in the same run
+//! (`bench/peers/stories_peer.py`, installed by `bench/peers/setup.sh`): TF-IDF single-pass
+//! online clustering and TF-IDF average-linkage agglomerative clustering, each with one threshold
+//! tuned on these streams; their labels come back here and are scored by [`score`].
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
 use clap::Args as ClapArgs;
 
 use newsdesk_core::stories::{
@@ -43,6 +49,14 @@ pub struct Args {
     /// (synthetic) active stories.
     #[arg(long)]
     speed: Option<usize>,
+    /// Also run the scikit-learn peers side by side (bench/peers/stories_peer.py: TF-IDF
+    /// single-pass online clustering and TF-IDF average-linkage agglomerative clustering), each
+    /// with one threshold tuned on these dev streams; install them with bench/peers/setup.sh.
+    #[arg(long)]
+    peers: bool,
+    /// Python interpreter for the peers (default: target/peers-venv/bin/python).
+    #[arg(long, env = "NEWSDESK_PEERS_PYTHON")]
+    python: Option<std::path::PathBuf>,
 }
 
 /// One article of an evaluation stream.
@@ -323,6 +337,9 @@ pub fn run(args: Args) -> Result<()> {
         ("ecbplus", ecb()?),
         ("mixed", mixed),
     ];
+    if args.peers {
+        return peers(&args, &config, &sets);
+    }
     println!(
         "{:<14} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10} {:>10}",
         "set", "docs", "B3 P", "B3 R", "B3 F1", "pair F1", "NMI", "pred/true", "art/s"
@@ -389,6 +406,334 @@ pub fn run(args: Args) -> Result<()> {
             );
         }
     }
+    Ok(())
+}
+
+/// Where `bench/peers` lives: the repository root.
+fn repo_root() -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    root.canonicalize().unwrap_or(root)
+}
+
+/// One row of the `--peers` table.
+struct PeerRow {
+    system: String,
+    threshold: String,
+    scores: Scores,
+    /// Articles per second of the clustering step alone (newsdesk: the replay, as `run` times it).
+    assign_rate: f64,
+    /// Articles per second from title + text to labels (newsdesk: analysis + replay; peers:
+    /// TF-IDF fit and transform + clustering).
+    total_rate: f64,
+}
+
+/// One Python peer's output: per set, labels and seconds for every threshold of its grid.
+struct PeerOutput {
+    name: String,
+    param: String,
+    grid: Vec<f64>,
+    sets: HashMap<String, PeerSet>,
+}
+
+/// One Python peer's output on one set.
+struct PeerSet {
+    /// Seconds of the TF-IDF fit and transform.
+    vectorize_secs: f64,
+    /// Per threshold of the grid: each article's label and the clustering's seconds.
+    runs: Vec<(Vec<i64>, f64)>,
+}
+
+fn parse_peer_outputs(v: &serde_json::Value) -> Result<Vec<PeerOutput>> {
+    let mut out = Vec::new();
+    for p in v["peers"].as_array().context("peer output: no peers")? {
+        let grid: Vec<f64> = p["grid"]
+            .as_array()
+            .context("peer output: no grid")?
+            .iter()
+            .filter_map(|x| x.as_f64())
+            .collect();
+        let mut sets = HashMap::new();
+        for (name, s) in p["sets"].as_object().context("peer output: no sets")? {
+            let labels = s["labels"].as_array().context("peer output: no labels")?;
+            let seconds = s["seconds"].as_array().context("peer output: no seconds")?;
+            if labels.len() != grid.len() || seconds.len() != grid.len() {
+                bail!("peer output: {name} does not cover the grid");
+            }
+            let runs = labels
+                .iter()
+                .zip(seconds)
+                .map(|(l, t)| {
+                    let l: Vec<i64> = l
+                        .as_array()
+                        .map(|a| a.iter().filter_map(|x| x.as_i64()).collect())
+                        .unwrap_or_default();
+                    (l, t.as_f64().unwrap_or(f64::NAN))
+                })
+                .collect();
+            sets.insert(
+                name.clone(),
+                PeerSet {
+                    vectorize_secs: s["vectorize_seconds"].as_f64().unwrap_or(f64::NAN),
+                    runs,
+                },
+            );
+        }
+        out.push(PeerOutput {
+            name: p["name"].as_str().unwrap_or("peer").to_owned(),
+            param: p["param"].as_str().unwrap_or("threshold").to_owned(),
+            grid,
+            sets,
+        });
+    }
+    Ok(out)
+}
+
+/// Runs `bench/peers/stories_peer.py` on the sets: the articles go to it as a JSON-lines file
+/// written here (so both sides see the same texts in the same order), the labels come back as
+/// one JSON object.
+fn run_python_peers(
+    python: &std::path::Path,
+    sets: &[(&str, Vec<Item>)],
+) -> Result<serde_json::Value> {
+    let work = std::env::temp_dir().join(format!("newsdesk-stories-peers-{}", std::process::id()));
+    std::fs::create_dir_all(&work).with_context(|| format!("creating {}", work.display()))?;
+    let input = work.join("articles.jsonl");
+    let output = work.join("labels.json");
+    {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&input)?);
+        for (name, items) in sets {
+            for i in items {
+                serde_json::to_writer(
+                    &mut w,
+                    &serde_json::json!({ "set": name, "title": i.title, "text": i.text }),
+                )?;
+                w.write_all(b"\n")?;
+            }
+        }
+        w.flush()?;
+    }
+    let script = repo_root().join("bench/peers/stories_peer.py");
+    eprintln!("running {} {}", python.display(), script.display());
+    // One thread, as newsdesk's replay runs.
+    let status = std::process::Command::new(python)
+        .arg(&script)
+        .arg("--in")
+        .arg(&input)
+        .arg("--out")
+        .arg(&output)
+        .envs([
+            ("OMP_NUM_THREADS", "1"),
+            ("OPENBLAS_NUM_THREADS", "1"),
+            ("MKL_NUM_THREADS", "1"),
+        ])
+        .status()
+        .with_context(|| format!("starting {}", python.display()))?;
+    let result = if status.success() {
+        std::fs::read_to_string(&output)
+            .with_context(|| format!("reading {}", output.display()))
+            .and_then(|s| serde_json::from_str(&s).context("peer output is not JSON"))
+    } else {
+        Err(anyhow::anyhow!("{} failed: {status}", script.display()))
+    };
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
+/// `stories --peers`: newsdesk (the configured, by default shipped, model) and the scikit-learn
+/// peers on the same streams, scored by [`score`]. Each peer gets one threshold for all sets, the
+/// one with the best mean B-cubed F1 over the per-corpus streams (duc2001, duc2002,
+/// duc2004_task5, ecbplus; not mixed), as `--train` chose newsdesk's; the best threshold of each
+/// set on its own is printed too, as an upper bound.
+fn peers(args: &Args, config: &StoryConfig, sets: &[(&str, Vec<Item>)]) -> Result<()> {
+    let python = args
+        .python
+        .clone()
+        .unwrap_or_else(|| repo_root().join("target/peers-venv/bin/python"));
+    if !python.exists() {
+        bail!(
+            "Python peers not installed: {} not found (run bench/peers/setup.sh, or pass --python)",
+            python.display()
+        );
+    }
+    let value = run_python_peers(&python, sets)?;
+    let outputs = parse_peer_outputs(&value)?;
+    let truths: Vec<Vec<&str>> = sets
+        .iter()
+        .map(|(_, items)| items.iter().map(|i| i.truth.as_str()).collect())
+        .collect();
+    let tuned_on = |name: &str| name != "mixed";
+
+    // newsdesk, as `run` scores it.
+    let mut rows: Vec<Vec<PeerRow>> = Vec::new();
+    for ((name, items), truth) in sets.iter().zip(&truths) {
+        let start = Instant::now();
+        let analyses = analyse(items);
+        let analysis_secs = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let pred = replay(items, &analyses, config.clone());
+        let replay_secs = start.elapsed().as_secs_f64();
+        eprintln!("  newsdesk on {name}: {} articles", items.len());
+        rows.push(vec![PeerRow {
+            system: "newsdesk".to_owned(),
+            threshold: format!("{:.2}", config.model.threshold),
+            scores: score(&pred, truth),
+            assign_rate: items.len() as f64 / replay_secs,
+            total_rate: items.len() as f64 / (analysis_secs + replay_secs),
+        }]);
+    }
+
+    let mut chosen_lines = Vec::new();
+    let mut best_rows: Vec<Vec<PeerRow>> = sets.iter().map(|_| Vec::new()).collect();
+    for peer in &outputs {
+        // scores[set][threshold]
+        let mut scores: Vec<Vec<Scores>> = Vec::new();
+        for ((name, _), truth) in sets.iter().zip(&truths) {
+            let set = peer
+                .sets
+                .get(*name)
+                .with_context(|| format!("{} gave no labels for {name}", peer.name))?;
+            let mut per = Vec::new();
+            for (labels, _) in &set.runs {
+                if labels.len() != truth.len() {
+                    bail!(
+                        "{} gave {} labels for {name}'s {} articles",
+                        peer.name,
+                        labels.len(),
+                        truth.len()
+                    );
+                }
+                per.push(score(labels, truth));
+            }
+            scores.push(per);
+        }
+        let mean_at = |k: usize, on: &dyn Fn(&str) -> bool| {
+            let f: Vec<f64> = sets
+                .iter()
+                .zip(&scores)
+                .filter(|((name, _), _)| on(name))
+                .map(|(_, s)| s[k].bcubed_f1)
+                .collect();
+            f.iter().sum::<f64>() / f.len().max(1) as f64
+        };
+        let best = (0..peer.grid.len())
+            .max_by(|&a, &b| mean_at(a, &tuned_on).total_cmp(&mean_at(b, &tuned_on)))
+            .context("empty grid")?;
+        let best_all = (0..peer.grid.len())
+            .max_by(|&a, &b| mean_at(a, &|_| true).total_cmp(&mean_at(b, &|_| true)))
+            .context("empty grid")?;
+        chosen_lines.push(format!(
+            "  {:<13} {} {:.3}: mean B3 F1 {:.3} over the per-corpus streams (with mixed: {:.3}; \
+             the best over all five sets would be {:.3} at {:.3})",
+            peer.name,
+            peer.param,
+            peer.grid[best],
+            mean_at(best, &tuned_on),
+            mean_at(best, &|_| true),
+            mean_at(best_all, &|_| true),
+            peer.grid[best_all],
+        ));
+        for (i, ((name, items), per)) in sets.iter().zip(&scores).enumerate() {
+            let PeerSet {
+                vectorize_secs,
+                runs,
+            } = &peer.sets[*name];
+            let row = |k: usize, system: String| PeerRow {
+                system,
+                threshold: format!("{:.3}", peer.grid[k]),
+                scores: per[k],
+                assign_rate: items.len() as f64 / runs[k].1,
+                total_rate: items.len() as f64 / (vectorize_secs + runs[k].1),
+            };
+            rows[i].push(row(best, format!("{} (Py)", peer.name)));
+            let own = (0..per.len())
+                .max_by(|&a, &b| per[a].bcubed_f1.total_cmp(&per[b].bcubed_f1))
+                .context("empty grid")?;
+            best_rows[i].push(row(own, format!("{} set-best*", peer.name)));
+        }
+    }
+
+    println!(
+        "{:<14} {:<24} {:>6} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10} {:>9} {:>9}",
+        "set",
+        "system",
+        "thresh",
+        "docs",
+        "B3 P",
+        "B3 R",
+        "B3 F1",
+        "pair F1",
+        "NMI",
+        "pred/true",
+        "assign/s",
+        "total/s"
+    );
+    for (((name, items), rs), bs) in sets.iter().zip(&rows).zip(&best_rows) {
+        for r in rs.iter().chain(bs) {
+            let s = &r.scores;
+            println!(
+                "{:<14} {:<24} {:>6} {:>6} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>10} {:>9.0} {:>9.0}",
+                name,
+                r.system,
+                r.threshold,
+                items.len(),
+                s.bcubed_p,
+                s.bcubed_r,
+                s.bcubed_f1,
+                s.pairwise_f1,
+                s.nmi,
+                format!("{}/{}", s.predicted, s.truth),
+                r.assign_rate,
+                r.total_rate
+            );
+        }
+    }
+    println!();
+    println!(
+        "-- newsdesk / peer, B-cubed F1 (peer at its one tuned threshold; [vs its set-best*]) --"
+    );
+    for ((name, _), (rs, bs)) in sets.iter().zip(rows.iter().zip(&best_rows)) {
+        let nd = rs[0].scores.bcubed_f1;
+        let cells: Vec<String> = rs[1..]
+            .iter()
+            .zip(bs)
+            .map(|(r, b)| {
+                format!(
+                    "vs {}: x{:.3} [x{:.3}]",
+                    r.system,
+                    nd / r.scores.bcubed_f1,
+                    nd / b.scores.bcubed_f1
+                )
+            })
+            .collect();
+        println!("  {name:<14} {}", cells.join("   "));
+    }
+    println!();
+    println!("peer thresholds, one per peer for all sets (best mean B-cubed F1 over duc2001, duc2002, duc2004_task5, ecbplus, as newsdesk's was chosen):");
+    for l in &chosen_lines {
+        println!("{l}");
+    }
+    let versions = &value["versions"];
+    println!(
+        "* set-best: the threshold best on that set alone, chosen on the labels it is scored \
+         against: an upper bound, not a shippable setting."
+    );
+    println!(
+        "peers: {} (Python {}, scikit-learn {}, numpy {}, scipy {}); tfidf-online: single pass in \
+         stream order, join the most cosine-similar centroid (mean of members) if >= threshold; \
+         tfidf-agglo: AgglomerativeClustering(linkage=average, cosine distance, \
+         distance_threshold), offline.",
+        value["vectorizer"].as_str().unwrap_or("?"),
+        versions["python"].as_str().unwrap_or("?"),
+        versions["scikit-learn"].as_str().unwrap_or("?"),
+        versions["numpy"].as_str().unwrap_or("?"),
+        versions["scipy"].as_str().unwrap_or("?"),
+    );
+    println!(
+        "assign/s: the clustering step alone, one thread (newsdesk: the replay as `stories` times \
+         it; tfidf-online: dot products with earlier articles + the pass; tfidf-agglo: cosine \
+         distance matrix + fit); total/s: from title and text (newsdesk: analysis + replay; peers: \
+         + TF-IDF fit and transform of the set). One run each."
+    );
     Ok(())
 }
 

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use newsdesk_core::copies::rewrite::CopyProfile;
 use newsdesk_core::stories::{ActiveStory, DocFrequencies, SparseVector};
 use newsdesk_core::{Analysis, Article, ArticleId, CopyLink, StoryId};
 
@@ -94,8 +95,10 @@ pub struct CopyCandidate {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CopyView {
     pub id: ArticleId,
-    pub text: String,
-    pub analysis: Analysis,
+    pub profile: CopyProfile,
+    pub text_hash: u64,
+    /// How many sampled shingles it has.
+    pub shingles: usize,
     pub chain: ArticleId,
     pub time: i64,
     pub story: StoryId,
@@ -114,6 +117,8 @@ pub struct NewArticle<'a> {
     pub shingles: &'a [u64],
     /// Anchors for reworded-copy candidates (see `newsdesk_core::copies::anchors`).
     pub anchors: &'a [u64],
+    /// What rewrite detection compares (see `newsdesk_core::copies::rewrite`).
+    pub copy_profile: &'a CopyProfile,
 }
 
 /// The embedded store of one data directory.
@@ -139,7 +144,10 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(open_err)?;
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            // A 64 MiB page cache and memory-mapped reads: ingest looks up postings for every
+            // article, and the default 2 MiB cache sends most of those lookups to the disk.
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+             PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;",
         )
         .map_err(open_err)?;
         let mut store = Store {
@@ -190,9 +198,9 @@ impl Store {
             .prepare_cached(
                 "INSERT INTO articles (id, identity, url, outlet, title, authors, published, time,
                     language, text, source, ingested_at, story, chain, text_hash, shingle_count,
-                    analysis, story_score, story_terms, dated)
+                    analysis, story_score, story_terms, dated, copy_profile)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, unixepoch(), ?12, ?13, ?14,
-                    ?15, ?16, ?17, ?18, ?19)",
+                    ?15, ?16, ?17, ?18, ?19, ?20)",
             )?
             .execute(params![
                 a.id,
@@ -214,6 +222,7 @@ impl Store {
                 new.story_score,
                 serde_json::to_string(new.story_terms)?,
                 a.dated,
+                serde_json::to_string(new.copy_profile)?,
             ])?;
         let mut stmt = self
             .conn
@@ -264,28 +273,31 @@ impl Store {
         Ok(out)
     }
 
-    /// What copy detection needs of a stored article: its text, analysis, chain, time and story.
+    /// What copy detection needs of a stored article: its profile, hash, shingle count, chain,
+    /// time and story.
     pub fn copy_view(&self, id: &str) -> Result<Option<CopyView>> {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT text, analysis, chain, time, story FROM articles WHERE id = ?1",
+                "SELECT copy_profile, text_hash, shingle_count, chain, time, story FROM articles WHERE id = ?1",
             )?
             .query_row(params![id], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, i64>(3)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
                     r.get::<_, i64>(4)?,
+                    r.get::<_, i64>(5)?,
                 ))
             })
             .optional()?;
-        row.map(|(text, analysis, chain, time, story)| {
+        row.map(|(profile, text_hash, shingles, chain, time, story)| {
             Ok(CopyView {
                 id: id.to_owned(),
-                text,
-                analysis: serde_json::from_str(&analysis)?,
+                profile: serde_json::from_str(&profile)?,
+                text_hash: text_hash as u64,
+                shingles: shingles as usize,
                 chain,
                 time,
                 story,
@@ -702,6 +714,7 @@ mod tests {
                 text_hash: 7,
                 shingles,
                 anchors: shingles,
+                copy_profile: &CopyProfile::default(),
             })
             .expect("insert");
     }

@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
         chain TEXT NOT NULL,
         text_hash INTEGER NOT NULL,
         shingle_count INTEGER NOT NULL,
+        copy_profile TEXT NOT NULL,
         analysis TEXT NOT NULL,
         story_score REAL,
         story_terms TEXT

@@ -6,7 +6,9 @@
 
 use anyhow::{Context, Result};
 
-use newsdesk_core::copies::{self, anchors, judge, rewrite, CopyInput, Judgement, MIN_SHARED};
+use newsdesk_core::copies::{
+    self, anchors, judge_prepared, rewrite, Judgement, Prepared, MIN_SHARED,
+};
 use newsdesk_core::identity::{canonical_url, host, identity};
 use newsdesk_core::stories::{
     article_terms, article_vector, DocFrequencies, SparseVector, StoryConfig, StoryIndex,
@@ -110,11 +112,13 @@ impl Pipeline {
         let idf = |t: &str| df.idf(&format!("w:{t}"));
         let profile = rewrite::profile(&article.text, &analysis);
         let article_anchors = anchors::anchors(&profile, &idf);
-        let mut ids: Vec<String> = self
+        // Shingle candidates come with what they share; anchor candidates share (almost) no
+        // shingles, or the shingle index would have found them.
+        let mut candidates: Vec<(String, u32)> = self
             .store
             .copy_candidates(fp.text_hash, &fp.shingles, MIN_SHARED, COPY_CANDIDATES)?
             .into_iter()
-            .map(|c| c.id)
+            .map(|c| (c.id, c.shared))
             .collect();
         for (id, _) in self.store.anchor_candidates(
             &article_anchors,
@@ -122,27 +126,26 @@ impl Pipeline {
             REWRITE_CANDIDATES,
             anchors::MAX_POSTINGS,
         )? {
-            if !ids.contains(&id) {
-                ids.push(id);
+            if !candidates.iter().any(|(c, _)| *c == id) {
+                candidates.push((id, 0));
             }
         }
+        let this = Prepared {
+            text_hash: fp.text_hash,
+            shingles: fp.shingles.len(),
+            profile: &profile,
+        };
         let mut copy: Option<(CopyView, Judgement)> = None;
-        for id in ids {
+        for (id, shared) in candidates {
             let Some(view) = self.store.copy_view(&id)? else {
                 continue;
             };
-            let j = judge(
-                CopyInput {
-                    text: &article.text,
-                    analysis: &analysis,
-                },
-                CopyInput {
-                    text: &view.text,
-                    analysis: &view.analysis,
-                },
-                &idf,
-                &self.rewrite_model,
-            );
+            let other = Prepared {
+                text_hash: view.text_hash,
+                shingles: view.shingles,
+                profile: &view.profile,
+            };
+            let j = judge_prepared(this, other, shared, &idf, &self.rewrite_model);
             if j.copy
                 && copy
                     .as_ref()
@@ -224,6 +227,7 @@ impl Pipeline {
             text_hash: fp.text_hash,
             shingles: &fp.shingles,
             anchors: &article_anchors,
+            copy_profile: &profile,
         })?;
         if let Some(link) = &link {
             self.store.insert_copy_link(link)?;

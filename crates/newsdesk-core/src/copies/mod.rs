@@ -131,6 +131,15 @@ pub struct Judgement {
     pub evidence: CopyEvidence,
 }
 
+/// One side of a comparison, prepared: what judging needs of an article without its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Prepared<'a> {
+    pub text_hash: u64,
+    /// How many sampled shingles it has.
+    pub shingles: usize,
+    pub profile: &'a rewrite::CopyProfile,
+}
+
 /// Judges whether `a` and `b` are copies of one another: exact, near-duplicate (shingles), or
 /// reworded (sentence alignment). `idf` weighs a plain stem.
 pub fn judge(
@@ -140,21 +149,40 @@ pub fn judge(
     model: &rewrite::RewriteModel,
 ) -> Judgement {
     let (fa, fb) = (fingerprint(a.text), fingerprint(b.text));
-    let shared = shared_count(&fa.shingles, &fb.shingles);
-    let containment = shared as f32 / fa.shingles.len().min(fb.shingles.len()).max(1) as f32;
-    let evidence = rewrite::compare(
-        &rewrite::profile(a.text, a.analysis),
-        &rewrite::profile(b.text, b.analysis),
-        idf,
+    let (pa, pb) = (
+        rewrite::profile(a.text, a.analysis),
+        rewrite::profile(b.text, b.analysis),
     );
+    judge_prepared(
+        Prepared {
+            text_hash: fa.text_hash,
+            shingles: fa.shingles.len(),
+            profile: &pa,
+        },
+        Prepared {
+            text_hash: fb.text_hash,
+            shingles: fb.shingles.len(),
+            profile: &pb,
+        },
+        shared_count(&fa.shingles, &fb.shingles),
+        idf,
+        model,
+    )
+}
+
+/// [`judge`] on prepared sides, given how many sampled shingles they share: the store keeps
+/// profiles and shingle counts, so judging a candidate never re-reads its text.
+pub fn judge_prepared(
+    a: Prepared<'_>,
+    b: Prepared<'_>,
+    shared: u32,
+    idf: &impl Fn(&str) -> f32,
+    model: &rewrite::RewriteModel,
+) -> Judgement {
+    let containment = shared as f32 / a.shingles.min(b.shingles).max(1) as f32;
+    let evidence = rewrite::compare(a.profile, b.profile, idf);
     let probability = model.probability(&evidence.features);
-    let (kind, score) = match decide(
-        fa.text_hash,
-        fa.shingles.len(),
-        fb.text_hash,
-        fb.shingles.len(),
-        shared,
-    ) {
+    let (kind, score) = match decide(a.text_hash, a.shingles, b.text_hash, b.shingles, shared) {
         Some((kind, score)) => (Some(kind), score),
         None if probability >= model.threshold => (Some(CopyKind::Rewrite), probability),
         None => (None, probability),
