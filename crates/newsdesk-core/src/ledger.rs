@@ -336,26 +336,47 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
 
 const DAY: i64 = 86_400;
 
+/// How the reports of one quantity relate, article by article: two articles conflict when
+/// nothing one says of the quantity can be reconciled with anything the other says, on the
+/// same day (or the later one says less); a higher count on a later day is an update. An
+/// article giving two values ("14, later 16") tells a change it knows of, so it conflicts with
+/// none that gives either. An article's bounds ("at least 150") only speak for it when it
+/// gives no count itself: "180 killed, at least 150 of them civilians" says 180.
 fn status(reports: &[QuantityReport]) -> QuantityStatus {
+    let mut by_article: Vec<(&str, i64, Vec<&QuantityReport>)> = Vec::new();
+    for r in reports {
+        match by_article
+            .iter_mut()
+            .find(|(id, _, _)| *id == r.cited.article)
+        {
+            Some((_, _, rs)) => rs.push(r),
+            None => by_article.push((&r.cited.article, r.cited.time, vec![r])),
+        }
+    }
+    for (_, _, rs) in &mut by_article {
+        let counts =
+            |r: &&QuantityReport| matches!(r.qualifier, Qualifier::Exact | Qualifier::About);
+        if rs.iter().any(counts) {
+            rs.retain(counts);
+        }
+    }
+    let highest = |rs: &[&QuantityReport]| rs.iter().map(|r| r.value).fold(f64::MIN, f64::max);
     let mut updated = false;
-    for (i, a) in reports.iter().enumerate() {
-        for b in &reports[i + 1..] {
-            // One article giving two values tells a change it knows of, not a disagreement.
-            if a.cited.article == b.cited.article || a.value == b.value {
-                continue;
-            }
-            let (earlier, later) = if a.cited.time <= b.cited.time {
-                (a, b)
+    for (i, (_, ta, ra)) in by_article.iter().enumerate() {
+        for (_, tb, rb) in &by_article[i + 1..] {
+            let reconcilable = ra.iter().any(|a| rb.iter().any(|b| compatible(a, b)));
+            let ((t_early, early), (t_late, late)) = if ta <= tb {
+                ((ta, ra), (tb, rb))
             } else {
-                (b, a)
+                ((tb, rb), (ta, ra))
             };
-            let same_day = earlier.cited.time.div_euclid(DAY) == later.cited.time.div_euclid(DAY);
-            if same_day || later.value < earlier.value {
-                if !compatible(a, b) {
-                    return QuantityStatus::Conflict;
-                }
-            } else {
-                // A higher value on a later day: the count moved on.
+            let same_day = t_early.div_euclid(DAY) == t_late.div_euclid(DAY);
+            let rose = highest(late) > highest(early);
+            if !reconcilable && (same_day || !rose) {
+                return QuantityStatus::Conflict;
+            }
+            if !same_day && rose {
+                // A higher count on a later day: the count moved on.
                 updated = true;
             }
         }
