@@ -261,40 +261,161 @@ fn compatible(a: &QuantityReport, b: &QuantityReport) -> bool {
     a0 <= b1 && b0 <= a1
 }
 
+/// One quantity report on its way into a claim, with what it is compared on.
+struct Pending {
+    article: usize,
+    noun: String,
+    event: String,
+    /// Stems of the words around the number in its sentence, sorted.
+    context: Vec<String>,
+    what: String,
+    report: QuantityReport,
+}
+
+/// Words either side of a number that say what it is about.
+const CONTEXT_WORDS: usize = 8;
+/// Lowest similarity for two reports to state one claim.
+const SAME_CLAIM: f32 = 0.6;
+
+/// Stems of the words near `surface` in `sentence`, numbers left out.
+fn local_context(sentence: &str, surface: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<String> {
+    let at = sentence.find(surface).unwrap_or(0);
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 1 && !w.chars().any(|c| c.is_ascii_digit()))
+            .map(|w| w.to_lowercase())
+            .filter(|w| !newsdesk_text::is_stopword(w, "en"))
+            .map(|w| stemmer.stem(&w).into_owned())
+            .collect()
+    };
+    let before = words(&sentence[..at]);
+    let after = words(sentence.get(at + surface.len()..).unwrap_or(""));
+    let mut out: Vec<String> = before
+        .iter()
+        .rev()
+        .take(CONTEXT_WORDS)
+        .chain(after.iter().take(CONTEXT_WORDS))
+        .cloned()
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The same counted thing under its usual names: "persons", "individuals" and "people" are
+/// people; "%" and "per cent" are percent.
+fn normal_noun(stem: &str) -> String {
+    match stem {
+        "person" | "peopl" | "individu" => "peopl".to_owned(),
+        "pct" | "%" => "percent".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+fn dice(a: &[String], b: &[String]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+    2.0 * shared as f32 / (a.len() + b.len()) as f32
+}
+
+/// How surely two reports state the same claim: what they count, what happened, the value,
+/// and the words around the number.
+fn claim_similarity(a: &Pending, b: &Pending) -> f32 {
+    let noun = if a.noun == b.noun { 0.3 } else { 0.0 };
+    let event = match (a.event.is_empty(), b.event.is_empty()) {
+        (false, false) if a.event == b.event => 0.2,
+        (true, true) => 0.1,
+        _ => 0.0,
+    };
+    // The same value is stronger evidence the less common the number: two stories' "two" are
+    // rarely one fact, their "127" usually is.
+    let value = if a.report.value == b.report.value {
+        if a.report.value >= 10.0 {
+            0.4
+        } else {
+            0.3
+        }
+    } else if compatible(&a.report, &b.report) {
+        0.15
+    } else {
+        0.0
+    };
+    noun + event + value + 0.5 * dice(&a.context, &b.context)
+}
+
+/// Groups the quantity reports of a story's articles into claims. Each report joins the claim
+/// whose reports (from other articles) it most resembles, or starts one: two numbers in one
+/// article are two claims, however alike; the same fact in two articles is one claim, whether
+/// their values agree, conflict or moved on.
 fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
     let stemmer = newsdesk_text::stemmer_for("en").expect("English stemmer");
-    let mut groups: BTreeMap<(String, String), (String, Vec<QuantityReport>)> = BTreeMap::new();
-    for a in articles {
+    let mut groups: Vec<Vec<Pending>> = Vec::new();
+    for (k, a) in articles.iter().enumerate() {
         for q in &a.analysis.quantities {
             let event = q.event.as_deref();
+            let percent = q.surface.ends_with('%');
             let noun = match (q.noun.as_deref(), event) {
+                _ if percent => "percent",
                 (Some(n), _) => n,
                 (None, Some(e)) if CASUALTY_EVENTS.contains(&e) => "people",
                 _ => continue,
             };
-            let key = (
-                stemmer.stem(noun).into_owned(),
-                event
+            let sentence = sentence_at(a.text, q.sentence);
+            let pending = Pending {
+                article: k,
+                noun: normal_noun(&stemmer.stem(noun)),
+                event: event
                     .map(|e| stemmer.stem(e).into_owned())
                     .unwrap_or_default(),
-            );
-            let what = match event {
-                Some(e) => format!("{noun} {e}"),
-                None => noun.to_owned(),
+                context: local_context(&sentence, &q.surface, &stemmer),
+                what: match event {
+                    Some(e) => format!("{noun} {e}"),
+                    None => noun.to_owned(),
+                },
+                report: QuantityReport {
+                    value: q.value,
+                    upper: q.upper,
+                    qualifier: q.qualifier,
+                    surface: q.surface.clone(),
+                    cited: cite(a, sentence),
+                },
             };
-            let entry = groups.entry(key).or_insert_with(|| (what, Vec::new()));
-            entry.1.push(QuantityReport {
-                value: q.value,
-                upper: q.upper,
-                qualifier: q.qualifier,
-                surface: q.surface.clone(),
-                cited: cite(a, sentence_at(a.text, q.sentence)),
-            });
+            let best = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.iter().all(|m| m.article != k))
+                .map(|(i, g)| {
+                    let sim = g
+                        .iter()
+                        .map(|m| claim_similarity(&pending, m))
+                        .fold(0.0, f32::max);
+                    (i, sim)
+                })
+                .filter(|(_, sim)| *sim >= SAME_CLAIM)
+                .max_by(|x, y| x.1.total_cmp(&y.1));
+            match best {
+                Some((i, _)) => groups[i].push(pending),
+                None => groups.push(vec![pending]),
+            }
         }
     }
     let mut out: Vec<QuantityClaim> = groups
-        .into_values()
-        .map(|(what, mut reports)| {
+        .into_iter()
+        .map(|members| {
+            // The claim is named the way most of its reports name it.
+            let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+            for m in &members {
+                *names.entry(m.what.as_str()).or_default() += 1;
+            }
+            let what = names
+                .iter()
+                .max_by_key(|(name, n)| (**n, std::cmp::Reverse(**name)))
+                .map(|(name, _)| (*name).to_owned())
+                .unwrap_or_default();
+            let has_event = members.iter().any(|m| !m.event.is_empty());
+            let mut reports: Vec<QuantityReport> = members.into_iter().map(|m| m.report).collect();
             reports.sort_by(|a, b| {
                 a.cited
                     .time
@@ -303,7 +424,7 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
             });
             // Only a count of something that happened ("people killed") can be updated or
             // contradicted; bare mentions ("three days", "140 workers") may be different facts.
-            let status = if what.contains(' ') {
+            let status = if has_event {
                 status(&reports)
             } else {
                 QuantityStatus::Agreed

@@ -34,6 +34,9 @@ pub struct Args {
     /// Join probability needed for an archived story, instead of the shipped one.
     #[arg(long)]
     archived_threshold: Option<f32>,
+    /// Story merge similarity instead of the shipped one (above 1 turns merging off).
+    #[arg(long)]
+    merge_similarity: Option<f32>,
     /// Active window in days instead of the shipped one.
     #[arg(long)]
     window_days: Option<i64>,
@@ -133,7 +136,9 @@ fn replay(items: &[Item], analyses: &[newsdesk_text::Analysis], config: StoryCon
     let mut index = StoryIndex::new(config.clone());
     let mut df = DocFrequencies::default();
     let mut next_id = 0;
-    items
+    // Merged stories: each story's final story, followed to the end.
+    let mut merged_into: HashMap<i64, i64> = HashMap::new();
+    let stories: Vec<i64> = items
         .iter()
         .zip(analyses)
         .map(|(item, analysis)| {
@@ -142,6 +147,11 @@ fn replay(items: &[Item], analyses: &[newsdesk_text::Analysis], config: StoryCon
             let story = match index.best_match(&vector, item.time) {
                 Some(m) => {
                     index.add(m.story, &vector, item.time);
+                    for (other, _) in index.merges_after_join(&vector, item.time, m.story) {
+                        if index.merge(m.story, other) {
+                            merged_into.insert(other, m.story);
+                        }
+                    }
                     m.story
                 }
                 None => {
@@ -152,6 +162,15 @@ fn replay(items: &[Item], analyses: &[newsdesk_text::Analysis], config: StoryCon
             };
             df.add_document(terms.iter().map(|(t, _)| t.as_str()));
             story
+        })
+        .collect();
+    stories
+        .into_iter()
+        .map(|mut s| {
+            while let Some(&into) = merged_into.get(&s) {
+                s = into;
+            }
+            s
         })
         .collect()
 }
@@ -324,6 +343,9 @@ pub fn run(args: Args) -> Result<()> {
     }
     if let Some(t) = args.archived_threshold {
         config.archived_threshold = t;
+    }
+    if let Some(m) = args.merge_similarity {
+        config.merge_similarity = m;
     }
     if let Some(d) = args.window_days {
         config.window_secs = d * 86_400;

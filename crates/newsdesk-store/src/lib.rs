@@ -504,6 +504,39 @@ impl Store {
         Ok(())
     }
 
+    /// Merges story `from` into `into`: its articles move, its row goes, and the merge is
+    /// recorded with the article that showed the two were one and how alike they were.
+    pub fn merge_stories(
+        &mut self,
+        into: StoryId,
+        from: StoryId,
+        by_article: &str,
+        similarity: f32,
+    ) -> Result<()> {
+        self.conn
+            .prepare_cached("UPDATE articles SET story = ?1 WHERE story = ?2")?
+            .execute(params![into, from])?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO story_merges (story, merged_into, by_article, similarity, merged_at)
+                 VALUES (?1, ?2, ?3, ?4, unixepoch())",
+            )?
+            .execute(params![from, into, by_article, similarity])?;
+        self.conn
+            .prepare_cached("DELETE FROM stories WHERE id = ?1")?
+            .execute(params![from])?;
+        Ok(())
+    }
+
+    /// The stories merged into `story`: (merged story, by article, similarity).
+    pub fn merges_into(&self, story: StoryId) -> Result<Vec<(StoryId, String, f32)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT story, by_article, similarity FROM story_merges WHERE merged_into = ?1 ORDER BY rowid",
+        )?;
+        let rows = stmt.query_map(params![story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// The vector of the article a story takes its title from: the one closest to the story's
     /// centre, kept so that each newcomer can be compared with it.
     pub fn representative_vector(&self, story: StoryId) -> Result<SparseVector> {
@@ -818,11 +851,30 @@ mod tests {
         );
         assert_eq!((summary.first_seen, summary.last_seen), (100, 200));
 
+        let other = store.create_story("b", &vec![], Some(300)).expect("story");
+        insert(
+            &mut store,
+            &Article {
+                identity: "url:https://example.org/c".into(),
+                ..article("c", 300)
+            },
+            other,
+            "c",
+            &[7],
+        );
+        store.merge_stories(story, other, "c", 0.6).expect("merge");
+        assert_eq!(store.story_articles(story).expect("articles").len(), 3);
+        assert!(store.story_summary(other).expect("summary").is_none());
+        assert_eq!(
+            store.merges_into(story).expect("merges"),
+            vec![(other, "c".to_owned(), 0.6)]
+        );
+
         let mut df_terms = vec!["w:a", "w:b"];
         store.add_doc_frequencies(df_terms.drain(..)).expect("df");
         store.add_doc_frequencies(["w:a"]).expect("df");
         let df = store.load_doc_frequencies().expect("df");
         assert_eq!(df.df.get("w:a"), Some(&2));
-        assert_eq!(df.documents, 2);
+        assert_eq!(df.documents, 3, "one document per stored article");
     }
 }

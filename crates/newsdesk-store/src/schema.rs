@@ -60,6 +60,13 @@ const MIGRATIONS: &[&str] = &[
         centroid TEXT NOT NULL
     );
     CREATE INDEX stories_last_time ON stories(last_time);
+    CREATE TABLE story_merges (
+        story INTEGER NOT NULL,
+        merged_into INTEGER NOT NULL,
+        by_article TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        merged_at INTEGER NOT NULL
+    );
     CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;",
 ];
 

@@ -203,6 +203,13 @@ impl Pipeline {
         // over when it is closer than the current one.
         let mut representative = None;
         if !new_story && self.stories.add(story, &vector, time) {
+            // The newcomer may show that another story is this one.
+            for (other, similarity) in self.stories.merges_after_join(&vector, time, story) {
+                if self.stories.merge(story, other) {
+                    self.store
+                        .merge_stories(story, other, &article.id, similarity)?;
+                }
+            }
             let current = self.store.representative_vector(story)?;
             let closeness = |v: &SparseVector| self.stories.cosine(story, v).unwrap_or(0.0);
             if closeness(&vector) > closeness(&current) {

@@ -90,6 +90,8 @@ pub struct StoryView {
     articles: Vec<StoredArticle>,
     links: Vec<CopyLink>,
     ledger: Ledger,
+    /// Stories merged into this one: (story, by article, similarity).
+    merges: Vec<(StoryId, String, f32)>,
 }
 
 impl StoryView {
@@ -99,6 +101,7 @@ impl StoryView {
         };
         let articles = store.story_articles(id)?;
         let links = store.copy_links_in_story(id)?;
+        let merges = store.merges_into(id)?;
         let ledger = Ledger::build(
             &articles
                 .iter()
@@ -117,6 +120,7 @@ impl StoryView {
             articles,
             links,
             ledger,
+            merges,
         }))
     }
 
@@ -167,6 +171,12 @@ impl StoryView {
         v["chains"] = Value::Array(chains);
         v["ledger"] = serde_json::to_value(&self.ledger).unwrap_or(Value::Null);
         v["conflicts"] = json!(self.ledger.conflicts());
+        v["merged"] = Value::Array(
+            self.merges
+                .iter()
+                .map(|(story, by, similarity)| json!({"story": story, "by_article": by, "similarity": similarity}))
+                .collect(),
+        );
         v
     }
 
@@ -275,6 +285,14 @@ impl StoryView {
                 truncate(outlet_name(&a.article.outlet), 22),
                 truncate(&a.article.title, 70),
                 how
+            )?;
+        }
+        for (story, by, similarity) in &self.merges {
+            writeln!(
+                out,
+                "  story {story} was merged in when {} ({}) showed the two were one (story similarity {similarity:.2})",
+                short_id(by),
+                self.outlet_of(by)
             )?;
         }
         Ok(())

@@ -42,6 +42,9 @@ pub struct StoryConfig {
     pub candidates: usize,
     /// The join-or-new model.
     pub model: JoinModel,
+    /// Two stories merge when an article joins one of them while the other is a candidate it
+    /// could have joined too, and the two stories' centroids are at least this similar.
+    pub merge_similarity: f32,
     /// Lowest join probability for an archived story (one past the active window): a later
     /// development of an event joins its story, another event of the same kind in the same
     /// place starts its own.
@@ -60,6 +63,7 @@ impl Default for StoryConfig {
             candidates: 50,
             model: JoinModel::shipped(),
             archived_threshold: 0.9,
+            merge_similarity: 0.3,
         }
     }
 }
@@ -514,6 +518,116 @@ impl StoryIndex {
         shared.into_iter().take(n).map(|(t, _)| t.clone()).collect()
     }
 
+    /// Stories that turn out to be one with `joined`, which an article at `time` has just
+    /// joined: candidates the article could have joined as well (their probability clears the
+    /// threshold) whose centroids are close to the joined story's. Each comes with the
+    /// similarity of the two stories.
+    pub fn merges_after_join(
+        &self,
+        vector: &SparseVector,
+        time: Option<i64>,
+        joined: StoryId,
+    ) -> Vec<(StoryId, f32)> {
+        let Some(target) = self.stories.get(&joined) else {
+            return Vec::new();
+        };
+        self.candidates(vector, time)
+            .into_iter()
+            .filter(|c| c.story != joined && c.probability >= self.threshold_for(c))
+            .filter_map(|c| {
+                let other = self.stories.get(&c.story)?;
+                let sim = self.story_similarity(target, other);
+                (sim >= self.config.merge_similarity).then_some((c.story, sim))
+            })
+            .collect()
+    }
+
+    /// Mean over term groups of the cosine between two stories' centroids.
+    fn story_similarity(&self, a: &Story, b: &Story) -> f32 {
+        let mut dots = [0f32; 3];
+        let (mut i, mut j) = (0, 0);
+        while i < a.centroid.len() && j < b.centroid.len() {
+            match a.centroid[i].0.cmp(&b.centroid[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let g = group_of(&self.terms[a.centroid[i].0 as usize]);
+                    dots[g] += a.centroid[i].1 * b.centroid[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let mut total = 0.0;
+        for g in 0..3 {
+            if a.norms[g] > 0.0 && b.norms[g] > 0.0 {
+                total += dots[g] / (a.norms[g].sqrt() * b.norms[g].sqrt());
+            }
+        }
+        total / 3.0
+    }
+
+    /// Merges story `from` into story `into`: centroids add up, spans join, and `from` is gone.
+    pub fn merge(&mut self, into: StoryId, from: StoryId) -> bool {
+        if into == from {
+            return false;
+        }
+        let Some(other) = self.stories.remove(&from) else {
+            return false;
+        };
+        let Some(mut s) = self.stories.remove(&into) else {
+            self.stories.insert(from, other);
+            return false;
+        };
+        for t in &other.indexed {
+            if let Some(ids) = self.postings.get_mut(t) {
+                ids.retain(|id| *id != from);
+            }
+        }
+        let mut merged: Vec<(u32, f32)> =
+            Vec::with_capacity(s.centroid.len() + other.centroid.len());
+        let (mut i, mut j) = (0, 0);
+        while i < s.centroid.len() || j < other.centroid.len() {
+            match (s.centroid.get(i), other.centroid.get(j)) {
+                (Some(a), Some(b)) if a.0 == b.0 => {
+                    merged.push((a.0, a.1 + b.1));
+                    i += 1;
+                    j += 1;
+                }
+                (Some(a), Some(b)) if a.0 < b.0 => {
+                    merged.push(*a);
+                    i += 1;
+                }
+                (Some(a), None) => {
+                    merged.push(*a);
+                    i += 1;
+                }
+                (_, Some(b)) => {
+                    merged.push(*b);
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        let keep = self.config.story_terms;
+        if merged.len() > keep * 2 {
+            merged.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            merged.truncate(keep);
+            merged.sort_unstable_by_key(|e| e.0);
+        }
+        s.centroid = merged;
+        s.span = match (s.span, other.span) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (x, None) => x,
+            (None, y) => y,
+        };
+        s.size += other.size;
+        self.refresh(&mut s);
+        self.index_terms(into, &mut s);
+        self.stories.insert(into, s);
+        true
+    }
+
     /// Starts a story with one article.
     pub fn start(&mut self, id: StoryId, vector: &SparseVector, time: Option<i64>) {
         let q = self.query(vector, true);
@@ -662,6 +776,39 @@ mod tests {
         );
         assert_eq!(index.evict_before(2 * DAY), 1);
         assert!(index.is_empty());
+    }
+
+    #[test]
+    fn a_bridging_article_merges_two_stories_of_one_event() {
+        let df = DocFrequencies::default();
+        let mut index = StoryIndex::new(StoryConfig::default());
+        let a = vector("Bridge collapses in Port Meridian", "The Halvard Bridge over the Teller River collapsed in Port Meridian on Tuesday, killing 14 people, the fire department said.", &df);
+        let b = vector("Divers search Teller River after Port Meridian bridge collapse", "Divers searched the Teller River in Port Meridian for survivors of the Halvard Bridge collapse, officials said.", &df);
+        index.start(1, &a, Some(0));
+        index.start(2, &b, Some(0));
+        let joined = index
+            .best_match(&a, Some(DAY))
+            .expect("joins one of them")
+            .story;
+        assert!(index.add(joined, &a, Some(DAY)));
+        let merges = index.merges_after_join(&a, Some(DAY), joined);
+        let other = if joined == 1 { 2 } else { 1 };
+        assert_eq!(
+            merges.iter().map(|m| m.0).collect::<Vec<_>>(),
+            vec![other],
+            "{merges:?}"
+        );
+        assert!(index.merge(joined, other));
+        assert_eq!(index.len(), 1);
+        assert_eq!(index.get(joined).map(|s| s.size), Some(3));
+        assert!(
+            index
+                .candidates(&b, Some(DAY))
+                .iter()
+                .all(|c| c.story == joined),
+            "postings follow the merge"
+        );
+        assert!(!index.merge(joined, other), "a story merges once");
     }
 
     #[test]
