@@ -64,6 +64,8 @@ pub enum CopyKind {
     Near,
     /// The same article in other words: a synonym-spun rewrite or another translation.
     Rewrite,
+    /// The same article in another language: its names and numbers, in the same order.
+    Translation,
 }
 
 impl CopyKind {
@@ -72,6 +74,7 @@ impl CopyKind {
             CopyKind::Exact => "exact",
             CopyKind::Near => "near",
             CopyKind::Rewrite => "rewrite",
+            CopyKind::Translation => "translation",
         }
     }
 
@@ -81,6 +84,7 @@ impl CopyKind {
             "exact" => Some(CopyKind::Exact),
             "near" => Some(CopyKind::Near),
             "rewrite" => Some(CopyKind::Rewrite),
+            "translation" => Some(CopyKind::Translation),
             _ => None,
         }
     }

@@ -44,7 +44,7 @@ fn surer(a: &Judgement, a_time: i64, b: &Judgement, b_time: i64) -> bool {
     let rank = |j: &Judgement| match j.kind {
         Some(CopyKind::Exact) => 3,
         Some(CopyKind::Near) => 2,
-        Some(CopyKind::Rewrite) => 1,
+        Some(CopyKind::Rewrite | CopyKind::Translation) => 1,
         None => 0,
     };
     (rank(a), a.score, -a_time) > (rank(b), b.score, -b_time)

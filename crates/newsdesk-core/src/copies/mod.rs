@@ -131,6 +131,26 @@ pub struct Judgement {
     pub evidence: CopyEvidence,
 }
 
+/// Fewest names and numbers two texts in different languages must share, in the same order,
+/// to be one article translated.
+const TRANSLATION_MIN_FACTS: usize = 5;
+
+/// How alike two texts in different languages are in what translation keeps: shared numbers,
+/// shared names, and whether they come in the same order (each 0–1, averaged).
+fn translation_score(e: &rewrite::RewriteEvidence) -> f32 {
+    (e.features[2] + e.features[3] + e.features[5]) / 3.0
+}
+
+/// A translation shares many facts, tells them in the same order, and most of its numbers and
+/// names are the other's. Two reports of one event in two languages share some names and
+/// numbers, but fewer and in their own order.
+fn is_translation(e: &rewrite::RewriteEvidence) -> bool {
+    let facts = e.shared_numbers.len() + e.shared_entities.len();
+    facts >= TRANSLATION_MIN_FACTS
+        && e.features[5] >= 0.75
+        && (e.features[2] + e.features[3]) / 2.0 >= 0.4
+}
+
 /// One side of a comparison, prepared: what judging needs of an article without its text.
 #[derive(Debug, Clone, Copy)]
 pub struct Prepared<'a> {
@@ -181,10 +201,24 @@ pub fn judge_prepared(
 ) -> Judgement {
     let containment = shared as f32 / a.shingles.min(b.shingles).max(1) as f32;
     let evidence = rewrite::compare(a.profile, b.profile, idf);
-    let probability = model.probability(&evidence.features);
+    let cross_language = !a.profile.language.is_empty()
+        && !b.profile.language.is_empty()
+        && a.profile.language != b.profile.language;
+    // Across languages the words cannot be compared, only what translation keeps: names and
+    // numbers, in their order.
+    let probability = if cross_language {
+        translation_score(&evidence)
+    } else {
+        model.probability(&evidence.features)
+    };
     let (kind, score) = match decide(a.text_hash, a.shingles, b.text_hash, b.shingles, shared) {
         Some((kind, score)) => (Some(kind), score),
-        None if probability >= model.threshold => (Some(CopyKind::Rewrite), probability),
+        None if cross_language && is_translation(&evidence) => {
+            (Some(CopyKind::Translation), probability)
+        }
+        None if !cross_language && probability >= model.threshold => {
+            (Some(CopyKind::Rewrite), probability)
+        }
         None => (None, probability),
     };
     Judgement {
@@ -245,6 +279,57 @@ mod tests {
             ),
             Some((CopyKind::Exact, 1.0))
         );
+    }
+
+    const WIRE_EN: &str = "Storm Corvina hit Port Meridian on Monday night, cutting power to 46,000 homes, the Meridian Grid Company said. \
+        Wind gusts reached 118 km/h at the Old Docks, the National Weather Office said. \
+        Mayor Ana Ribeiro said nine people were hurt and 38 trees fell across roads. \
+        The Halvard Bridge was closed for 11 hours and reopened on Tuesday at 5 a.m.";
+    const WIRE_ES: &str = "La tormenta Corvina azotó Port Meridian el lunes por la noche y dejó sin electricidad a 46.000 hogares, informó la Meridian Grid Company. \
+        Las ráfagas alcanzaron 118 km/h en los Old Docks, según la National Weather Office. \
+        La alcaldesa Ana Ribeiro dijo que nueve personas resultaron heridas y que 38 árboles cayeron sobre las carreteras. \
+        El puente Halvard estuvo cerrado durante 11 horas y reabrió el martes a las 5 de la mañana.";
+    const OTHER_ES: &str = "El alcalde de Port Meridian, Ana Ribeiro, presentó el martes un plan de 46 millones para reforzar los diques del puerto. \
+        Según la Meridian Grid Company, las obras durarán 11 meses. La oposición criticó el coste y pidió un debate en el consejo municipal.";
+
+    #[test]
+    fn a_translation_is_found_by_its_names_and_numbers_in_order() {
+        let idf = |_: &str| 1.0;
+        let model = rewrite::RewriteModel::shipped();
+        let en = newsdesk_text::analyze("", WIRE_EN, Some("en"));
+        let es = newsdesk_text::analyze("", WIRE_ES, Some("es"));
+        let other = newsdesk_text::analyze("", OTHER_ES, Some("es"));
+        let j = judge(
+            CopyInput {
+                text: WIRE_ES,
+                analysis: &es,
+            },
+            CopyInput {
+                text: WIRE_EN,
+                analysis: &en,
+            },
+            &idf,
+            &model,
+        );
+        assert_eq!(j.kind, Some(CopyKind::Translation), "{j:?}");
+        assert!(
+            j.evidence.shared_numbers.contains(&"46000".to_string()),
+            "{:?}",
+            j.evidence.shared_numbers
+        );
+        let j = judge(
+            CopyInput {
+                text: OTHER_ES,
+                analysis: &other,
+            },
+            CopyInput {
+                text: WIRE_EN,
+                analysis: &en,
+            },
+            &idf,
+            &model,
+        );
+        assert_eq!(j.kind, None, "another story in another language: {j:?}");
     }
 
     #[test]

@@ -29,6 +29,45 @@ pub struct CopyProfile {
     /// the original's order, an independent report in its own.
     #[serde(default)]
     pub sequence: Vec<String>,
+    /// The language the profile was made in (ISO 639-1): stems only compare within one.
+    #[serde(default)]
+    pub language: String,
+}
+
+/// Languages that write 2.500,5 for 2,500.5.
+fn decimal_comma(language: &str) -> bool {
+    matches!(
+        language,
+        "es" | "de"
+            | "fr"
+            | "it"
+            | "pt"
+            | "nl"
+            | "ru"
+            | "pl"
+            | "tr"
+            | "sv"
+            | "da"
+            | "nb"
+            | "fi"
+            | "cs"
+            | "ro"
+            | "hu"
+            | "el"
+            | "uk"
+            | "bg"
+    )
+}
+
+/// A number as written, in the text's convention, to its value ("2.500" in Spanish is 2500).
+fn number_value(written: &str, language: &str) -> Option<f64> {
+    let w = written.trim_matches(['.', ',']);
+    let normal = if decimal_comma(language) {
+        w.replace('.', "").replace(',', ".")
+    } else {
+        w.replace(',', "")
+    };
+    normal.parse().ok()
 }
 
 /// Builds an article's profile from its text and analysis.
@@ -54,21 +93,23 @@ pub fn profile(text: &str, analysis: &Analysis) -> CopyProfile {
             out.sentences.push(stems);
         }
     }
-    let mut numbers: Vec<String> = analysis
-        .quantities
-        .iter()
-        .map(|q| format!("{}", q.value))
-        .collect();
+    out.language = analysis.language.clone();
+    // Quantities are read by English rules; other languages' numbers come from the scan below.
+    let mut numbers: Vec<String> = if analysis.language == "en" {
+        analysis
+            .quantities
+            .iter()
+            .map(|q| format!("{}", q.value))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Bare numbers that name no quantity (dates, scores, ages) are evidence too.
     numbers.extend(
         text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-            .map(|w| w.trim_matches(['.', ',']).replace(',', ""))
-            .filter(|w| {
-                !w.is_empty()
-                    && w.chars().all(|c| c.is_ascii_digit() || c == '.')
-                    && w.parse::<f64>().is_ok()
-            })
-            .map(|w| format!("{}", w.parse::<f64>().unwrap_or_default())),
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .filter_map(|w| number_value(w, &analysis.language))
+            .map(|v| format!("{v}")),
     );
     numbers.sort_unstable();
     numbers.dedup();
@@ -84,9 +125,10 @@ pub fn profile(text: &str, analysis: &Analysis) -> CopyProfile {
         .collect();
     let mut at = 0;
     for piece in text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')) {
-        let value = piece.trim_matches(['.', ',']).replace(',', "");
-        if value.len() >= 2 && value.chars().all(|c| c.is_ascii_digit()) {
-            placed.push((at, format!("#{value}")));
+        if let Some(v) =
+            number_value(piece, &analysis.language).filter(|v| *v >= 10.0 && v.fract() == 0.0)
+        {
+            placed.push((at, format!("#{v}")));
         }
         at += piece.len() + 1;
     }
