@@ -4,10 +4,13 @@
 //! `$NEWSDESK_SHARED/data`) with the scoring rules of that folder's README, prints a table, and
 //! with `--peers` runs the peer tools side by side on the same input in the same run.
 
+mod claims;
 mod copies;
 mod data;
+mod entities;
 mod extraction;
 mod fit;
+mod quotes;
 mod stories;
 
 use anyhow::Result;
@@ -30,6 +33,15 @@ enum Command {
     /// Copy detection: ROC-AUC and F1 of copy vs same-event article on the DUC 2004
     /// translations, and the candidate recall of the anchor index.
     Copies(copies::Args),
+    /// Claims: quantity claims of the human translation grouped with the same claims of the
+    /// machine translations (DUC 2004 translations).
+    Claims(claims::Args),
+    /// Quote attribution: precision, recall and F1 of (speaker, content) on PolNeAR, with
+    /// textacy's direct quotations side by side.
+    Quotes(quotes::Args),
+    /// Named entities: exact span and type P/R/F1 (overall and per type) on CoNLL-2003 valid,
+    /// sentences/s, with spaCy en_core_web_sm side by side.
+    Entities(entities::Args),
 }
 
 fn main() -> Result<()> {
@@ -37,5 +49,8 @@ fn main() -> Result<()> {
         Command::Stories(args) => stories::run(args),
         Command::Extraction(args) => extraction::run(args),
         Command::Copies(args) => copies::run(args),
+        Command::Claims(args) => claims::run(args),
+        Command::Quotes(args) => quotes::run(args),
+        Command::Entities(args) => entities::run(args),
     }
 }

@@ -34,6 +34,9 @@ pub struct Args {
     /// Join probability needed for an archived story, instead of the shipped one.
     #[arg(long)]
     archived_threshold: Option<f32>,
+    /// Word similarity an archived story needs, instead of the shipped one.
+    #[arg(long)]
+    archived_min_words: Option<f32>,
     /// Story merge similarity instead of the shipped one (above 1 turns merging off).
     #[arg(long)]
     merge_similarity: Option<f32>,
@@ -343,6 +346,9 @@ pub fn run(args: Args) -> Result<()> {
     }
     if let Some(t) = args.archived_threshold {
         config.archived_threshold = t;
+    }
+    if let Some(t) = args.archived_min_words {
+        config.archived_min_words = t;
     }
     if let Some(m) = args.merge_similarity {
         config.merge_similarity = m;

@@ -25,6 +25,7 @@ pub fn parse_date(input: &str) -> Option<String> {
     }
     parse_iso(s)
         .or_else(|| parse_written(s))
+        .or_else(|| parse_written_other_languages(s))
         .or_else(|| parse_numeric(s))
 }
 
@@ -128,6 +129,36 @@ fn parse_written(s: &str) -> Option<String> {
     )
     .ok()?;
     Some(format_datetime(date, time, c.get(11).map(|m| m.as_str())))
+}
+
+/// Month names of other languages newsdesk meets often, by month number (1-based index).
+const OTHER_MONTHS: [&[&str]; 12] = [
+    &["enero", "janvier", "januar", "jänner", "gennaio", "janeiro", "januari"],
+    &["febrero", "février", "fevrier", "februar", "febbraio", "fevereiro", "februari"],
+    &["marzo", "mars", "märz", "maerz", "março", "marco", "maart"],
+    &["abril", "avril", "april", "aprile"],
+    &["mayo", "mai", "maggio", "maio", "mei"],
+    &["junio", "juin", "juni", "giugno", "junho"],
+    &["julio", "juillet", "juli", "luglio", "julho"],
+    &["agosto", "août", "aout", "august", "augustus"],
+    &["septiembre", "setiembre", "septembre", "september", "settembre", "setembro"],
+    &["octubre", "octobre", "oktober", "ottobre", "outubro"],
+    &["noviembre", "novembre", "november", "novembro"],
+    &["diciembre", "décembre", "decembre", "dezember", "dicembre", "dezembro", "december"],
+];
+
+/// `11 de febrero de 2025`, `11 février 2025`, `11. Februar 2025`, `11 febbraio 2025`: day
+/// first, a month name in Spanish, French, German, Italian, Portuguese or Dutch.
+fn parse_written_other_languages(s: &str) -> Option<String> {
+    static OTHER: OnceLock<Regex> = OnceLock::new();
+    let re = OTHER.get_or_init(|| {
+        Regex::new(r"(?i)^(?:[\p{L}]+\.?,?\s+)?(\d{1,2})(?:\.|º|°|er)?\s+(?:de\s+)?([\p{L}]+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})$")
+            .expect("valid regex")
+    });
+    let c = re.captures(s)?;
+    let name = c.get(2)?.as_str().to_lowercase();
+    let month = OTHER_MONTHS.iter().position(|names| names.contains(&name.as_str()))? as i32 + 1;
+    make_date(num(&c, 3)?, month, num(&c, 1)?).map(|d| d.to_string())
 }
 
 /// `2024/02/29`, `29/02/2024`, `29.02.2024`: day-first unless the first field cannot be a day
@@ -280,6 +311,16 @@ mod tests {
         );
         assert_eq!(parse_date("Brighton Journal"), None);
         assert_eq!(parse_date("March 2025 was warm"), None);
+    }
+
+    #[test]
+    fn written_dates_in_other_languages() {
+        assert_eq!(parse_date("11 de febrero de 2025").as_deref(), Some("2025-02-11"));
+        assert_eq!(parse_date("martes, 11 de febrero de 2025").as_deref(), Some("2025-02-11"));
+        assert_eq!(parse_date("1er mars 2024").as_deref(), Some("2024-03-01"));
+        assert_eq!(parse_date("11. Februar 2025").as_deref(), Some("2025-02-11"));
+        assert_eq!(parse_date("29 febbraio 2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(parse_date("11 de nada de 2025"), None);
     }
 
     #[test]

@@ -30,9 +30,9 @@ mod tokens;
 
 use serde::{Deserialize, Serialize};
 
-pub use entities::{entities, normalise_entity, Entity, EntityKind};
+pub use entities::{entities, entity_mentions, normalise_entity, Entity, EntityKind, Mention};
 pub use quantities::{quantities, Qualifier, Quantity};
-pub use quotes::{quotes, Quote};
+pub use quotes::{attributions, quotes, Quote};
 pub use sentences::{sentences, Span};
 pub use stopwords::is_stopword;
 pub use tokens::{content_terms, stemmer_for, words};

@@ -1,36 +1,89 @@
-//! Direct quotes and who said them.
+//! Quotes, reported speech and who said them.
 //!
-//! A quote is text between quotation marks, three words or more. Its speaker is read from the
-//! attribution around it: `"…," said Mayor Ana Ribeiro`, `"…," the official told Reuters`,
-//! `An Iraqi military spokesman said: "…"`, `According to a US source, "…"`. A quote whose
-//! closing mark never comes (scraped text loses them) runs to the end of its paragraph, and an
-//! attribution at its tail (`…, the official told Reuters.`) is cut off and read.
+//! [`quotes`] finds direct quotes: text between quotation marks, three words or more. Its
+//! speaker is read from the attribution around it: `"…," said Mayor Ana Ribeiro`, `"…," the
+//! official told Reuters`, `An Iraqi military spokesman said: "…"`, `According to a US source,
+//! "…"`. A quote whose closing mark never comes (scraped text loses them) runs to the end of its
+//! paragraph, and an attribution at its tail (`…, the official told Reuters.`) is cut off and
+//! read.
+//!
+//! [`attributions`] adds reported speech: a cue verb with its subject and the clause it
+//! reports (`The mayor said that power would be back by tonight`, `Power will be back, she
+//! said.`, `According to the utility, 3,400 homes are without power`, `A study found that …`).
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-/// One direct quote.
+/// One quote, or (from [`attributions`]) one reported statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    /// The quoted words, without the marks.
+    /// The quoted words, without the marks (for reported speech: the reported clause).
     pub text: String,
-    /// Who said it, as the text names them ("an Iraqi military spokesman", "Mayor Ana Ribeiro").
+    /// Who said it, as the text names them ("an Iraqi military spokesman", "Mayor Ana Ribeiro");
+    /// a pronoun ("she said") is resolved to the speaker named before.
     pub speaker: Option<String>,
     /// The cue verb ("said", "told", "according to").
     pub cue: Option<String>,
     /// Byte range of the quoted words in the text.
     pub span: (usize, usize),
+    /// Byte range where the attribution names the speaker: the pronoun itself for "she said",
+    /// though `speaker` is resolved. `None` without a speaker (and in analyses stored before
+    /// this field existed).
+    #[serde(default)]
+    pub speaker_span: Option<(usize, usize)>,
+    /// Words between quotation marks (`true`) or reported speech (`false`).
+    #[serde(default = "direct_by_default")]
+    pub direct: bool,
+}
+
+/// Analyses stored before reported speech existed hold direct quotes only.
+fn direct_by_default() -> bool {
+    true
 }
 
 const CUES: &str = r"said|says|told|added|stated|noted|explained|warned|insisted|argued|wrote|declared|announced|asked|replied|recalled|stressed|urged|tweeted|posted";
+
+/// One character of a speaker's name or of the words around it: no clause punctuation, but the
+/// full stops of titles and initials (`Mr. Obama`, `Gov. Terry McAuliffe`, `U.S. officials`).
+const NAME: &str = r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Jr|Sr|Prof|Rev|St)\.|\b[A-Z]\.|[^,.;:!?“”])";
+
+/// Titles and initials whose full stop ends no sentence.
+fn ends_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic() && c != '.')
+        .next()
+        .unwrap_or("");
+    let word = word.rsplit('.').next().unwrap_or(word);
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Gov"
+                | "Sen"
+                | "Rep"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Sgt"
+                | "Capt"
+                | "Adm"
+                | "Jr"
+                | "Sr"
+                | "Prof"
+                | "Rev"
+                | "St"
+        )
+}
 
 fn after_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"^[\s,.]*(?:(?P<cue1>{CUES})\s+(?P<sp1>[^,.;:!?“”]{{2,80}}?)|(?P<sp2>[^,.;:!?“”]{{2,80}}?)\s+(?P<cue2>{CUES})(?:\s+[^,.;:!?“”]{{0,40}})?)\s*(?:[,.;:!?]|$)"
+            r"^[\s,.]*(?:(?P<cue1>{CUES})\s+(?P<sp1>{NAME}{{2,80}})|(?P<sp2>{NAME}{{2,80}}?)\s+(?P<cue2>{CUES})(?:\s+{NAME}{{0,100}})?)\s*(?:[,.;:!?]|$)"
         ))
         .expect("valid regex")
     })
@@ -40,7 +93,7 @@ fn before_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r#"(?i:according to)\s+(?P<sp1>[^,.;:!?“”]{{2,80}})[,:]?\s*$|(?:^|[.!?]\s+|,\s+|[”"]\s*)(?P<sp2>[^,.;:!?“”]{{2,80}}?)\s+(?P<cue>{CUES})\b[^.!?“”"]{{0,60}}$"#
+            r#"(?i:according to)\s+(?P<sp1>{NAME}{{2,80}})[,:]?\s*$|(?:^|[.!?]\s+|,\s+|[”"]\s*)(?P<sp2>{NAME}{{2,80}}?)\s+(?P<cue>{CUES})\b[^.!?“”"]{{0,60}}$"#
         ))
         .expect("valid regex")
     })
@@ -50,7 +103,7 @@ fn tail_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r",\s+(?P<sp>[^,.;:!?“”]{{2,60}}?)\s+(?P<cue>{CUES})(?:\s+[^,.;:!?“”]{{0,40}})?\.?\s*$"
+            r",\s+(?P<sp>{NAME}{{2,60}}?)\s+(?P<cue>{CUES})(?:\s+{NAME}{{0,100}})?\.?\s*$"
         ))
         .expect("valid regex")
     })
@@ -71,13 +124,14 @@ pub fn quotes(text: &str) -> Vec<Quote> {
             Some((c, len)) => (c, c + len),
             None => (para_end, para_end),
         };
-        let mut speaker = None;
+        // The speaker as a byte range of `text`, and the cue.
+        let mut speaker: Option<(usize, usize)> = None;
         let mut cue = None;
         if close.is_none() {
             // An unclosed quote: the attribution, if any, is at its tail.
             if let Some(c) = tail_re().captures(&text[content_start..content_end]) {
                 let whole = c.get(0).expect("match");
-                speaker = c.name("sp").map(|m| clean_speaker(m.as_str()));
+                speaker = c.name("sp").map(|m| clean_speaker(text, content_start, m));
                 cue = c.name("cue").map(|m| m.as_str().to_lowercase());
                 content_end = content_start + whole.start();
             }
@@ -92,8 +146,17 @@ pub fn quotes(text: &str) -> Vec<Quote> {
                 .and_then(|c| c.name("sp1"))
                 .filter(|_| speaker.is_none())
             {
-                speaker = Some(clean_speaker(m.as_str()));
+                speaker = Some(clean_speaker(text, para_start, m));
                 cue = Some("according to".to_owned());
+            }
+            // A quote that closes its sentence (`said: "… tonight." Officials said …`) belongs
+            // to the attribution before it, when there is one: what follows is a new sentence.
+            let closes_sentence = text[content_start..content_end].trim_end().ends_with('.');
+            if speaker.is_none() && closes_sentence {
+                if let Some(c) = &before {
+                    speaker = c.name("sp2").map(|m| clean_speaker(text, para_start, m));
+                    cue = c.name("cue").map(|m| m.as_str().to_lowercase());
+                }
             }
             if speaker.is_none() {
                 let sentence_end = sentence_end(text, resume, para_end);
@@ -101,7 +164,7 @@ pub fn quotes(text: &str) -> Vec<Quote> {
                     speaker = c
                         .name("sp1")
                         .or(c.name("sp2"))
-                        .map(|m| clean_speaker(m.as_str()));
+                        .map(|m| clean_speaker(text, resume, m));
                     cue = c
                         .name("cue1")
                         .or(c.name("cue2"))
@@ -110,24 +173,28 @@ pub fn quotes(text: &str) -> Vec<Quote> {
             }
             if speaker.is_none() {
                 if let Some(c) = &before {
-                    speaker = c.name("sp2").map(|m| clean_speaker(m.as_str()));
+                    speaker = c.name("sp2").map(|m| clean_speaker(text, para_start, m));
                     cue = c.name("cue").map(|m| m.as_str().to_lowercase());
                 }
             }
+            let speaker_span =
+                speaker.filter(|&(a, b)| a < b && text[a..b].split_whitespace().count() <= 10);
+            let mut name = speaker_span.map(|(a, b)| text[a..b].to_owned());
             // "he said": the speaker is the one named before.
-            if speaker.as_deref().is_some_and(is_pronoun) {
-                speaker = out.iter().rev().find_map(|q| q.speaker.clone()).or(speaker);
+            if name.as_deref().is_some_and(is_pronoun) {
+                name = out.iter().rev().find_map(|q| q.speaker.clone()).or(name);
             }
             let quoted = text[content_start..content_end]
                 .trim()
                 .trim_end_matches(',')
                 .to_owned();
-            let speaker = speaker.filter(|s| !s.is_empty() && s.split_whitespace().count() <= 10);
             out.push(Quote {
                 text: quoted,
-                cue: cue.filter(|_| speaker.is_some()),
-                speaker,
+                cue: cue.filter(|_| name.is_some()),
+                speaker: name,
                 span: (content_start, content_end),
+                speaker_span,
+                direct: true,
             });
         }
         from = resume.max(content_start);
@@ -151,6 +218,7 @@ fn share_speakers_within_sentences(text: &str, quotes: &mut [Quote]) {
             && same_sentence(&quotes[i - 1], &quotes[i])
         {
             quotes[i].speaker = quotes[i - 1].speaker.clone();
+            quotes[i].speaker_span = quotes[i - 1].speaker_span;
             quotes[i].cue = quotes[i - 1].cue.clone();
         }
     }
@@ -160,26 +228,38 @@ fn share_speakers_within_sentences(text: &str, quotes: &mut [Quote]) {
             && same_sentence(&quotes[i], &quotes[i + 1])
         {
             quotes[i].speaker = quotes[i + 1].speaker.clone();
+            quotes[i].speaker_span = quotes[i + 1].speaker_span;
             quotes[i].cue = quotes[i + 1].cue.clone();
         }
     }
 }
 
+/// The next opening mark: `“`, or `"` or `''` (two apostrophes, as some archives write
+/// quotation marks) at the start of a word.
 fn find_open(text: &str, from: usize) -> Option<(usize, usize)> {
     text[from..]
         .char_indices()
         .find(|&(i, c)| {
+            let word_start = || {
+                text[..from + i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| !p.is_alphanumeric())
+            };
             c == '“'
-                || (c == '"'
-                    && text[..from + i]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|p| !p.is_alphanumeric()))
+                || (c == '"' && word_start())
+                || (c == '\'' && text[from + i..].starts_with("''") && word_start())
         })
-        .map(|(i, c)| (from + i, c.len_utf8()))
+        .map(|(i, c)| {
+            let len = if c == '\'' { 2 } else { c.len_utf8() };
+            (from + i, len)
+        })
 }
 
 fn find_close(segment: &str, open: &str) -> Option<(usize, usize)> {
+    if open == "''" {
+        return segment.find("''").map(|i| (i, 2));
+    }
     let closers: &[char] = if open == "“" {
         &['”', '"']
     } else {
@@ -195,23 +275,35 @@ fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
     let slice = &text[from..limit];
     // Skip the punctuation that directly follows the closing mark ("…," said X.)
     let skip = slice.len() - slice.trim_start_matches([',', '.', ' ']).len();
-    slice[skip..]
-        .char_indices()
-        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '“' | '"'))
+    let rest = &slice[skip..];
+    rest.char_indices()
+        .find(|&(p, c)| {
+            matches!(c, '!' | '?' | '“' | '"') || (c == '.' && !ends_abbreviation(&rest[..p]))
+        })
         .map_or(limit, |(p, c)| from + skip + p + c.len_utf8())
 }
 
-fn clean_speaker(s: &str) -> String {
-    let s = s.trim();
-    // "told Reuters" objects and time phrases are not part of the speaker.
-    let s = s
-        .split(" on ")
-        .next()
-        .unwrap_or(s)
-        .split(" in a ")
-        .next()
-        .unwrap_or(s);
-    s.trim().trim_start_matches("and ").to_owned()
+/// The speaker a regex caught (`m`, in the slice of `text` that starts at `base`) as a byte
+/// range of `text`, less what is not part of the name: "told Reuters on Monday" objects and
+/// time phrases, a leading "and".
+fn clean_speaker(text: &str, base: usize, m: regex::Match<'_>) -> (usize, usize) {
+    let (mut start, mut end) = (base + m.start(), base + m.end());
+    let trim = |start: &mut usize, end: &mut usize| {
+        let s = &text[*start..*end];
+        *start += s.len() - s.trim_start().len();
+        *end = *start + s.trim().len();
+    };
+    trim(&mut start, &mut end);
+    for cut in [" on ", " in a "] {
+        if let Some(p) = text[start..end].find(cut) {
+            end = start + p;
+        }
+    }
+    trim(&mut start, &mut end);
+    while text[start..end].starts_with("and ") {
+        start += 4;
+    }
+    (start, end)
 }
 
 /// `he`, `she also`: a speaker that only points back at someone named before.
@@ -223,6 +315,803 @@ fn is_pronoun(s: &str) -> bool {
     first_is_pronoun
         && words
             .all(|w| w.ends_with("ly") || matches!(w.as_str(), "also" | "then" | "later" | "too"))
+}
+
+/// Verbs that report what someone said or thinks, whatever follows them (`X said the plan …`,
+/// `X told reporters the plan …`, `…, X said.`).
+const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "tell",
+    "tells",
+    "told",
+    "add",
+    "adds",
+    "added",
+    "note",
+    "noted",
+    "explain",
+    "explains",
+    "explained",
+    "warn",
+    "warns",
+    "warned",
+    "insist",
+    "insists",
+    "insisted",
+    "argue",
+    "argues",
+    "argued",
+    "write",
+    "writes",
+    "wrote",
+    "declare",
+    "declares",
+    "declared",
+    "announce",
+    "announces",
+    "announced",
+    "ask",
+    "asks",
+    "asked",
+    "reply",
+    "replies",
+    "replied",
+    "recall",
+    "recalls",
+    "recalled",
+    "stress",
+    "stresses",
+    "stressed",
+    "urge",
+    "urges",
+    "urged",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "posted",
+    "stated",
+    "claimed",
+    "contend",
+    "contends",
+    "contended",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "admit",
+    "admits",
+    "admitted",
+    "concede",
+    "concedes",
+    "conceded",
+    "suggest",
+    "suggests",
+    "suggested",
+    "predict",
+    "predicts",
+    "predicted",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "emphasize",
+    "emphasizes",
+    "emphasized",
+    "complain",
+    "complains",
+    "complained",
+    "allege",
+    "alleges",
+    "alleged",
+    "assert",
+    "asserts",
+    "asserted",
+    "charge",
+    "charged",
+    "vow",
+    "vows",
+    "vowed",
+    "pledge",
+    "pledges",
+    "pledged",
+    "promise",
+    "promises",
+    "promised",
+    "testify",
+    "testifies",
+    "testified",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "deny",
+    "denies",
+    "denied",
+    "repeated",
+    "responded",
+    "countered",
+    "continued",
+    "reported",
+    "cautioned",
+    "estimated",
+    "estimates",
+    "wondered",
+    "mentioned",
+    "observed",
+    "indicated",
+    "hinted",
+    "speculated",
+    "agreed",
+    "agrees",
+];
+
+/// Words that report only with a that-clause after them (`A study found that …`, `Polls show
+/// that …`): without it they are too often something else (`the body was found`, `TV shows`).
+const THAT_VERBS: &[&str] = &[
+    "found",
+    "finds",
+    "find",
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "notes",
+    "know",
+    "knows",
+    "knew",
+    "hope",
+    "hopes",
+    "hoped",
+    "fear",
+    "fears",
+    "feared",
+    "expect",
+    "expects",
+    "expected",
+    "worry",
+    "worries",
+    "worried",
+    "feel",
+    "feels",
+    "felt",
+    "realize",
+    "realized",
+    "learned",
+    "maintain",
+    "maintains",
+    "maintained",
+    "state",
+    "states",
+    "agree",
+    "argue",
+    "insist",
+    "point",
+    "points",
+    "pointed",
+    "revealed",
+    "reveals",
+    "understand",
+    "understands",
+    "understood",
+];
+
+/// Words between a subject and its cue verb: `Trump has long said`, `she later told`.
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "previously",
+    "repeatedly",
+    "again",
+    "then",
+    "once",
+    "often",
+    "long",
+    "never",
+    "not",
+    "did",
+    "does",
+    "do",
+    "didn't",
+    "doesn't",
+    "don't",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "even",
+    "still",
+    "already",
+    "further",
+    "simply",
+    "just",
+    "now",
+    "first",
+    "since",
+    "ever",
+    "always",
+];
+
+/// Words that cannot end a subject: the cue is then not a reporting verb of that subject
+/// (`to say`, `was told`, `the notes`, `what he said` is caught by [`NOT_BEFORE_SUBJECT`]).
+const NOT_SUBJECT: &[&str] = &[
+    "to", "a", "an", "the", "was", "were", "is", "are", "be", "been", "being", "am", "of", "in",
+    "on", "at", "for", "with", "by", "from", "as", "than", "and", "or", "but", "that", "this",
+    "these", "those", "if", "when", "while", "because", "his", "her", "its", "their", "our", "my",
+    "your", "not", "no", "so", "very", "too", "what", "how", "why", "where", "get", "got", "gets",
+    "let", "lets", "make", "makes", "made", "hear", "heard", "'s", "about", "into", "over",
+    "after", "before", "during", "against", "without", "under", "like", "more", "most", "such",
+    "all", "some", "any", "each", "every", "other", "can't", "cannot", "won't",
+];
+
+/// Words that end a subject going back from its verb: they start the clause it is in.
+const CLAUSE_START: &[&str] = &[
+    "that", "and", "but", "or", "because", "when", "while", "if", "as", "since", "after", "before",
+    "although", "though", "so", "where", "whether", "than", "until", "unless", "once", "yet",
+    "what", "whom", "whose", "said", "says", "told",
+];
+
+/// Words before a subject that make its clause an object, not a report (`what he said was`).
+const NOT_BEFORE_SUBJECT: &[&str] = &["what", "whatever", "how", "all"];
+
+/// Cues whose first word after them is their object, not what was said.
+const TELL: &[&str] = &["told", "tell", "tells", "ask", "asks", "asked"];
+
+/// Words that start a phrase about the saying, not what was said (`said in a statement`).
+const AFTER_CUE_NOT_CONTENT: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "to",
+    "from",
+    "after",
+    "before",
+    "with",
+    "via",
+    "through",
+    "about",
+    "for",
+    "of",
+    "while",
+    "when",
+    "as",
+    "last",
+    "earlier",
+    "yesterday",
+    "today",
+    "repeatedly",
+    "later",
+];
+
+/// Pronouns that stand for a speaker named elsewhere.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "this",
+];
+
+/// One word of a sentence: its byte range without the punctuation around it, and that
+/// punctuation.
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    lower: String,
+    /// Punctuation glued before the word (opening quotes, brackets).
+    before: &'a str,
+    /// Punctuation glued after it (commas, closing quotes, a sentence's full stop).
+    after: &'a str,
+}
+
+impl Word<'_> {
+    /// A dash or a bracket standing alone, or a word followed by a comma, colon or the like:
+    /// a phrase ends here. (A full stop inside a sentence ends an abbreviation, not a phrase.)
+    fn ends_phrase(&self) -> bool {
+        self.start == self.end
+            || self
+                .after
+                .contains([',', ';', ':', '(', ')', '"', '“', '”', '—', '–', '!', '?'])
+    }
+
+    fn starts_phrase(&self) -> bool {
+        self.before
+            .contains(['(', ')', '"', '“', '”', '—', '–', '‘', '\''])
+    }
+
+    fn is(&self, words: &[&str]) -> bool {
+        words.contains(&self.lower.as_str())
+    }
+}
+
+fn is_punct(c: char) -> bool {
+    !(c.is_alphanumeric() || matches!(c, '’' | '\'' | '-' | '&' | '$' | '%'))
+}
+
+/// The words of `text[start..end]`. Dashes are words of their own (with an empty range).
+fn words_of(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let slice = &text[start..end];
+    let mut push = |from: usize, to: usize| {
+        let raw = &text[from..to];
+        let core = raw.trim_matches(is_punct);
+        if core.is_empty() {
+            out.push(Word {
+                start: from,
+                end: from,
+                lower: String::new(),
+                before: raw,
+                after: raw,
+            });
+            return;
+        }
+        let lead = raw.len() - raw.trim_start_matches(is_punct).len();
+        let (s, e) = (from + lead, from + lead + core.len());
+        let core = core.trim_end_matches(['’', '\'']);
+        out.push(Word {
+            start: s,
+            end: s + core.len(),
+            lower: core.to_lowercase(),
+            before: &text[from..s],
+            after: &text[s + core.len()..to.max(e)],
+        });
+    };
+    let mut token: Option<usize> = None;
+    for (i, c) in slice.char_indices() {
+        let at = start + i;
+        if c.is_whitespace() || matches!(c, '—' | '–') {
+            if let Some(t) = token.take() {
+                push(t, at);
+            }
+            if !c.is_whitespace() {
+                push(at, at + c.len_utf8());
+            }
+        } else if token.is_none() {
+            token = Some(at);
+        }
+    }
+    if let Some(t) = token {
+        push(t, end);
+    }
+    out
+}
+
+/// The content of a report: `words[from..to]` as a byte range, when it has three words or more.
+fn content_of(words: &[Word<'_>], from: usize, to: usize) -> Option<(usize, usize)> {
+    let real: Vec<&Word<'_>> = words
+        .get(from..to)?
+        .iter()
+        .filter(|w| w.start < w.end)
+        .collect();
+    (real.len() >= 3).then(|| (real[0].start, real[real.len() - 1].end))
+}
+
+/// Reported speech in one sentence (`words`).
+fn reports_in(text: &str, words: &[Word<'_>], out: &mut Vec<Quote>) {
+    let n = words.len();
+    let mut i = 0;
+    while i < n {
+        let w = &words[i];
+        // "According to X, …" and "…, according to X."
+        if w.lower == "according" && words.get(i + 1).is_some_and(|x| x.lower == "to") {
+            let src_from = i + 2;
+            let mut src_to = src_from;
+            while src_to < n && src_to - src_from < 12 {
+                src_to += 1;
+                if words[src_to - 1].ends_phrase() {
+                    break;
+                }
+            }
+            if src_to > src_from && words[src_from].start < words[src_to - 1].end {
+                let speaker = (words[src_from].start, words[src_to - 1].end);
+                let before = content_of(words, 0, i);
+                let content = before.or_else(|| content_of(words, src_to, n));
+                if let Some(span) = content {
+                    out.push(report(text, span, speaker, speaker, "according to"));
+                }
+            }
+            i = src_to.max(i + 1);
+            continue;
+        }
+        let speech = w.is(SPEECH_VERBS);
+        let that_only = !speech && w.is(THAT_VERBS);
+        let lowercase = text[w.start..w.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if !(speech || that_only) || !lowercase || i == 0 {
+            i += 1;
+            continue;
+        }
+        if let Some(q) = report_at(text, words, i, that_only) {
+            out.push(q);
+        }
+        i += 1;
+    }
+}
+
+/// A report of `text[span]` by the speaker named at `speaker`, whose name is `text[name]` (the
+/// same range but for a relative pronoun: "Jane Doe, who said …").
+fn report(
+    text: &str,
+    span: (usize, usize),
+    speaker: (usize, usize),
+    name: (usize, usize),
+    cue: &str,
+) -> Quote {
+    Quote {
+        text: text[span.0..span.1].to_owned(),
+        speaker: Some(text[name.0..name.1].to_owned()),
+        cue: Some(cue.to_owned()),
+        span,
+        speaker_span: Some(speaker),
+        direct: false,
+    }
+}
+
+/// The report whose cue verb is `words[i]`, if it has a subject and a content.
+fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Option<Quote> {
+    let n = words.len();
+    let cue = &words[i];
+    // "…, said Mr. Smith." / "…, says Jane Doe, a spokeswoman": the subject comes after.
+    if words[i - 1].ends_phrase() && words[i - 1].after.contains(',') && !that_only {
+        let first = words.get(i + 1)?;
+        let capital = text[first.start..first.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if capital || first.is(&["the", "a", "an"]) {
+            let mut to = i + 1;
+            let mut closed = false;
+            while to < n && to - i <= 8 {
+                to += 1;
+                if words[to - 1].ends_phrase() {
+                    closed = true;
+                    break;
+                }
+            }
+            // The subject runs to a comma or the sentence's end, else this is "…, said the
+            // plan would fail" with the subject before.
+            if !(closed || to == n) {
+                return None;
+            }
+            let speaker = (first.start, words[to - 1].end);
+            if let Some(span) = content_of(words, 0, i) {
+                return Some(report(text, span, speaker, speaker, &cue.lower));
+            }
+        }
+        return None;
+    }
+    // The subject: back over "has", "also", "later" and -ly words to its head.
+    let mut head = i - 1;
+    while head > 0
+        && (words[head].is(BETWEEN) || words[head].lower.ends_with("ly"))
+        && !words[head].ends_phrase()
+    {
+        head -= 1;
+    }
+    let h = &words[head];
+    if h.start == h.end || h.is(NOT_SUBJECT) || h.is(BETWEEN) || h.lower.ends_with("ly") {
+        return None;
+    }
+    // A head followed by a colon or a bracket is not a subject; a comma may close an
+    // appositive ("Jane Doe, the mayor, said").
+    if h.after.contains([';', ':', '!', '?', '(', ')']) {
+        return None;
+    }
+    // "Jane Doe, who chairs the board, said" / "Jane Doe, 45, said": the subject is named
+    // before the comma that opens the aside.
+    if h.after.contains(',') {
+        let opening = (head.saturating_sub(25)..head)
+            .rev()
+            .find(|&k| words[k].after.contains(','))?;
+        head = opening;
+    }
+    let h = &words[head];
+    if h.start == h.end || h.is(NOT_SUBJECT) || h.after.contains([';', ':', '(', ')']) {
+        return None;
+    }
+    let mut from = head;
+    if !h.is(PRONOUNS) {
+        while from > 0
+            && head - from < 9
+            && !words[from - 1].ends_phrase()
+            && !words[from].starts_phrase()
+            && !words[from - 1].is(CLAUSE_START)
+        {
+            from -= 1;
+        }
+    }
+    if from > 0 && words[from - 1].is(NOT_BEFORE_SUBJECT) {
+        return None;
+    }
+    let speaker = (words[from].start, h.end);
+    // "Jane Doe, who …, said": the speaker is named before the comma.
+    let mut name = speaker;
+    if h.lower == "who" && head > 0 && words[head - 1].after.contains(',') {
+        let end = head - 1;
+        let mut start = end;
+        let capital = |w: &Word<'_>| text[w.start..w.end].starts_with(char::is_uppercase);
+        while start > 0
+            && end - start < 6
+            && !words[start - 1].ends_phrase()
+            && !words[start].starts_phrase()
+            && capital(&words[start - 1])
+        {
+            start -= 1;
+        }
+        if words[start].start < words[end].end {
+            name = (words[start].start, words[end].end);
+        }
+    }
+    // The content after the cue: from a "that" within the next few words, else (for speech
+    // verbs) right after the cue.
+    let mut that = None;
+    if !cue.ends_phrase() {
+        for (k, x) in words.iter().enumerate().take(n.min(i + 9)).skip(i + 1) {
+            if x.lower == "that" {
+                that = Some(k);
+                break;
+            }
+            if x.ends_phrase() {
+                break;
+            }
+        }
+    }
+    let rest = words[i + 1..].iter().filter(|w| w.start < w.end).count();
+    // Without a "that", what follows the cue may be no content at all: "said in an interview
+    // with …", "told reporters on Monday".
+    let weak = that.is_none()
+        && !cue.ends_phrase()
+        && words
+            .get(i + 1)
+            .is_some_and(|w| w.is(AFTER_CUE_NOT_CONTENT) || (cue.is(TELL) && rest <= 5));
+    // "…, she said." / "The plan, she said, will …": the content comes before.
+    let before = if from > 0
+        && words[from - 1].after.contains(',')
+        && !that_only
+        && (rest <= 4 || weak || cue.after.contains(','))
+    {
+        content_of(words, 0, from)
+    } else {
+        None
+    };
+    let after = match that {
+        Some(k) => content_of(words, k, n),
+        None if !that_only => content_of(words, i + 1, n),
+        None => None,
+    };
+    if weak && (before.is_some() || rest <= 8) {
+        return before.map(|span| report(text, span, speaker, name, &cue.lower));
+    }
+    // "said, “…”": a direct quote may follow, which `quotes` reads; `attributions` keeps one.
+    after
+        .or(before)
+        .map(|span| report(text, span, speaker, name, &cue.lower))
+}
+
+/// Reported speech of `text`, sentence by sentence.
+fn reported(text: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for s in crate::sentences::sentences(text) {
+        // A line break ends a sentence too (captions, lists, a closing quote's line).
+        let mut start = s.start;
+        for line in text[s.start..s.end].split('\n') {
+            let words = words_of(text, start, start + line.len());
+            reports_in(text, &words, &mut out);
+            start += line.len() + 1;
+        }
+    }
+    out
+}
+
+/// `“The Steve Harvey Morning Show”`, `“War On Drugs”`: a name in quotation marks, not
+/// something said. Every word of four letters or more is capitalised, and no full stop ends it.
+fn is_title(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && !quoted.trim_end().ends_with(['.', '!', '?'])
+        && words[0].starts_with(char::is_uppercase)
+        && words
+            .iter()
+            .all(|w| w.chars().count() < 4 || !w.starts_with(char::is_lowercase))
+}
+
+/// Speaker labels of a transcript at the start of a line: `WALLACE: Let's start …`.
+fn turn_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?m)^(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+(?P<said>\S[^\n]*)",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// Capitalised labels that are page furniture, not speakers (`UPDATE: …`, `WATCH: …`).
+const NOT_SPEAKER_LABELS: &[&str] = &[
+    "UPDATE",
+    "UPDATED",
+    "WATCH",
+    "READ",
+    "READ MORE",
+    "MORE",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "EDITOR’S NOTE",
+    "PHOTO",
+    "PHOTOS",
+    "VIDEO",
+    "RELATED",
+    "CORRECTION",
+    "CLARIFICATION",
+    "SOURCE",
+    "SOURCES",
+    "ADVERTISEMENT",
+    "LISTEN",
+    "SEE ALSO",
+    "ALSO",
+    "BREAKING",
+    "EXCLUSIVE",
+    "ABSTRACT",
+    "FULL TEXT",
+    "CAPTION",
+    "TAGS",
+    "TOPICS",
+    "CREDIT",
+];
+
+/// The turns of a transcript: a line that starts with a speaker's label in capitals.
+fn turns(text: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for c in turn_re().captures_iter(text) {
+        let (Some(name), Some(said)) = (c.name("name"), c.name("said")) else {
+            continue;
+        };
+        let label = name.as_str().trim_end_matches('.');
+        let content = said.as_str().trim_end();
+        if NOT_SPEAKER_LABELS.contains(&label) || content.split_whitespace().count() < 3 {
+            continue;
+        }
+        out.push(Quote {
+            text: content.to_owned(),
+            speaker: Some(label.to_owned()),
+            cue: None,
+            span: (said.start(), said.start() + content.len()),
+            speaker_span: Some((name.start(), name.start() + label.len())),
+            direct: true,
+        });
+    }
+    out
+}
+
+/// `Ribeiro said on Monday:` ending the paragraph before a quote that starts at `content`:
+/// the speaker's range and the cue.
+fn colon_speaker(text: &str, content: usize) -> Option<((usize, usize), String)> {
+    let before = text[..content]
+        .trim_end_matches(['“', '"', '\''])
+        .trim_end();
+    if !before.ends_with(':') {
+        return None;
+    }
+    let para_start = before.rfind("\n\n").map_or(0, |p| p + 2);
+    let c = before_re().captures(&before[para_start..])?;
+    let m = c.name("sp2")?;
+    let span = clean_speaker(text, para_start, m);
+    let cue = c.name("cue")?.as_str().to_lowercase();
+    (span.0 < span.1).then_some((span, cue))
+}
+
+/// Finds who said what in `text`: the direct quotes of [`quotes`], the turns of a transcript
+/// (`WALLACE: …`) and reported speech (a cue verb with its subject and the clause it reports),
+/// in text order.
+///
+/// - A name in quotation marks (`the “Make Trade Fair Act”`) is no quote.
+/// - A report whose content holds a direct quote with a named speaker gives way to that quote,
+///   and so does a report inside a quote (`“I think we will win,” she said`: one attribution);
+///   a direct quote with no speaker named gives way to the report that holds it (`She said the
+///   plan was "a mistake"`).
+/// - A direct quote with no speaker takes the speaker of a paragraph before it that ends with
+///   `Ribeiro said on Monday:`, else that of the attribution just before it, in its paragraph
+///   or the one before: news writing names a speaker once and goes on quoting.
+/// - A pronoun speaker ("he", "who") is resolved to the speaker named before it; its
+///   `speaker_span` stays on the pronoun.
+pub fn attributions(text: &str) -> Vec<Quote> {
+    let mut direct = quotes(text);
+    direct.retain(|q| !is_title(&q.text));
+    direct.extend(turns(text));
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let inside = |a: (usize, usize), b: (usize, usize)| b.0 <= a.0 && a.1 <= b.1;
+    let mut reports: Vec<Quote> = reported(text)
+        .into_iter()
+        .filter(|r| {
+            !direct.iter().any(|q| {
+                (q.speaker.is_some() && overlaps(q.span, r.span))
+                    || r.speaker_span.is_some_and(|s| inside(s, q.span))
+            })
+        })
+        .collect();
+    reports.dedup_by(|b, a| a.span == b.span && a.speaker_span == b.speaker_span);
+    let mut out: Vec<Quote> = direct
+        .into_iter()
+        .filter(|q| q.speaker.is_some() || !reports.iter().any(|r| overlaps(q.span, r.span)))
+        .collect();
+    out.append(&mut reports);
+    out.sort_by_key(|q| (q.span.0, q.speaker_span.map_or(0, |s| s.0)));
+    let mut last_named: Option<String> = None;
+    // The last attribution with a speaker and where it ends.
+    let mut last: Option<(usize, usize)> = None;
+    for i in 0..out.len() {
+        if out[i].speaker.is_none() {
+            if let Some((sp, cue)) = colon_speaker(text, out[i].span.0) {
+                out[i].speaker = Some(text[sp.0..sp.1].to_owned());
+                out[i].speaker_span = Some(sp);
+                out[i].cue = Some(cue);
+            } else if let Some((l, end)) = last {
+                let gap = text
+                    .get(end.min(out[i].span.0)..out[i].span.0)
+                    .unwrap_or("");
+                if gap.matches("\n\n").count() <= 1 {
+                    out[i].speaker = out[l].speaker.clone();
+                    out[i].speaker_span = out[l].speaker_span;
+                    out[i].cue = out[l].cue.clone();
+                }
+            }
+        } else if !out[i].direct {
+            // Direct quotes were resolved by `quotes`.
+            let pronoun = out[i].speaker.as_deref().is_some_and(|s| {
+                is_pronoun(s) || matches!(s.to_lowercase().as_str(), "who" | "which")
+            });
+            if pronoun {
+                if let Some(name) = &last_named {
+                    out[i].speaker = Some(name.clone());
+                }
+            }
+        }
+        let q = &out[i];
+        if let Some(s) = q.speaker.as_deref().filter(|s| !is_pronoun(s)) {
+            last_named = Some(s.to_owned());
+        }
+        if let (Some(_), Some(span)) = (&q.speaker, q.speaker_span) {
+            last = Some((i, q.span.1.max(span.1)));
+        }
+    }
+    // "“…,” she said, “…”": one attribution whose content the attribution interrupts.
+    let mut merged: Vec<Quote> = Vec::with_capacity(out.len());
+    for q in out {
+        if let Some(prev) = merged.last_mut() {
+            let one_paragraph = text
+                .get(prev.span.1.min(q.span.0)..q.span.0)
+                .is_some_and(|gap| !gap.contains("\n\n"));
+            if prev.direct
+                && q.direct
+                && prev.speaker_span.is_some()
+                && prev.speaker_span == q.speaker_span
+                && one_paragraph
+                && q.span.1 > prev.span.1
+            {
+                prev.span.1 = q.span.1;
+                prev.text = format!("{} … {}", prev.text, q.text);
+                continue;
+            }
+        }
+        merged.push(q);
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -281,5 +1170,195 @@ mod tests {
     #[test]
     fn scare_quotes_are_not_quotes() {
         assert!(quotes("He called it \"important\" twice.").is_empty());
+    }
+
+    #[test]
+    fn speaker_spans_point_into_the_text() {
+        let text = "\"We expect power back by tonight,\" said Mayor Ana Ribeiro. \"More will follow soon,\" she said.";
+        let q = quotes(text);
+        let (a, b) = q[0].speaker_span.expect("span");
+        assert_eq!(&text[a..b], "Mayor Ana Ribeiro");
+        // The pronoun is resolved, its span stays on the pronoun.
+        let (a, b) = q[1].speaker_span.expect("span");
+        assert_eq!(&text[a..b], "she");
+        assert_eq!(q[1].speaker.as_deref(), Some("Mayor Ana Ribeiro"));
+        assert!(q.iter().all(|q| q.direct));
+    }
+
+    fn said<'a>(text: &'a str, q: &Quote) -> (&'a str, &'a str) {
+        let (a, b) = q.speaker_span.expect("speaker span");
+        (&text[a..b], &text[q.span.0..q.span.1])
+    }
+
+    #[test]
+    fn reported_speech_with_its_subject() {
+        let text = "The harbour master told reporters on Monday that the port would reopen within a week. Residents say the water is still rising.";
+        let a = attributions(text);
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            said(text, &a[0]),
+            (
+                "The harbour master",
+                "that the port would reopen within a week"
+            )
+        );
+        assert_eq!(
+            said(text, &a[1]),
+            ("Residents", "the water is still rising")
+        );
+        assert!(!a[0].direct);
+        assert_eq!(a[0].cue.as_deref(), Some("told"));
+    }
+
+    #[test]
+    fn reported_speech_with_the_attribution_after() {
+        let text = "The bridge will stay closed until spring, the county engineer said on Tuesday. The repairs, she added, will cost at least $2 million.";
+        let a = attributions(text);
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            said(text, &a[0]),
+            (
+                "the county engineer",
+                "The bridge will stay closed until spring"
+            )
+        );
+        assert_eq!(said(text, &a[1]), ("she", "will cost at least $2 million"));
+        assert_eq!(a[1].speaker.as_deref(), Some("the county engineer"));
+    }
+
+    #[test]
+    fn according_to_and_that_clauses() {
+        let text = "According to the port authority, ships are waiting offshore. A survey by the guild found that most captains expect delays. Fishing boats left early, said Captain Ines Varga.";
+        let a = attributions(text);
+        assert_eq!(a.len(), 3, "{a:?}");
+        assert_eq!(
+            said(text, &a[0]),
+            ("the port authority", "ships are waiting offshore")
+        );
+        assert_eq!(
+            said(text, &a[1]),
+            ("A survey by the guild", "that most captains expect delays")
+        );
+        assert_eq!(
+            said(text, &a[2]),
+            ("Captain Ines Varga", "Fishing boats left early")
+        );
+    }
+
+    #[test]
+    fn relative_pronoun_speakers_are_named() {
+        let text = "The plan was backed by Tomas Lind, who has said the tunnel is too costly.";
+        let a = attributions(text);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(said(text, &a[0]), ("who", "the tunnel is too costly"));
+        assert_eq!(a[0].speaker.as_deref(), Some("Tomas Lind"));
+    }
+
+    #[test]
+    fn not_every_cue_word_is_a_report() {
+        for text in [
+            "The ferry was found drifting near the pier on Sunday morning.",
+            "He was told to leave the building before the storm hit.",
+            "What he said was not what the council wanted to hear at all.",
+            "The cooking shows drew large crowds across the region this year.",
+            "They want to say goodbye to the old mill before it closes.",
+        ] {
+            assert!(
+                attributions(text).is_empty(),
+                "{text}: {:?}",
+                attributions(text)
+            );
+        }
+    }
+
+    #[test]
+    fn direct_quotes_win_over_the_report_around_them() {
+        let text = "Mayor Ana Ribeiro said: \"We expect power back by tonight.\" Officials said the grid was \"holding up under the strain\" for now.";
+        let a = attributions(text);
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert!(a[0].direct);
+        assert_eq!(a[0].speaker.as_deref(), Some("Mayor Ana Ribeiro"));
+        assert_eq!(said(text, &a[1]).0, "Officials");
+    }
+
+    #[test]
+    fn spans_stay_on_char_boundaries() {
+        const PIECES: &[&str] = &[
+            "“",
+            "”",
+            "\"",
+            "’s",
+            "—",
+            "–",
+            " ",
+            "\n\n",
+            ".",
+            ",",
+            "said",
+            "told",
+            "says",
+            "according to",
+            "that",
+            "Ana Ribeiro",
+            "who",
+            "he",
+            "é",
+            "中文",
+            "🙂",
+            "Mr.",
+            ":",
+            "found",
+            "the",
+            "officials",
+            "(",
+            ")",
+            "‘",
+            "'",
+        ];
+        let mut seed = 0x9e37_79b9_u32;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                text.push_str(PIECES[seed as usize % PIECES.len()]);
+                if seed.is_multiple_of(3) {
+                    text.push(' ');
+                }
+            }
+            for q in attributions(&text).iter().chain(quotes(&text).iter()) {
+                assert!(text.get(q.span.0..q.span.1).is_some(), "{text:?} {q:?}");
+                if let Some((a, b)) = q.speaker_span {
+                    assert!(a <= b && text.get(a..b).is_some(), "{text:?} {q:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_interrupted_quote_is_one_attribution() {
+        let text = "“We will rebuild the bridge,” the mayor said, “and we will do it this year.”";
+        let a = attributions(text);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(said(text, &a[0]).0, "the mayor");
+        assert!(said(text, &a[0]).1.ends_with("this year."));
+    }
+
+    #[test]
+    fn continued_quotes_transcripts_titles_and_double_apostrophes() {
+        let text = "Ribeiro said on Monday:\n\n“The water is falling. We will reopen the schools soon.”\n\nHOST: Will the schools reopen this week?\n\nShe spoke on “The Morning Show With Dan” later. ''It was a long night for everyone,'' said Mr. Tan.";
+        let a = attributions(text);
+        assert_eq!(a.len(), 3, "{a:?}");
+        assert_eq!(said(text, &a[0]).0, "Ribeiro");
+        assert!(a[0].text.starts_with("The water is falling"));
+        assert_eq!(
+            said(text, &a[1]),
+            ("HOST", "Will the schools reopen this week?")
+        );
+        assert_eq!(a[2].text, "It was a long night for everyone");
+        assert_eq!(said(text, &a[2]).0, "Mr. Tan");
+        // `quotes` alone keeps the continued quote without a speaker.
+        assert!(quotes(text)[0].speaker.is_none());
     }
 }

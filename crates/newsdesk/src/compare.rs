@@ -16,8 +16,9 @@ pub struct Comparison {
     pub a: Article,
     pub b: Article,
     pub judgement: Judgement,
-    /// The join model's probability that `b` belongs to a story made of `a`.
+    /// The join model's probability that `b` belongs to a story made of `a`, and what it saw.
     pub story_probability: f32,
+    pub story_features: Vec<f32>,
     pub same_story: bool,
 }
 
@@ -49,6 +50,7 @@ pub fn compare(a: Document, b: Document, df: &DocFrequencies, model: &RewriteMod
         .into_iter()
         .next();
     let story_probability = best.as_ref().map_or(0.0, |c| c.probability);
+    let story_features = best.as_ref().map_or_else(Vec::new, |c| c.features.to_vec());
     let same_story =
         judgement.copy || best.is_some_and(|c| c.probability >= index.threshold_for(&c));
     Comparison {
@@ -56,6 +58,7 @@ pub fn compare(a: Document, b: Document, df: &DocFrequencies, model: &RewriteMod
         b,
         judgement,
         story_probability,
+        story_features,
         same_story,
     }
 }
@@ -84,6 +87,11 @@ impl Comparison {
             "original": self.original(),
             "same_story": self.same_story,
             "story_probability": self.story_probability,
+            "story_features": newsdesk_core::stories::FEATURES
+                .iter()
+                .zip(&self.story_features)
+                .map(|(name, value)| (name.to_string(), json!(value)))
+                .collect::<serde_json::Map<String, Value>>(),
             "shared_shingles": j.shared_shingles,
             "containment": j.containment,
             "rewrite_probability": j.rewrite_probability,

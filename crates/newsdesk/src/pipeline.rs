@@ -38,6 +38,19 @@ const COPY_CANDIDATES: usize = 20;
 /// Rewrite candidates judged per article, by shared anchors.
 const REWRITE_CANDIDATES: usize = 10;
 
+/// Whether time `a` is surely before time `b`. A date without a time of day (stored as its
+/// midnight) is only before times of later days: "11 February" is not earlier than "11 February,
+/// 05:40".
+fn surely_earlier(a: i64, b: i64) -> bool {
+    const DAY: i64 = 86_400;
+    let date_only = |t: i64| t.rem_euclid(DAY) == 0;
+    if date_only(a) || date_only(b) {
+        a.div_euclid(DAY) < b.div_euclid(DAY)
+    } else {
+        a < b
+    }
+}
+
 /// Whether judgement `a` (of an article at `a_time`) is surer than `b`: an exact copy beats a
 /// near one beats a rewrite, then the higher score, then the earlier original.
 fn surer(a: &Judgement, a_time: i64, b: &Judgement, b_time: i64) -> bool {
@@ -48,6 +61,20 @@ fn surer(a: &Judgement, a_time: i64, b: &Judgement, b_time: i64) -> bool {
         None => 0,
     };
     (rank(a), a.score, -a_time) > (rank(b), b.score, -b_time)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_alone_is_not_earlier_than_a_time_that_day() {
+        let day = 20_000 * 86_400;
+        assert!(!surely_earlier(day, day + 5 * 3600));
+        assert!(surely_earlier(day - 86_400, day + 5 * 3600));
+        assert!(surely_earlier(day + 3600, day + 5 * 3600));
+        assert!(!surely_earlier(day + 5 * 3600, day));
+    }
 }
 
 pub struct Pipeline {
@@ -154,6 +181,9 @@ impl Pipeline {
                 copy = Some((view, j));
             }
         }
+        if let Some((c, j)) = &copy {
+            tracing::debug!(article = %article.source, of = %c.id, kind = ?j.kind, score = j.score, "copy");
+        }
         let mut chain = article.id.clone();
         let mut link = None;
         if let Some((c, j)) = &copy {
@@ -167,7 +197,7 @@ impl Pipeline {
                 evidence: j.evidence.clone(),
             });
             // An earlier copy of a chain's root has arrived late: the chain starts with it.
-            if article.time < c.time && c.chain == c.id {
+            if article.dated && surely_earlier(article.time, c.time) && c.chain == c.id {
                 self.store.reroot_chain(&c.chain, &article.id)?;
                 chain = article.id.clone();
             }
@@ -191,7 +221,10 @@ impl Pipeline {
                 (c.story, Some(j.score), vec![], false)
             }
             _ => match self.stories.best_match(&vector, time) {
-                Some(m) => (m.story, Some(m.score), m.shared_terms, false),
+                Some(m) => {
+                    tracing::debug!(article = %article.source, story = m.story, score = m.score, "joins");
+                    (m.story, Some(m.score), m.shared_terms, false)
+                }
                 None => {
                     let id = self.store.create_story(&article.id, &vector, time)?;
                     self.stories.start(id, &vector, time);
@@ -206,6 +239,7 @@ impl Pipeline {
             // The newcomer may show that another story is this one.
             for (other, similarity) in self.stories.merges_after_join(&vector, time, story) {
                 if self.stories.merge(story, other) {
+                    tracing::debug!(article = %article.source, story, other, similarity, "merges");
                     self.store
                         .merge_stories(story, other, &article.id, similarity)?;
                 }

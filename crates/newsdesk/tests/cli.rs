@@ -78,7 +78,7 @@ fn examples_make_four_stories_with_copies_conflicts_and_updates() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("14 stored, 0 already known, 0 skipped"),
+        stderr(&o).contains("15 stored, 0 already known, 0 skipped"),
         "{}",
         stderr(&o)
     );
@@ -93,7 +93,7 @@ fn examples_make_four_stories_with_copies_conflicts_and_updates() {
 
     // The wire story, its reprint (a copy: same chain), the reworded copy and an independent report.
     let storm = find_story(&all, "Storm Corvina");
-    assert_eq!(storm["article_count"], 4);
+    assert_eq!(storm["article_count"], 5);
     let articles = storm["articles"].as_array().expect("articles");
     let wire = articles
         .iter()
@@ -108,9 +108,32 @@ fn examples_make_four_stories_with_copies_conflicts_and_updates() {
         "the reprint is in the wire story's chain"
     );
     assert_eq!(reprint["copy_of"]["article"], wire["id"]);
+    // The Spanish translation of the wire story is a copy too.
+    let translation = articles
+        .iter()
+        .find(|a| a["outlet"] == "El Heraldo del Puerto")
+        .expect("translation");
     assert_eq!(
-        storm["independent_sources"], 3,
-        "a reprint is not an independent source"
+        translation["chain"], wire["id"],
+        "the translation is in the wire story's chain"
+    );
+    assert_eq!(translation["copy_of"]["kind"], "translation");
+    assert_eq!(
+        translation["published"], "2025-02-11",
+        "a Spanish date line"
+    );
+    let chains: std::collections::BTreeSet<&str> = articles
+        .iter()
+        .map(|a| a["chain"].as_str().expect("chain"))
+        .collect();
+    assert_eq!(
+        storm["independent_sources"].as_u64(),
+        Some(chains.len() as u64),
+        "independent sources are copy chains"
+    );
+    assert!(
+        chains.len() <= 3,
+        "the reprint and the translation are not independent sources"
     );
 
     // Two outlets disagree on the death toll on the same day: one conflict, both values cited.
@@ -178,7 +201,7 @@ fn examples_make_four_stories_with_copies_conflicts_and_updates() {
         ],
     );
     assert!(
-        stderr(&again).contains("0 stored, 14 already known, 0 skipped"),
+        stderr(&again).contains("0 stored, 15 already known, 0 skipped"),
         "{}",
         stderr(&again)
     );
@@ -186,7 +209,7 @@ fn examples_make_four_stories_with_copies_conflicts_and_updates() {
 
     // Export: every article once, with its story and chain.
     let exported = json_lines(&run(&data, &["export"]));
-    assert_eq!(exported.len(), 14);
+    assert_eq!(exported.len(), 15);
     for a in &exported {
         for field in [
             "id",

@@ -42,6 +42,10 @@ pub struct StoryConfig {
     pub candidates: usize,
     /// The join-or-new model.
     pub model: JoinModel,
+    /// An archived story takes a newcomer only when their words (not only their names) are
+    /// this alike: a later development of an event is told in the event's words, another event
+    /// in the same place with the same officials shares the names but not the story.
+    pub archived_min_words: f32,
     /// Two stories merge when an article joins one of them while the other is a candidate it
     /// could have joined too, and the two stories' centroids are at least this similar.
     pub merge_similarity: f32,
@@ -62,7 +66,8 @@ impl Default for StoryConfig {
             query_terms: 30,
             candidates: 50,
             model: JoinModel::shipped(),
-            archived_threshold: 0.9,
+            archived_threshold: 0.95,
+            archived_min_words: 0.2,
             merge_similarity: 0.3,
         }
     }
@@ -519,8 +524,8 @@ impl StoryIndex {
     }
 
     /// Stories that turn out to be one with `joined`, which an article at `time` has just
-    /// joined: candidates the article could have joined as well (their probability clears the
-    /// threshold) whose centroids are close to the joined story's. Each comes with the
+    /// joined: active candidates the article could have joined as well (their probability
+    /// clears the threshold) whose centroids are close to the joined story's. Each comes with the
     /// similarity of the two stories.
     pub fn merges_after_join(
         &self,
@@ -533,7 +538,11 @@ impl StoryIndex {
         };
         self.candidates(vector, time)
             .into_iter()
-            .filter(|c| c.story != joined && c.probability >= self.threshold_for(c))
+            // Only stories alive at the same time merge: an archived story that a newcomer
+            // also resembles is a past event it recalls, not the same one.
+            .filter(|c| {
+                c.story != joined && c.features[3] < 0.5 && c.probability >= self.threshold_for(c)
+            })
             .filter_map(|c| {
                 let other = self.stories.get(&c.story)?;
                 let sim = self.story_similarity(target, other);
@@ -558,12 +567,12 @@ impl StoryIndex {
                 }
             }
         }
-        let mut total = 0.0;
-        for g in 0..3 {
-            if a.norms[g] > 0.0 && b.norms[g] > 0.0 {
-                total += dots[g] / (a.norms[g].sqrt() * b.norms[g].sqrt());
-            }
-        }
+        let total: f32 = dots
+            .iter()
+            .zip(a.norms.iter().zip(&b.norms))
+            .filter(|(_, (na, nb))| **na > 0.0 && **nb > 0.0)
+            .map(|(dot, (na, nb))| dot / (na.sqrt() * nb.sqrt()))
+            .sum();
         total / 3.0
     }
 
@@ -754,7 +763,7 @@ mod tests {
         let far = index.candidates(&a, Some(200 * DAY))[0].probability;
         let archived = &index.candidates(&a, Some(200 * DAY))[0];
         assert!(
-            index.threshold_for(archived) >= 0.9,
+            index.threshold_for(archived) >= 0.95,
             "archived stories ask for more"
         );
         let undated = index.candidates(&a, None)[0].probability;
