@@ -1,0 +1,12 @@
+//! Any text as an article: analysis (sentences, entities, quantities, quotes) must never panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let a = newsdesk_text::analyze(text, text, Some("en"));
+    for q in &a.quotes {
+        assert!(text.get(q.span.0..q.span.1).is_some());
+    }
+    let _ = newsdesk_text::attributions(text);
+});
