@@ -105,6 +105,7 @@ impl Comparison {
                 "aligned": j.evidence.aligned,
                 "shared_numbers": j.evidence.shared_numbers,
                 "shared_entities": j.evidence.shared_entities,
+                "shared_quotes": j.evidence.shared_quotes,
             },
         })
     }
@@ -128,7 +129,7 @@ impl Comparison {
             _ => "NOT A COPY".to_owned(),
         };
         format!(
-            "{verdict}\n  score {:.3}; rewrite probability {:.3}; {} shared shingles (containment {:.2}); {} aligned sentences\n  shared numbers: {}\n  shared names: {}\n{}: story probability {:.3}\n",
+            "{verdict}\n  score {:.3}; rewrite probability {:.3}; {} shared shingles (containment {:.2}); {} aligned sentences\n  shared numbers: {}\n  shared names: {}\n  shared quotes: {}\n{}: story probability {:.3}\n",
             j.score,
             j.rewrite_probability,
             j.shared_shingles,
@@ -136,6 +137,7 @@ impl Comparison {
             j.evidence.aligned.len(),
             list(&j.evidence.shared_numbers),
             list(&j.evidence.shared_entities),
+            j.evidence.shared_quotes.len(),
             if self.same_story { "SAME STORY" } else { "DIFFERENT STORIES" },
             self.story_probability,
         )

@@ -105,6 +105,8 @@ pub struct CopyEvidence {
     pub aligned: Vec<(usize, usize, f32)>,
     pub shared_numbers: Vec<String>,
     pub shared_entities: Vec<String>,
+    #[serde(default)]
+    pub shared_quotes: Vec<String>,
 }
 
 /// One side of a comparison: an article's text and its analysis.
@@ -233,6 +235,7 @@ pub fn judge_prepared(
             aligned: evidence.aligned,
             shared_numbers: evidence.shared_numbers,
             shared_entities: evidence.shared_entities,
+            shared_quotes: evidence.shared_quotes,
         },
     }
 }

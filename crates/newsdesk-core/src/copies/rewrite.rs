@@ -32,6 +32,9 @@ pub struct CopyProfile {
     /// The language the profile was made in (ISO 639-1): stems only compare within one.
     #[serde(default)]
     pub language: String,
+    /// The text's direct quotes, as written.
+    #[serde(default)]
+    pub quotes: Vec<String>,
 }
 
 /// Languages that write 2.500,5 for 2,500.5.
@@ -94,6 +97,7 @@ pub fn profile(text: &str, analysis: &Analysis) -> CopyProfile {
         }
     }
     out.language = analysis.language.clone();
+    out.quotes = analysis.quotes.iter().map(|q| q.text.clone()).collect();
     // Quantities are read by English rules; other languages' numbers come from the scan below.
     let mut numbers: Vec<String> = if analysis.language == "en" {
         analysis
@@ -213,6 +217,9 @@ pub struct RewriteEvidence {
     pub aligned: Vec<(usize, usize, f32)>,
     pub shared_numbers: Vec<String>,
     pub shared_entities: Vec<String>,
+    /// Quotes of the first text that the second gives too (most of their words alike).
+    #[serde(default)]
+    pub shared_quotes: Vec<String>,
 }
 
 /// Sentence pairs scoring below this do not align.
@@ -395,7 +402,31 @@ pub fn compare(a: &CopyProfile, b: &CopyProfile, idf: &impl Fn(&str) -> f32) -> 
         aligned,
         shared_numbers,
         shared_entities,
+        shared_quotes: shared_quotes(&a.quotes, &b.quotes),
     }
+}
+
+/// Quotes of `a` that `b` gives too: at least seven in ten of the shorter one's words in the
+/// other, so a trimmed quote still counts.
+fn shared_quotes(a: &[String], b: &[String]) -> Vec<String> {
+    let words = |q: &str| -> HashSet<String> {
+        q.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let theirs: Vec<HashSet<String>> = b.iter().map(|q| words(q)).collect();
+    a.iter()
+        .filter(|q| {
+            let mine = words(q);
+            mine.len() >= 3
+                && theirs.iter().any(|t| {
+                    let shared = mine.intersection(t).count();
+                    shared * 10 >= mine.len().min(t.len()) * 7
+                })
+        })
+        .cloned()
+        .collect()
 }
 
 /// Logistic copy-or-not model over [`REWRITE_FEATURES`].
