@@ -63,19 +63,6 @@ fn surer(a: &Judgement, a_time: i64, b: &Judgement, b_time: i64) -> bool {
     (rank(a), a.score, -a_time) > (rank(b), b.score, -b_time)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_date_alone_is_not_earlier_than_a_time_that_day() {
-        let day = 20_000 * 86_400;
-        assert!(!surely_earlier(day, day + 5 * 3600));
-        assert!(surely_earlier(day - 86_400, day + 5 * 3600));
-        assert!(surely_earlier(day + 3600, day + 5 * 3600));
-        assert!(!surely_earlier(day + 5 * 3600, day));
-    }
-}
 
 pub struct Pipeline {
     store: Store,
@@ -325,4 +312,18 @@ fn fallback_title(text: &str) -> String {
         t.push('…');
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_alone_is_not_earlier_than_a_time_that_day() {
+        let day = 20_000 * 86_400;
+        assert!(!surely_earlier(day, day + 5 * 3600));
+        assert!(surely_earlier(day - 86_400, day + 5 * 3600));
+        assert!(surely_earlier(day + 3600, day + 5 * 3600));
+        assert!(!surely_earlier(day + 5 * 3600, day));
+    }
 }
