@@ -133,18 +133,43 @@ fn parse_written(s: &str) -> Option<String> {
 
 /// Month names of other languages newsdesk meets often, by month number (1-based index).
 const OTHER_MONTHS: [&[&str]; 12] = [
-    &["enero", "janvier", "januar", "jänner", "gennaio", "janeiro", "januari"],
-    &["febrero", "février", "fevrier", "februar", "febbraio", "fevereiro", "februari"],
+    &[
+        "enero", "janvier", "januar", "jänner", "gennaio", "janeiro", "januari",
+    ],
+    &[
+        "febrero",
+        "février",
+        "fevrier",
+        "februar",
+        "febbraio",
+        "fevereiro",
+        "februari",
+    ],
     &["marzo", "mars", "märz", "maerz", "março", "marco", "maart"],
     &["abril", "avril", "april", "aprile"],
     &["mayo", "mai", "maggio", "maio", "mei"],
     &["junio", "juin", "juni", "giugno", "junho"],
     &["julio", "juillet", "juli", "luglio", "julho"],
     &["agosto", "août", "aout", "august", "augustus"],
-    &["septiembre", "setiembre", "septembre", "september", "settembre", "setembro"],
+    &[
+        "septiembre",
+        "setiembre",
+        "septembre",
+        "september",
+        "settembre",
+        "setembro",
+    ],
     &["octubre", "octobre", "oktober", "ottobre", "outubro"],
     &["noviembre", "novembre", "november", "novembro"],
-    &["diciembre", "décembre", "decembre", "dezember", "dicembre", "dezembro", "december"],
+    &[
+        "diciembre",
+        "décembre",
+        "decembre",
+        "dezember",
+        "dicembre",
+        "dezembro",
+        "december",
+    ],
 ];
 
 /// `11 de febrero de 2025`, `11 février 2025`, `11. Februar 2025`, `11 febbraio 2025`: day
@@ -157,7 +182,10 @@ fn parse_written_other_languages(s: &str) -> Option<String> {
     });
     let c = re.captures(s)?;
     let name = c.get(2)?.as_str().to_lowercase();
-    let month = OTHER_MONTHS.iter().position(|names| names.contains(&name.as_str()))? as i32 + 1;
+    let month = OTHER_MONTHS
+        .iter()
+        .position(|names| names.contains(&name.as_str()))? as i32
+        + 1;
     make_date(num(&c, 3)?, month, num(&c, 1)?).map(|d| d.to_string())
 }
 
@@ -315,11 +343,23 @@ mod tests {
 
     #[test]
     fn written_dates_in_other_languages() {
-        assert_eq!(parse_date("11 de febrero de 2025").as_deref(), Some("2025-02-11"));
-        assert_eq!(parse_date("martes, 11 de febrero de 2025").as_deref(), Some("2025-02-11"));
+        assert_eq!(
+            parse_date("11 de febrero de 2025").as_deref(),
+            Some("2025-02-11")
+        );
+        assert_eq!(
+            parse_date("martes, 11 de febrero de 2025").as_deref(),
+            Some("2025-02-11")
+        );
         assert_eq!(parse_date("1er mars 2024").as_deref(), Some("2024-03-01"));
-        assert_eq!(parse_date("11. Februar 2025").as_deref(), Some("2025-02-11"));
-        assert_eq!(parse_date("29 febbraio 2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            parse_date("11. Februar 2025").as_deref(),
+            Some("2025-02-11")
+        );
+        assert_eq!(
+            parse_date("29 febbraio 2024").as_deref(),
+            Some("2024-02-29")
+        );
         assert_eq!(parse_date("11 de nada de 2025"), None);
     }
 

@@ -35,9 +35,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let limited = depth::limit_nesting(html, depth::MAX_DEPTH);
     let doc = Html::parse_document(&limited);
     let dom = Dom::new(&doc);
-    let analysis = Analysis::new(&dom);
     let page = PageMeta::gather(&dom);
     let ld = LdInfo::from_values(&page.jsonld);
+    // A page that declares one article object is read as one, not as a list or a thread
+    // (`og:type=article` is no such sign: some platforms put it on every page).
+    let analysis = Analysis::new(&dom, ld.is_article);
 
     let page_url = url.and_then(|u| Url::parse(u.trim()).ok());
     let base = match (&page.base_href, &page_url) {

@@ -63,7 +63,6 @@ fn surer(a: &Judgement, a_time: i64, b: &Judgement, b_time: i64) -> bool {
     (rank(a), a.score, -a_time) > (rank(b), b.score, -b_time)
 }
 
-
 pub struct Pipeline {
     store: Store,
     df: DocFrequencies,

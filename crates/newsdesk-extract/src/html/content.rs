@@ -34,16 +34,12 @@ fn is_dropped_tag(tag: &str) -> bool {
             | "math"
             | "iframe"
             | "button"
-            | "nav"
-            | "aside"
-            | "footer"
             | "select"
             | "input"
             | "textarea"
             | "object"
             | "embed"
             | "canvas"
-            | "dialog"
             | "head"
             | "title"
             | "meta"
@@ -55,6 +51,11 @@ fn is_dropped_tag(tag: &str) -> bool {
             | "map"
             | "label"
     )
+}
+
+/// Elements of page furniture by their meaning; left out unless they wrap the page.
+fn is_furniture_tag(tag: &str) -> bool {
+    matches!(tag, "nav" | "aside" | "footer" | "dialog")
 }
 
 /// Block-level elements: they start and end paragraphs.
@@ -188,6 +189,66 @@ fn positive_re() -> &'static Regex {
     })
 }
 
+/// How an element's `class`, `id` and `role` read.
+#[derive(Clone, Copy, Default)]
+struct Names {
+    neg: bool,
+    strong: bool,
+    pos: bool,
+}
+
+/// Class tokens that describe what a page or post *has* or how it is filed
+/// (`has-comments`, `category-sidebar-news`, `tag-related`), not what the element is.
+fn is_flag_token(token: &str) -> bool {
+    // Taxonomies of custom post types are prefixed with the type: `product_tag-cups`.
+    let term = token.split_once('_').map_or(token, |(_, rest)| rest);
+    token.starts_with("has-")
+        || ([token, term]
+            .iter()
+            .any(|t| t.starts_with("category-") || t.starts_with("cat-") || t.starts_with("tag-"))
+            && token != "tag-list")
+}
+
+/// Reads every element's names once, into `buf` reused between elements.
+fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
+    let mut buf = String::new();
+    (0..dom.len())
+        .map(|i| {
+            let Some(el) = dom.nodes[i].el else {
+                return Names::default();
+            };
+            if marks[i] != Mark::Keep {
+                return Names::default();
+            }
+            buf.clear();
+            for name in ["class", "id", "role"] {
+                if let Some(v) = el.attr(name) {
+                    for token in v.split_ascii_whitespace() {
+                        let start = buf.len();
+                        if start > 0 {
+                            buf.push(' ');
+                        }
+                        buf.extend(token.chars().flat_map(char::to_lowercase));
+                        if name == "class" && is_flag_token(&buf[start + usize::from(start > 0)..])
+                        {
+                            buf.truncate(start);
+                        }
+                    }
+                }
+            }
+            if buf.is_empty() {
+                return Names::default();
+            }
+            let neg = is_negative(&buf);
+            Names {
+                neg,
+                strong: neg && strong_negative_re().is_match(&buf),
+                pos: is_positive(&buf),
+            }
+        })
+        .collect()
+}
+
 fn is_negative(class_id: &str) -> bool {
     !class_id.is_empty()
         && (negative_re().is_match(class_id)
@@ -221,10 +282,21 @@ fn is_negative_role(role: &str) -> bool {
 
 /// Whether the element is hidden from readers; hidden text is never the article.
 fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
-    if dom.attr(i, "hidden").is_some() || dom.attr(i, "aria-hidden") == Some("true") {
+    if dom.attr(i, "hidden").is_some() {
+        // React's streamed segments (`<div hidden id="S:3">`) are moved into the page by a
+        // script as soon as they arrive: they are the page, not hidden from it.
+        return !dom.attr(i, "id").is_some_and(|id| id.starts_with("S:"));
+    }
+    if dom.attr(i, "aria-hidden") == Some("true") {
         return true;
     }
     dom.attr(i, "style").is_some_and(|style| {
+        // Most styles say neither word: no copy for them.
+        let b = style.as_bytes();
+        let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+        if !has(b"none") && !has(b"hidden") {
+            return false;
+        }
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -283,8 +355,29 @@ fn count_text(text: &str) -> (u32, u32) {
     (chars, commas)
 }
 
+/// Visible characters and commas of every kept text node, counted once for the passes that
+/// sum them.
+fn text_counts(dom: &Dom<'_>, marks: &[Mark]) -> Vec<(u32, u32)> {
+    dom.nodes
+        .iter()
+        .zip(marks)
+        .map(|(node, &mark)| {
+            if node.el.is_none() && mark == Mark::Keep {
+                count_text(node.text)
+            } else {
+                (0, 0)
+            }
+        })
+        .collect()
+}
+
 /// Bottom-up text sizes of every node, leaving out marked subtrees.
+#[cfg(test)]
 pub fn compute_stats(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Stats> {
+    stats_from(dom, marks, &text_counts(dom, marks))
+}
+
+fn stats_from(dom: &Dom<'_>, marks: &[Mark], counts: &[(u32, u32)]) -> Vec<Stats> {
     let n = dom.len();
     let mut stats = vec![Stats::default(); n];
     for i in (0..n).rev() {
@@ -295,7 +388,7 @@ pub fn compute_stats(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Stats> {
         let mut s = stats[i];
         let is_inline_text;
         if node.el.is_none() {
-            let (chars, commas) = count_text(node.text);
+            let (chars, commas) = counts[i];
             s.text = chars;
             s.commas = commas;
             is_inline_text = true;
@@ -388,6 +481,7 @@ fn climb(dom: &Dom<'_>, stats: &[Stats], marks: &[Mark], start: usize) -> usize 
         if next == 0 || matches!(dom.nodes[next].tag, "body" | "html") {
             return cur;
         }
+        let child = next;
         next = dom.nodes[next].parent;
         if marks[next] != Mark::Keep || matches!(dom.nodes[next].tag, "html" | ROOT_TAG) {
             return cur;
@@ -396,7 +490,15 @@ fn climb(dom: &Dom<'_>, stats: &[Stats], marks: &[Mark], start: usize) -> usize 
         let extra_text = p.text.saturating_sub(c.text) as f32;
         let extra_link = p.link.saturating_sub(c.link) as f32;
         let extra_plain = extra_text - extra_link;
-        if extra_link > CLIMB_LINK * extra_text && extra_text > CLIMB_NOISE {
+        // Sections of one text (`<div class="sect1">` after `<div class="sect1">`) may carry
+        // link lists of their own: more links are allowed when the parent adds more of the
+        // same kind of block.
+        let limit = if has_twin(dom, marks, next, child) {
+            CLIMB_LINK_TWIN
+        } else {
+            CLIMB_LINK
+        };
+        if extra_link > limit * extra_text && extra_text > CLIMB_NOISE {
             return cur;
         }
         // A small addition (a heading, a date line) is passed over without being taken: the
@@ -419,13 +521,110 @@ fn climb(dom: &Dom<'_>, stats: &[Stats], marks: &[Mark], start: usize) -> usize 
     }
 }
 
+/// Whether `parent` has two or more other kept children of the same tag and first class word
+/// as `child`.
+fn has_twin(dom: &Dom<'_>, marks: &[Mark], parent: usize, child: usize) -> bool {
+    let first_class = |i: usize| {
+        dom.attr(i, "class")
+            .and_then(|c| c.split_ascii_whitespace().next())
+    };
+    let Some(class) = first_class(child) else {
+        return false;
+    };
+    let tag = dom.nodes[child].tag;
+    // Two of a kind are as often a layout's columns (content and sidebar) as one text's parts.
+    dom.children(parent)
+        .filter(|&s| {
+            s != child
+                && marks[s] == Mark::Keep
+                && dom.nodes[s].tag == tag
+                && first_class(s) == Some(class)
+        })
+        .nth(1)
+        .is_some()
+}
+
 /// Most link text, as a share of what a parent adds, for it to be taken.
 const CLIMB_LINK: f32 = 0.35;
+/// The same when the parent adds blocks like the one already chosen.
+const CLIMB_LINK_TWIN: f32 = 0.55;
 /// Least plain text a parent must add, absolutely and as a share of what is chosen already.
 const CLIMB_MIN: f32 = 200.0;
 const CLIMB_SHARE: f32 = 0.3;
 /// Additions this small are too small to judge by their links.
 const CLIMB_NOISE: f32 = 60.0;
+
+/// Least text in comment-named elements, and most paragraph text outside them, for a page to
+/// read as a forum thread whose posts are its content.
+const FORUM_MIN: u32 = 500;
+const FORUM_OUTSIDE: u32 = 400;
+
+/// Fewest similar blocks in a row that make a list of cards.
+const LIST_MIN_ITEMS: usize = 4;
+/// Least text of such a list.
+const LIST_MIN_TEXT: u32 = 500;
+/// Plain text from which the chosen container reads as an article.
+const LIST_ARTICLE: u32 = 1000;
+/// How many times the chosen article's plain text a list must hold to be the page instead.
+const LIST_OVER_ARTICLE: u32 = 3;
+
+/// What makes blocks alike in a list: tag and first class word.
+type RunKey<'a> = (&'a str, Option<&'a str>);
+
+/// The element holding the longest run of similar sibling blocks (same tag, same first class
+/// word), with that run's text: the list of a listing page. Runs that are not most of their
+/// parent's text, or too small, do not count.
+fn find_listing(
+    dom: &Dom<'_>,
+    stats: &[Stats],
+    marks: &[Mark],
+    names: &[Names],
+) -> Option<(usize, u32, u32)> {
+    let first_class = |i: usize| {
+        dom.attr(i, "class")
+            .and_then(|c| c.split_ascii_whitespace().next())
+    };
+    let mut best: Option<(usize, u32, u32)> = None;
+    for parent in 0..dom.len() {
+        if marks[parent] != Mark::Keep || !dom.is_element(parent) || names[parent].neg {
+            continue;
+        }
+        let total = stats[parent].text;
+        if total < LIST_MIN_TEXT || best.is_some_and(|(_, t, _)| total <= t) {
+            continue;
+        }
+        // (key of the run, items, text, plain text) for the current run and the best one.
+        let mut run: Option<(RunKey<'_>, usize, u32, u32)> = None;
+        let mut top = (0usize, 0u32, 0u32);
+        for c in dom.children(parent) {
+            if marks[c] != Mark::Keep || !dom.is_element(c) || stats[c].text == 0 {
+                continue;
+            }
+            if names[c].neg {
+                run = None;
+                continue;
+            }
+            let key = (dom.nodes[c].tag, first_class(c));
+            let (t, p) = (stats[c].text, stats[c].plain());
+            run = match run {
+                Some((k, items, text, plain)) if k == key => {
+                    Some((k, items + 1, text + t, plain + p))
+                }
+                _ => Some((key, 1, t, p)),
+            };
+            if let Some((_, items, text, plain)) = run {
+                if items >= LIST_MIN_ITEMS && text > top.1 {
+                    top = (items, text, plain);
+                }
+            }
+        }
+        let (items, text, plain) = top;
+        if items >= LIST_MIN_ITEMS && text >= LIST_MIN_TEXT && text * 2 >= total {
+            best = Some((parent, text, plain));
+        }
+    }
+    best
+}
 
 /// The outcome of choosing the article.
 pub struct Analysis {
@@ -434,10 +633,14 @@ pub struct Analysis {
     pub chosen: Vec<usize>,
     /// The chosen container itself.
     pub main: usize,
+    /// The list of cards the page is, if it is one: link text inside it is content.
+    pub listing: Option<usize>,
 }
 
 impl Analysis {
-    pub fn new(dom: &Dom<'_>) -> Self {
+    /// Chooses the article; `declared_article` says the page calls itself one (JSON-LD,
+    /// `og:type`), which rules out reading it as a list of cards or a forum thread.
+    pub fn new(dom: &Dom<'_>, declared_article: bool) -> Self {
         let n = dom.len();
         let mut marks = vec![Mark::Keep; n];
 
@@ -446,13 +649,42 @@ impl Analysis {
         while i < n {
             if dom.is_element(i) {
                 let tag = dom.nodes[i].tag;
-                let role_bad = dom.attr(i, "role").is_some_and(is_negative_role);
                 let small_noscript =
                     tag == super::depth::NOSCRIPT && subtree_chars(dom, i) < NOSCRIPT_MIN_CHARS;
-                if is_dropped_tag(tag) || role_bad || small_noscript || is_hidden(dom, i) {
+                if is_dropped_tag(tag) || small_noscript {
                     mark_subtree(&mut marks, dom, i, Mark::Removed);
                     i = dom.nodes[i].end.max(i + 1);
                     continue;
+                }
+            }
+            i += 1;
+        }
+
+        let counts = text_counts(dom, &marks);
+
+        // Pass 1b: furniture by its role (`<nav>`, `<aside>`, `<footer>`, ARIA roles) or hidden
+        // from readers. Such an element that holds the bulk of the page's prose is a wrapper,
+        // not furniture: an unclosed `<aside>` that swallowed the page, a page hidden until its
+        // scripts run (`visibility:hidden` on the root, streamed `<div hidden>` segments).
+        let stats = stats_from(dom, &marks, &counts);
+        let page_plain = stats[0].plain();
+        let page_para = stats[0].para;
+        let mut i = 0;
+        while i < n {
+            if dom.is_element(i) && marks[i] == Mark::Keep {
+                let tag = dom.nodes[i].tag;
+                let role_bad = dom.attr(i, "role").is_some_and(is_negative_role);
+                if is_furniture_tag(tag) || role_bad || is_hidden(dom, i) {
+                    let s = &stats[i];
+                    let wrapper = s.plain() * 4 > page_plain * 3
+                        && s.para * 4 > page_para * 3
+                        && s.para >= 500
+                        && s.link_density() < 0.5;
+                    if !wrapper {
+                        mark_subtree(&mut marks, dom, i, Mark::Removed);
+                        i = dom.nodes[i].end.max(i + 1);
+                        continue;
+                    }
                 }
             }
             i += 1;
@@ -463,18 +695,8 @@ impl Analysis {
         // `<div id="content-with-comments">`), so an element is kept when the bulk of its text
         // sits in an article-like descendant, and (unless it is named like a comment thread,
         // whose text can outweigh the article's) when it holds most of the page's text.
-        let stats = compute_stats(dom, &marks);
-        let classes: Vec<(bool, bool, bool)> = (0..n)
-            .map(|i| {
-                if !dom.is_element(i) || marks[i] != Mark::Keep {
-                    return (false, false, false);
-                }
-                let class_id = dom.class_id(i);
-                let neg = is_negative(&class_id);
-                let strong = neg && strong_negative_re().is_match(&class_id);
-                (neg, strong, is_positive(&class_id))
-            })
-            .collect();
+        let stats = stats_from(dom, &marks, &counts);
+        let names = read_names(dom, &marks);
         // Largest plain text of an article-like (positive or marker, not negative) descendant,
         // not counting those inside negative elements: a comment's `<div class="content">`
         // does not make the thread an article.
@@ -483,7 +705,7 @@ impl Analysis {
             if marks[i] != Mark::Keep || !dom.is_element(i) {
                 continue;
             }
-            let (neg, _, pos) = classes[i];
+            let Names { neg, pos, .. } = names[i];
             let own = if (pos || marker_rank(dom, i) > 0) && !neg {
                 stats[i].plain()
             } else {
@@ -494,6 +716,38 @@ impl Analysis {
             best_desc[parent] = best_desc[parent].max(value);
         }
         let total = stats[0].plain().max(1);
+        let article_inside = |i: usize| {
+            let plain = stats[i].plain();
+            plain > 0 && best_desc[i] >= 300 && best_desc[i] as f32 >= 0.3 * plain as f32
+        };
+        // A page that is all comment threads is a forum thread or a Q&A page: its posts are
+        // its content, however they are named.
+        let (mut thread_plain, mut thread_para, mut outside_loose) = (0u32, 0u32, 0u32);
+        let mut i = 0;
+        while i < n {
+            if marks[i] != Mark::Keep {
+                i = dom.nodes[i].end.max(i + 1);
+                continue;
+            }
+            let structural = matches!(dom.nodes[i].tag, "html" | "body" | ROOT_TAG);
+            if names[i].strong && !structural && !article_inside(i) {
+                thread_plain += stats[i].plain();
+                thread_para += stats[i].para;
+                i = dom.nodes[i].end.max(i + 1);
+                continue;
+            }
+            // Prose written straight into a `<div>` between `<br>`s.
+            if stats[i].loose >= 100 && stats[i].loose_commas >= 3 && dom.is_element(i) {
+                outside_loose += stats[i].loose;
+            }
+            i += 1;
+        }
+        let outside_plain = total.saturating_sub(thread_plain);
+        let outside_para = stats[0].para.saturating_sub(thread_para) + outside_loose;
+        let thread_page = !declared_article
+            && thread_plain >= FORUM_MIN
+            && outside_para < FORUM_OUTSIDE
+            && outside_plain * 2 < thread_plain;
         let mut i = 0;
         while i < n {
             if marks[i] != Mark::Keep || !dom.is_element(i) {
@@ -504,14 +758,13 @@ impl Analysis {
             let s = &stats[i];
             let holds_most = s.plain() * 2 > total;
             let structural = matches!(tag, "html" | "body" | ROOT_TAG);
-            let (neg, strong, pos) = classes[i];
+            let Names { neg, strong, pos } = names[i];
             let mut remove = false;
             if neg && !structural {
-                let article_inside = s.plain() > 0
-                    && best_desc[i] >= 300
-                    && best_desc[i] as f32 >= 0.3 * s.plain() as f32;
-                remove = if article_inside {
+                remove = if article_inside(i) {
                     false
+                } else if strong && thread_page {
+                    s.plain() < 25 || s.link_density() > 0.5
                 } else if strong {
                     true
                 } else if holds_most {
@@ -540,7 +793,7 @@ impl Analysis {
         }
 
         // Pass 3: score containers by the paragraphs they hold.
-        let stats = compute_stats(dom, &marks);
+        let stats = stats_from(dom, &marks, &counts);
         let mut score = vec![0f32; n];
         let mut scored = vec![false; n];
         let init = |i: usize, score: &mut [f32], scored: &mut [bool]| {
@@ -555,12 +808,11 @@ impl Analysis {
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
                 _ => 0.0,
             };
-            let class_id = dom.class_id(i);
             let mut weight = 0.0;
-            if is_negative(&class_id) {
+            if names[i].neg {
                 weight -= 25.0;
             }
-            if is_positive(&class_id) {
+            if names[i].pos {
                 weight += 25.0;
             }
             score[i] = base + weight + 10.0 * f32::from(marker_rank(dom, i).min(1));
@@ -633,7 +885,7 @@ impl Analysis {
         let body = (0..n).find(|&i| dom.nodes[i].tag == "body").unwrap_or(0);
         let (mut main, top_score) = best.unwrap_or((body, 0.0));
         main = climb(dom, &stats, &marks, main);
-        let top = main;
+        let mut top = main;
 
         // Lean towards explicit markers when they agree with the scores: down into a marker
         // that holds most of the chosen text, or up into one that adds little else.
@@ -665,6 +917,43 @@ impl Analysis {
                     }
                     break;
                 }
+            }
+        }
+
+        // A page that is a list of cards (search results, job boards, category pages, shop
+        // grids) has no article: its content is the list, links and all.
+        let mut listing = None;
+        // Nor is a page whose markup names its article body (`itemprop=articleBody`).
+        let body_marked = (0..n).any(|j| {
+            marks[j] == Mark::Keep
+                && dom.is_element(j)
+                && stats[j].plain() >= 150
+                && marker_rank(dom, j) == 3
+        });
+        let found = if declared_article || body_marked {
+            None
+        } else {
+            find_listing(dom, &stats, &marks, &names)
+        };
+        if let Some((list, run_text, run_plain)) = found {
+            let main_plain = stats[main].plain();
+            // Against a real article, a list must outweigh it in its own words, not its links
+            // (a mega-menu of links is no content).
+            let weight = if main_plain >= LIST_ARTICLE {
+                run_plain
+            } else {
+                run_text
+            };
+            if dom.contains(main, list) {
+                // The whole page, chosen for want of an article, is not a list for holding one.
+                let page = matches!(dom.nodes[main].tag, "body" | "html" | ROOT_TAG);
+                if !page && run_text * 2 >= stats[main].text {
+                    listing = Some(list);
+                }
+            } else if weight >= LIST_OVER_ARTICLE * main_plain {
+                main = climb(dom, &stats, &marks, list);
+                top = main;
+                listing = Some(list);
             }
         }
 
@@ -728,6 +1017,7 @@ impl Analysis {
             marks,
             chosen,
             main,
+            listing,
         }
     }
 
@@ -768,7 +1058,10 @@ impl Analysis {
     /// Reads the chosen containers out as blocks, in document order.
     pub fn blocks(&self, dom: &Dom<'_>) -> Vec<Block> {
         let keep_headers = !self.chosen_is_page(dom);
-        let mut c = Collector::default();
+        let mut c = Collector {
+            list: self.listing,
+            ..Collector::default()
+        };
         for &root in &self.chosen {
             collect(dom, &self.marks, root, keep_headers, &mut c);
         }
@@ -810,6 +1103,8 @@ pub struct Block {
     pub chars: usize,
     /// Non-whitespace characters inside links.
     pub link_chars: usize,
+    /// Whether it lies in the page's list of cards, where links are content.
+    pub in_list: bool,
 }
 
 #[derive(Default)]
@@ -822,6 +1117,10 @@ struct Collector {
     pending_space: bool,
     link_depth: usize,
     pre_depth: usize,
+    /// The page's list of cards, and whether the node being read lies inside it.
+    list: Option<usize>,
+    inside_list: bool,
+    block_in_list: bool,
 }
 
 impl Collector {
@@ -856,6 +1155,7 @@ impl Collector {
 
     fn count(&mut self, n: usize) {
         self.chars += n;
+        self.block_in_list |= self.inside_list;
         if self.link_depth > 0 {
             self.link_chars += n;
         }
@@ -897,8 +1197,10 @@ impl Collector {
                 kind: self.kind,
                 chars: self.chars,
                 link_chars: self.link_chars,
+                in_list: self.block_in_list,
             });
         }
+        self.block_in_list = false;
         self.buf.clear();
         self.chars = 0;
         self.link_chars = 0;
@@ -947,6 +1249,7 @@ fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &m
             continue;
         }
         let node = &dom.nodes[i];
+        c.inside_list = c.list.is_some_and(|l| dom.contains(l, i));
         if node.el.is_none() {
             c.push_text(node.text);
             i += 1;
@@ -1026,7 +1329,7 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
     for (n, block) in blocks.into_iter().enumerate() {
         let density = block.link_chars as f32 / block.chars.max(1) as f32;
-        if density > 0.5 {
+        if density > 0.5 && !block.in_list {
             continue;
         }
         let short = block.chars < 100;

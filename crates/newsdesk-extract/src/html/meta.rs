@@ -280,6 +280,8 @@ pub struct LdInfo {
     pub page_published: Option<String>,
     pub page_modified: Option<String>,
     pub site_name: Option<String>,
+    /// Whether the page declares an article object (`NewsArticle`, `BlogPosting`, ...).
+    pub is_article: bool,
 }
 
 fn type_names(obj: &Map<String, Value>) -> Vec<&str> {
@@ -348,7 +350,14 @@ impl LdInfo {
             .copied()
             .filter(|o| type_names(o).iter().any(|t| is_article_type(t)))
             .collect();
-        let mut info = LdInfo::default();
+        let mut info = LdInfo {
+            // One article object, not a forum post and not a list of teasers.
+            is_article: articles.len() == 1
+                && !type_names(articles[0])
+                    .iter()
+                    .any(|t| t.ends_with("ForumPosting") || t.ends_with("SocialMediaPosting")),
+            ..LdInfo::default()
+        };
         for o in &objects {
             let types = type_names(o);
             if types.iter().any(|t| t.ends_with("Page")) {

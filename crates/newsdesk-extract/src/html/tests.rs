@@ -469,8 +469,31 @@ fn dump_choice() {
     let limited = super::depth::limit_nesting(&html, super::depth::MAX_DEPTH);
     let doc = scraper::Html::parse_document(&limited);
     let dom = super::dom::Dom::new(&doc);
-    let analysis = super::content::Analysis::new(&dom);
+    let analysis = super::content::Analysis::new(&dom, false);
     let stats = super::content::compute_stats(&dom, &analysis.marks);
+    // The biggest subtrees left out, by the text they would have given.
+    let keep_all = vec![super::content::Mark::Keep; dom.len()];
+    let raw = super::content::compute_stats(&dom, &keep_all);
+    let mut i = 0;
+    while i < dom.len() {
+        if analysis.marks[i] != super::content::Mark::Keep {
+            if raw[i].text > 200 {
+                println!(
+                    "left out {i} <{}> {:?} {:?} text={}",
+                    dom.nodes[i].tag,
+                    dom.class_id(i),
+                    analysis.marks[i] == super::content::Mark::Header,
+                    raw[i].text
+                );
+            }
+            i = dom.nodes[i].end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if let Some(l) = analysis.listing {
+        println!("listing {l} <{}> {:?}", dom.nodes[l].tag, dom.class_id(l));
+    }
     for &c in &analysis.chosen {
         println!("chosen {c} <{}> {:?}", dom.nodes[c].tag, dom.class_id(c));
         for a in std::iter::once(c).chain(dom.ancestors(c)) {
@@ -566,4 +589,110 @@ fn author_links_and_declared_organisations() {
 <body><article><h1>Roses</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
     );
     assert_eq!(extract_html(&html, None).authors, vec!["Acme Gardens"]);
+}
+
+fn prose(n: usize) -> String {
+    (0..n).map(|_| format!("<p>{P1}</p><p>{P2}</p>")).collect()
+}
+
+#[test]
+fn furniture_tag_or_hidden_wrapper_around_the_page_is_not_dropped() {
+    // An `<aside>` left unclosed swallows the page; a page hidden until its scripts run.
+    for open in [
+        r#"<aside class="banner"><a href="/x">News</a>"#,
+        r#"<div style="visibility: hidden">"#,
+    ] {
+        let html = format!(
+            "<html><body>{open}<nav><a href=\"/\">Home</a></nav><main><article>{}</article></main>\
+             <footer>Footer text here</footer></body></html>",
+            prose(3)
+        );
+        let a = extract_html(&html, None);
+        assert!(a.text.starts_with(P1), "{open}: {}", a.text);
+        assert!(!a.text.contains("Home"), "{}", a.text);
+    }
+}
+
+#[test]
+fn streamed_react_segments_are_read() {
+    let html = format!(
+        "<html><body><div hidden id=\"S:0\"><article>{}</article></div>\
+         <div hidden><p>A hidden notice that nobody sees, with commas, and more words.</p></div></body></html>",
+        prose(2)
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.starts_with(P1), "{}", a.text);
+    assert!(!a.text.contains("hidden notice"), "{}", a.text);
+}
+
+#[test]
+fn post_flag_classes_do_not_make_furniture() {
+    let html = format!(
+        "<html><body><article class=\"post has-comments category-sidebar-news product_tag-related\">{}</article></body></html>",
+        prose(2)
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.starts_with(P1), "{}", a.text);
+}
+
+#[test]
+fn forum_thread_posts_are_content() {
+    let posts: String = [P1, P2, P3, P1, P2, P3]
+        .iter()
+        .enumerate()
+        .map(|(n, p)| {
+            format!(
+                "<article class=\"comment post\"><div class=\"comment-body\"><p>{p} Reply number {n}.</p></div></article>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><nav><a href=\"/\">Forums</a></nav><main><h1>Thread title</h1>{posts}</main></body></html>"
+    );
+    let a = extract_html(&html, None);
+    for p in [P1, P2, P3] {
+        assert!(a.text.contains(p), "{}", a.text);
+    }
+    // Under an article, the same thread is left out.
+    let html = format!(
+        "<html><body><article><h1>Story</h1>{}</article><section class=\"comments\">{posts}</section></body></html>",
+        prose(3)
+    );
+    let a = extract_html(&html, None);
+    assert!(!a.text.contains("Reply number"), "{}", a.text);
+}
+
+#[test]
+fn listing_page_reads_its_cards() {
+    let cards: String = (0..12)
+        .map(|n| {
+            format!(
+                "<li class=\"card job\"><a href=\"/job/{n}\">Senior engineer number {n} at Example Corp</a>\
+                 <span>Remote, full time</span></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><nav><a href=\"/\">Home</a></nav><main><h1>Jobs</h1>\
+         <p class=\"intro\">Find your next role.</p><ul class=\"jobs\">{cards}</ul></main></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert!(
+        a.text.contains("Senior engineer number 0 at Example Corp"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text.contains("Senior engineer number 11 at Example Corp"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("Home"), "{}", a.text);
+    // A page that names its article body is an article, whatever lists sit beside it.
+    let html = format!(
+        "<html><body><main><h1>Story</h1><div itemprop=\"articleBody\"><p>{P1}</p><p>{P2}</p></div>\
+         <ul class=\"jobs\">{cards}</ul></main></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}"));
 }
