@@ -25,6 +25,7 @@ use newsdesk_core::copies::rewrite::{
 
 use crate::data::{data_dir, read_jsonl_gz};
 use crate::fit::fit_logistic;
+use crate::peers::repo_root;
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -476,11 +477,6 @@ fn ratio(a: f64, b: f64) -> String {
     }
 }
 
-fn repo_root() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    root.canonicalize().unwrap_or(root)
-}
-
 /// How many anchor candidates the pipeline judges per new article (`REWRITE_CANDIDATES` in
 /// crates/newsdesk/src/pipeline.rs).
 const PIPELINE_CANDIDATES: usize = 10;
@@ -549,7 +545,9 @@ fn run_python_peers(
         texts.len(),
         pairs.len()
     );
-    let status = Command::new(python)
+    let mut command = Command::new(python);
+    crate::peers::single_threaded(&mut command);
+    let status = command
         .arg(&script)
         .arg("--input")
         .arg(&input)
@@ -557,11 +555,6 @@ fn run_python_peers(
         .arg(&output)
         .arg("--runs")
         .arg(runs.max(1).to_string())
-        .envs([
-            ("OMP_NUM_THREADS", "1"),
-            ("OPENBLAS_NUM_THREADS", "1"),
-            ("MKL_NUM_THREADS", "1"),
-        ])
         .status()
         .with_context(|| format!("starting {}", python.display()))?;
     if !status.success() {
@@ -601,17 +594,7 @@ fn per_pair<T>(
 
 /// The interpreter for the peers, which must exist.
 fn peer_python(args: &Args) -> Result<PathBuf> {
-    let python = args
-        .python
-        .clone()
-        .unwrap_or_else(|| repo_root().join("target/peers-venv/bin/python"));
-    if !python.exists() {
-        bail!(
-            "copies peers need {} (run `bash bench/peers/setup.sh`, or pass --python)",
-            python.display()
-        );
-    }
-    Ok(python)
+    crate::peers::peer_python(args.python.as_deref(), "copies peers")
 }
 
 /// `--peers`: newsdesk and the peers on the same texts and pairs, side by side.
@@ -831,19 +814,6 @@ fn side_by_side(
     Ok(())
 }
 
-/// Resident memory of this process, from /proc (0 where there is none).
-fn resident_bytes() -> usize {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<usize>().ok())
-        })
-        .map_or(0, |kb| kb * 1024)
-}
-
 /// A log-uniform draw from `0..n` (Zipf-like with exponent 1): most anchors are rare, a few
 /// (round numbers, big names) are everywhere.
 fn log_uniform(seed: u64, n: u64) -> u64 {
@@ -871,7 +841,7 @@ fn speed(indexed: usize) -> Result<()> {
         })
         .collect();
     let vocabulary = 2_000_000u64;
-    let rss_before = resident_bytes();
+    let rss_before = crate::peers::resident_bytes();
     let build = Instant::now();
     let mut index = AnchorIndex::default();
     for k in 0..indexed as u64 {
@@ -881,7 +851,7 @@ fn speed(indexed: usize) -> Result<()> {
         index.insert(k as u32, &anchors);
     }
     let build_s = build.elapsed().as_secs_f64();
-    let rss_index = resident_bytes().saturating_sub(rss_before);
+    let rss_index = crate::peers::resident_bytes().saturating_sub(rss_before);
     let idf = |_: &str| 1.0;
     let model = RewriteModel::shipped();
     let rounds = 5;

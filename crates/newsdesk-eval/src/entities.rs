@@ -25,6 +25,7 @@ use clap::Args as ClapArgs;
 use serde_json::{json, Value};
 
 use crate::data::data_dir;
+use crate::peers::repo_root;
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -256,11 +257,6 @@ fn median(mut xs: Vec<f64>) -> f64 {
     xs[xs.len() / 2]
 }
 
-fn repo_root() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    root.canonicalize().unwrap_or(root)
-}
-
 pub fn run(args: Args) -> Result<()> {
     let path = data_dir()?.join("entities/conll2003").join(&args.file);
     if !path.is_file() {
@@ -327,7 +323,7 @@ pub fn run(args: Args) -> Result<()> {
         let python = args
             .python
             .clone()
-            .unwrap_or_else(|| repo_root().join("target/peers-venv/bin/python"));
+            .unwrap_or_else(crate::peers::default_python);
         if !python.exists() {
             bail!(
                 "peer Python {} not found: run `bash bench/peers/setup.sh` (or pass --python)",
@@ -429,7 +425,9 @@ fn run_spacy(python: &Path, texts: &[&str], runs: usize) -> Result<Value> {
         script.display(),
         texts.len()
     );
-    let status = Command::new(python)
+    let mut command = Command::new(python);
+    crate::peers::single_threaded(&mut command);
+    let status = command
         .arg(&script)
         .arg("--input")
         .arg(&input)
@@ -437,11 +435,6 @@ fn run_spacy(python: &Path, texts: &[&str], runs: usize) -> Result<Value> {
         .arg(&output)
         .arg("--runs")
         .arg(runs.max(1).to_string())
-        .envs([
-            ("OMP_NUM_THREADS", "1"),
-            ("OPENBLAS_NUM_THREADS", "1"),
-            ("MKL_NUM_THREADS", "1"),
-        ])
         .status()
         .with_context(|| format!("starting {}", python.display()))?;
     if !status.success() {

@@ -32,6 +32,7 @@ use clap::{Args as ClapArgs, ValueEnum};
 use serde_json::{json, Value};
 
 use crate::data::data_dir;
+use crate::peers::repo_root;
 use sets::{Set, Truth};
 use worker::{Output, Timing};
 
@@ -76,11 +77,6 @@ pub struct Args {
     /// Internal: the worker's output file.
     #[arg(long, hide = true)]
     out: Option<PathBuf>,
-}
-
-fn repo_root() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    root.canonicalize().unwrap_or(root)
 }
 
 /// How an extractor is started.
@@ -226,7 +222,7 @@ pub fn run(args: Args) -> Result<()> {
         let python = args
             .python
             .clone()
-            .unwrap_or_else(|| repo_root().join("target/peers-venv/bin/python"));
+            .unwrap_or_else(crate::peers::default_python);
         if python.exists() {
             runners.push(Runner::Python(python.clone(), "trafilatura"));
             runners.push(Runner::Python(python, "trafilatura-fast"));

@@ -10,6 +10,7 @@ mod data;
 mod entities;
 mod extraction;
 mod fit;
+mod peers;
 mod quotes;
 mod stories;
 

@@ -29,6 +29,7 @@ use clap::Args as ClapArgs;
 use serde_json::{json, Value};
 
 use crate::data::data_dir;
+use crate::peers::repo_root;
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -336,24 +337,9 @@ fn load_dir(dir: &Path) -> Result<Vec<Article>> {
     Ok(out)
 }
 
-fn repo_root() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    root.canonicalize().unwrap_or(root)
-}
-
 /// The interpreter for the peer, which must exist.
 fn peer_python(args: &Args) -> Result<PathBuf> {
-    let python = args
-        .python
-        .clone()
-        .unwrap_or_else(|| repo_root().join("target/peers-venv/bin/python"));
-    if !python.exists() {
-        bail!(
-            "the quotes peer needs {} (run `bash bench/peers/setup.sh`, or pass --python)",
-            python.display()
-        );
-    }
-    Ok(python)
+    crate::peers::peer_python(args.python.as_deref(), "the quotes peer")
 }
 
 /// Runs bench/peers/quotes_peer.py on the articles; returns its JSON report.
@@ -374,7 +360,9 @@ fn run_peer(python: &Path, articles: &[Article], runs: usize) -> Result<Value> {
         script.display(),
         articles.len()
     );
-    let status = Command::new(python)
+    let mut command = Command::new(python);
+    crate::peers::single_threaded(&mut command);
+    let status = command
         .arg(&script)
         .arg("--input")
         .arg(&input)
@@ -382,11 +370,6 @@ fn run_peer(python: &Path, articles: &[Article], runs: usize) -> Result<Value> {
         .arg(&output)
         .arg("--runs")
         .arg(runs.max(1).to_string())
-        .envs([
-            ("OMP_NUM_THREADS", "1"),
-            ("OPENBLAS_NUM_THREADS", "1"),
-            ("MKL_NUM_THREADS", "1"),
-        ])
         .status()
         .with_context(|| format!("starting {}", python.display()))?;
     if !status.success() {

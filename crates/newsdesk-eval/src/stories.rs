@@ -22,6 +22,7 @@ use newsdesk_extract::dates::to_unix_seconds;
 
 use crate::data::{data_dir, read_jsonl_gz};
 use crate::fit::fit_logistic;
+use crate::peers::repo_root;
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -257,19 +258,6 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
-/// Resident memory of this process, from /proc (0 where there is none).
-fn resident_bytes() -> usize {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<usize>().ok())
-        })
-        .map_or(0, |kb| kb * 1024)
-}
-
 /// A term renamed into a Zipf-like synthetic vocabulary of `n` terms, keeping its group.
 fn synthetic_term(term: &str, salt: u64, n: u64) -> String {
     let h = xxhash_rust::xxh3::xxh3_64(format!("{term}/{salt}").as_bytes());
@@ -300,14 +288,15 @@ fn speed(active: usize) -> Result<()> {
         out.dedup_by(|a, b| a.0 == b.0);
         out
     };
-    let rss_before = resident_bytes();
+    let rss_before = crate::peers::resident_bytes();
     let mut index = StoryIndex::new(config.clone());
     let now = 1_000_000_000;
     for k in 0..active {
         let v = rename(&vectors[k % vectors.len()], k as u64 / vectors.len() as u64);
         index.start(k as i64, &v, Some(now - (k as i64 % 14) * 86_400));
     }
-    let per_story = resident_bytes().saturating_sub(rss_before) as f64 / active.max(1) as f64;
+    let per_story =
+        crate::peers::resident_bytes().saturating_sub(rss_before) as f64 / active.max(1) as f64;
     let queries: Vec<_> = vectors.iter().map(|v| rename(v, 7)).collect();
     let mut rates = Vec::new();
     let mut next = active as i64;
@@ -437,12 +426,6 @@ pub fn run(args: Args) -> Result<()> {
     Ok(())
 }
 
-/// Where `bench/peers` lives: the repository root.
-fn repo_root() -> std::path::PathBuf {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    root.canonicalize().unwrap_or(root)
-}
-
 /// One row of the `--peers` table.
 struct PeerRow {
     system: String,
@@ -543,17 +526,14 @@ fn run_python_peers(
     let script = repo_root().join("bench/peers/stories_peer.py");
     eprintln!("running {} {}", python.display(), script.display());
     // One thread, as newsdesk's replay runs.
-    let status = std::process::Command::new(python)
+    let mut command = std::process::Command::new(python);
+    crate::peers::single_threaded(&mut command);
+    let status = command
         .arg(&script)
         .arg("--in")
         .arg(&input)
         .arg("--out")
         .arg(&output)
-        .envs([
-            ("OMP_NUM_THREADS", "1"),
-            ("OPENBLAS_NUM_THREADS", "1"),
-            ("MKL_NUM_THREADS", "1"),
-        ])
         .status()
         .with_context(|| format!("starting {}", python.display()))?;
     let result = if status.success() {
@@ -576,7 +556,7 @@ fn peers(args: &Args, config: &StoryConfig, sets: &[(&str, Vec<Item>)]) -> Resul
     let python = args
         .python
         .clone()
-        .unwrap_or_else(|| repo_root().join("target/peers-venv/bin/python"));
+        .unwrap_or_else(crate::peers::default_python);
     if !python.exists() {
         bail!(
             "Python peers not installed: {} not found (run bench/peers/setup.sh, or pass --python)",

@@ -593,37 +593,7 @@ impl StoryIndex {
                 ids.retain(|id| *id != from);
             }
         }
-        let mut merged: Vec<(u32, f32)> =
-            Vec::with_capacity(s.centroid.len() + other.centroid.len());
-        let (mut i, mut j) = (0, 0);
-        while i < s.centroid.len() || j < other.centroid.len() {
-            match (s.centroid.get(i), other.centroid.get(j)) {
-                (Some(a), Some(b)) if a.0 == b.0 => {
-                    merged.push((a.0, a.1 + b.1));
-                    i += 1;
-                    j += 1;
-                }
-                (Some(a), Some(b)) if a.0 < b.0 => {
-                    merged.push(*a);
-                    i += 1;
-                }
-                (Some(a), None) => {
-                    merged.push(*a);
-                    i += 1;
-                }
-                (_, Some(b)) => {
-                    merged.push(*b);
-                    j += 1;
-                }
-                (None, None) => break,
-            }
-        }
-        let keep = self.config.story_terms;
-        if merged.len() > keep * 2 {
-            merged.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            merged.truncate(keep);
-            merged.sort_unstable_by_key(|e| e.0);
-        }
+        let merged = sum_sorted(&s.centroid, &other.centroid, self.config.story_terms);
         s.centroid = merged;
         s.span = match (s.span, other.span) {
             (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
@@ -659,37 +629,8 @@ impl StoryIndex {
         let Some(mut s) = self.stories.remove(&id) else {
             return false;
         };
-        // Merge two id-sorted lists.
-        let mut merged = Vec::with_capacity(s.centroid.len() + q.len());
-        let (mut i, mut j) = (0, 0);
-        while i < s.centroid.len() || j < q.len() {
-            match (s.centroid.get(i), q.get(j)) {
-                (Some(a), Some(b)) if a.0 == b.0 => {
-                    merged.push((a.0, a.1 + b.1));
-                    i += 1;
-                    j += 1;
-                }
-                (Some(a), Some(b)) if a.0 < b.0 => {
-                    merged.push(*a);
-                    i += 1;
-                }
-                (Some(a), None) => {
-                    merged.push(*a);
-                    i += 1;
-                }
-                (_, Some(b)) => {
-                    merged.push((b.0, b.1));
-                    j += 1;
-                }
-                (None, None) => break,
-            }
-        }
-        let keep = self.config.story_terms;
-        if merged.len() > keep * 2 {
-            merged.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            merged.truncate(keep);
-            merged.sort_unstable_by_key(|e| e.0);
-        }
+        let added: Vec<(u32, f32)> = q.iter().map(|(t, w, _)| (*t, *w)).collect();
+        let merged = sum_sorted(&s.centroid, &added, self.config.story_terms);
         s.centroid = merged;
         if let Some(t) = time {
             s.span = Some(match s.span {
@@ -721,6 +662,41 @@ impl StoryIndex {
         });
         old.len()
     }
+}
+
+/// The sum of two vectors sorted by term id, trimmed to its `keep` heaviest terms once it has
+/// grown past twice that (trimming at every step would cost more than it saves).
+fn sum_sorted(a: &[(u32, f32)], b: &[(u32, f32)], keep: usize) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                out.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    if out.len() > keep * 2 {
+        out.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+        out.truncate(keep);
+        out.sort_unstable_by_key(|e| e.0);
+    }
+    out
 }
 
 /// Posting lists at least this long may be skipped as too common, however few stories there are.
