@@ -11,7 +11,6 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
@@ -545,24 +544,15 @@ fn run_python_peers(
         texts.len(),
         pairs.len()
     );
-    let mut command = Command::new(python);
-    crate::peers::single_threaded(&mut command);
-    let status = command
-        .arg(&script)
-        .arg("--input")
-        .arg(&input)
-        .arg("--out")
-        .arg(&output)
-        .arg("--runs")
-        .arg(runs.max(1).to_string())
-        .status()
-        .with_context(|| format!("starting {}", python.display()))?;
-    if !status.success() {
-        bail!(
-            "copies peers failed ({status}); if datasketch or scikit-learn is missing, run \
-             `bash bench/peers/setup.sh`"
-        );
-    }
+    crate::peers::run_script(
+        python,
+        &script,
+        &input,
+        &output,
+        runs,
+        "copies peers",
+        "datasketch or scikit-learn",
+    )?;
     let text = std::fs::read_to_string(&output)
         .with_context(|| format!("reading {}", output.display()))?;
     serde_json::from_str(&text).with_context(|| format!("parsing {}", output.display()))

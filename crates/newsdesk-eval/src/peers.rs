@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 
 /// The repository root (peers' scripts live under `bench/peers/`).
 pub fn repo_root() -> PathBuf {
@@ -49,4 +49,35 @@ pub fn resident_bytes() -> usize {
                 .and_then(|kb| kb.parse::<usize>().ok())
         })
         .map_or(0, |kb| kb * 1024)
+}
+
+/// Runs a peer script as `SCRIPT --input INPUT --out OUTPUT --runs N` on one thread. On
+/// failure, says which peer failed and which packages `bench/peers/setup.sh` would install.
+pub fn run_script(
+    python: &Path,
+    script: &Path,
+    input: &Path,
+    output: &Path,
+    runs: usize,
+    peer: &str,
+    packages: &str,
+) -> Result<()> {
+    let mut command = Command::new(python);
+    single_threaded(&mut command);
+    let status = command
+        .arg(script)
+        .arg("--input")
+        .arg(input)
+        .arg("--out")
+        .arg(output)
+        .arg("--runs")
+        .arg(runs.max(1).to_string())
+        .status()
+        .with_context(|| format!("starting {}", python.display()))?;
+    if !status.success() {
+        bail!(
+            "{peer} failed ({status}); if {packages} is missing, run `bash bench/peers/setup.sh`"
+        );
+    }
+    Ok(())
 }

