@@ -21,6 +21,7 @@
 //! It is not for deciding anything across articles (copies, stories, conflicts): that is
 //! `newsdesk-core`.
 
+mod dates;
 mod entities;
 mod quantities;
 mod quotes;
@@ -30,6 +31,7 @@ mod tokens;
 
 use serde::{Deserialize, Serialize};
 
+pub use dates::{date_mentions, DateMention};
 pub use entities::{entities, entity_mentions, normalise_entity, Entity, EntityKind, Mention};
 pub use quantities::{quantities, Qualifier, Quantity};
 pub use quotes::{attributions, quotes, Quote};
@@ -52,12 +54,27 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Quantities with what they count.
     pub quantities: Vec<Quantity>,
-    /// Direct quotes and their speakers.
+    /// Quotes and their speakers: direct quotes, and reported speech (`direct: false`).
     pub quotes: Vec<Quote>,
+    /// Dates the text mentions, resolved against the publication date when there is one.
+    #[serde(default)]
+    pub dates: Vec<DateMention>,
 }
 
-/// Analyses an article's title and body.
+/// Analyses an article's title and body, without a publication date: relative dates ("on
+/// Tuesday") are left out. See [`analyze_published`].
 pub fn analyze(title: &str, text: &str, language: Option<&str>) -> Analysis {
+    analyze_published(title, text, language, None)
+}
+
+/// Analyses an article's title and body; `published` (the day it was written) resolves the
+/// relative dates it mentions.
+pub fn analyze_published(
+    title: &str,
+    text: &str,
+    language: Option<&str>,
+    published: Option<jiff::civil::Date>,
+) -> Analysis {
     let language = language.unwrap_or("en").to_owned();
     let without_credits = strip_credit_lines(text);
     let text = without_credits.as_str();
@@ -80,7 +97,7 @@ pub fn analyze(title: &str, text: &str, language: Option<&str>) -> Analysis {
             x.count += e.count;
         }
     }
-    let mut quotes = quotes(text);
+    let mut quotes = attributions(text);
     for q in &mut quotes {
         if let Some(full) = q.speaker.as_deref().and_then(|s| full_name(s, &ents)) {
             q.speaker = Some(full);
@@ -92,6 +109,11 @@ pub fn analyze(title: &str, text: &str, language: Option<&str>) -> Analysis {
         entities: ents,
         quantities: quantities(text),
         quotes,
+        dates: if language == "en" {
+            date_mentions(text, published)
+        } else {
+            Vec::new()
+        },
         language,
     }
 }
