@@ -4,9 +4,11 @@
 //! `$NEWSDESK_SHARED/data`) with the scoring rules of that folder's README, prints a table, and
 //! with `--peers` runs the peer tools side by side on the same input in the same run.
 
+mod analysis;
 mod claims;
 mod copies;
 mod data;
+mod dates;
 mod entities;
 mod extraction;
 mod fit;
@@ -43,6 +45,12 @@ enum Command {
     /// Named entities: exact span and type P/R/F1 (overall and per type) on CoNLL-2003 valid,
     /// sentences/s, with spaCy en_core_web_sm side by side.
     Entities(entities::Args),
+    /// Dates: normalised DATE values against TempEval-3 (TimeBank + AQUAINT), each document's
+    /// creation time as the publication date.
+    Dates(dates::Args),
+    /// Per-article extraction speed: the whole text analysis (terms, entities, quantities,
+    /// quotes, dates) in articles/s on one thread.
+    Analysis(analysis::Args),
 }
 
 fn main() -> Result<()> {
@@ -53,5 +61,7 @@ fn main() -> Result<()> {
         Command::Claims(args) => claims::run(args),
         Command::Quotes(args) => quotes::run(args),
         Command::Entities(args) => entities::run(args),
+        Command::Dates(args) => dates::run(args),
+        Command::Analysis(args) => analysis::run(args),
     }
 }
