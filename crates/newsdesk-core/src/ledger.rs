@@ -93,7 +93,35 @@ pub struct QuantityClaim {
 pub struct QuoteReport {
     pub speaker: Option<String>,
     pub cue: Option<String>,
+    /// Words between quotation marks (`true`) or reported speech (`false`).
+    #[serde(default = "yes")]
+    pub direct: bool,
     pub cited: Citation,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One outlet's mention of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateReport {
+    /// The date as written ("on Tuesday", "in 2014").
+    pub surface: String,
+    pub cited: Citation,
+}
+
+/// A calendar date the story's articles mention, resolved against each article's publication
+/// date, and what they say happened then.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateClaim {
+    /// TIMEX3-style value: `2024-02-27`, `2023-08`, `2014`, `1989-Q3`.
+    pub value: String,
+    /// Words the reports share around the date (stems), or the first report's when they share
+    /// none.
+    pub context: Vec<String>,
+    pub sources: u32,
+    pub reports: Vec<DateReport>,
 }
 
 /// A quote of the story and who reports it.
@@ -115,6 +143,8 @@ pub struct Ledger {
     pub entities: Vec<EntityClaim>,
     pub quantities: Vec<QuantityClaim>,
     pub quotes: Vec<QuoteClaim>,
+    #[serde(default)]
+    pub dates: Vec<DateClaim>,
 }
 
 impl Ledger {
@@ -124,6 +154,7 @@ impl Ledger {
             entities: entities(articles),
             quantities: quantities(articles),
             quotes: quotes(articles),
+            dates: dates(articles),
         }
     }
 
@@ -537,6 +568,7 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
             let report = QuoteReport {
                 speaker: q.speaker.clone(),
                 cue: q.cue.clone(),
+                direct: q.direct,
                 cited: cite(a, sentence),
             };
             // The same quote, perhaps trimmed: most of the shorter one's words are in the other.
@@ -564,6 +596,14 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
         .into_iter()
         .map(|g| {
             let mut speakers: Vec<String> = Vec::new();
+            let mut direct_speakers: Vec<String> = Vec::new();
+            for r in g.reports.iter().filter(|r| r.direct) {
+                if let Some(s) = &r.speaker {
+                    if !direct_speakers.iter().any(|x| x.eq_ignore_ascii_case(s)) {
+                        direct_speakers.push(s.clone());
+                    }
+                }
+            }
             for r in &g.reports {
                 if let Some(s) = &r.speaker {
                     if !speakers.iter().any(|x| x.eq_ignore_ascii_case(s)) {
@@ -572,7 +612,9 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
                 }
             }
             QuoteClaim {
-                speaker_conflict: speakers_conflict(&speakers),
+                // A paraphrase may give a statement to the organisation or to its spokesman:
+                // only words in quotation marks given to two people are a conflict.
+                speaker_conflict: speakers_conflict(&direct_speakers),
                 sources: g
                     .reports
                     .iter()
@@ -587,6 +629,78 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
         .collect();
     out.sort_by(|a, b| b.sources.cmp(&a.sources).then(a.text.cmp(&b.text)));
     out
+}
+
+/// Groups the calendar dates of a story's articles by value. Within one story a date is nearly
+/// always one moment of it ("the group took territory in 2014" in one outlet, "occupied the
+/// country in 2014" in another), so the value is the key; the words around each mention say
+/// what happened then. Publication-relative references ("now", "recently") are not dates of the
+/// story and are left out.
+fn dates(articles: &[LedgerArticle<'_>]) -> Vec<DateClaim> {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut by_value: BTreeMap<String, (Vec<Vec<String>>, Vec<DateReport>)> = BTreeMap::new();
+    for a in articles {
+        let mut seen = BTreeSet::new();
+        for d in &a.analysis.dates {
+            if d.value.ends_with("_REF") || !seen.insert(d.value.clone()) {
+                continue;
+            }
+            let (from, to) = sentence_around(a.text, d.start, d.end);
+            let sentence = a.text[from..to].trim().to_owned();
+            let context = local_context(&sentence, &d.text, &stemmer);
+            let entry = by_value.entry(d.value.clone()).or_default();
+            entry.0.push(context);
+            entry.1.push(DateReport {
+                surface: d.text.clone(),
+                cited: cite(a, sentence),
+            });
+        }
+    }
+    let mut out: Vec<DateClaim> = by_value
+        .into_iter()
+        .map(|(value, (contexts, mut reports))| {
+            reports.sort_by_key(|r| r.cited.time);
+            let mut shared: Vec<String> = contexts.first().cloned().unwrap_or_default();
+            for c in contexts.iter().skip(1) {
+                let kept: Vec<String> = shared
+                    .iter()
+                    .filter(|w| c.binary_search(w).is_ok())
+                    .cloned()
+                    .collect();
+                if !kept.is_empty() {
+                    shared = kept;
+                }
+            }
+            DateClaim {
+                sources: reports
+                    .iter()
+                    .map(|r| &r.cited.chain)
+                    .collect::<BTreeSet<_>>()
+                    .len() as u32,
+                value,
+                context: shared,
+                reports,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.sources.cmp(&a.sources).then(a.value.cmp(&b.value)));
+    out
+}
+
+/// Byte range of the sentence holding `start..end`: from the last sentence end before it to the
+/// next one after it (a paragraph break ends a sentence too).
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let from = text
+        .get(..start)
+        .and_then(|t| t.rfind(is_end))
+        .map_or(0, |i| i + 1);
+    let to = text
+        .get(end..)
+        .and_then(|t| t.find(is_end))
+        .map_or(text.len(), |i| end + i + 1)
+        .min(text.len());
+    (from, to)
 }
 
 /// Named speakers (capitalised names) that share no name word cannot be one person; roles

@@ -115,8 +115,18 @@ impl Pipeline {
         if self.store.has_identity(&article.identity)? {
             return Ok(Outcome::AlreadyKnown { id: article.id });
         }
-        let analysis =
-            newsdesk_text::analyze(&article.title, &article.text, article.language.as_deref());
+        // Relative dates ("on Tuesday") resolve against the day the article was published.
+        let published_day = article
+            .published
+            .as_deref()
+            .and_then(|p| p.get(..10))
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok());
+        let analysis = newsdesk_text::analyze_published(
+            &article.title,
+            &article.text,
+            article.language.as_deref(),
+            published_day,
+        );
 
         // Copies: the earlier article this one copies most surely. Candidates come from the
         // shingle index (reprints) and the anchor index (rewrites); each is judged in full.

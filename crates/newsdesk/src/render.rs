@@ -379,18 +379,44 @@ impl StoryView {
             } else {
                 q.speakers.join(" / ")
             };
+            // Reported speech is a paraphrase: shown without quotation marks.
+            let direct = q.reports.iter().any(|r| r.direct);
+            let words = truncate(&q.text, 110);
             writeln!(
                 out,
-                "    {}“{}” — {}  [{} source{}: {}]",
+                "    {}{} — {}  [{} source{}: {}]",
                 if q.speaker_conflict {
                     "CONFLICTING SPEAKERS "
                 } else {
                     ""
                 },
-                truncate(&q.text, 110),
+                if direct {
+                    format!("“{words}”")
+                } else {
+                    format!("(reported) {words}")
+                },
                 speaker,
                 q.sources,
                 if q.sources == 1 { "" } else { "s" },
+                outlets.join(", ")
+            )?;
+        }
+        if !l.dates.is_empty() {
+            writeln!(out, "  Dates")?;
+        }
+        for d in l.dates.iter().take(10) {
+            let mut outlets: Vec<&str> =
+                d.reports.iter().map(|r| r.cited.outlet.as_str()).collect();
+            outlets.dedup();
+            let first = &d.reports[0];
+            writeln!(
+                out,
+                "    {} (“{}”): {}  [{} source{}: {}]",
+                d.value,
+                first.surface,
+                truncate(&first.cited.sentence, 90),
+                d.sources,
+                if d.sources == 1 { "" } else { "s" },
                 outlets.join(", ")
             )?;
         }
