@@ -47,7 +47,19 @@ const CUES: &str = r"said|says|told|added|stated|noted|explained|warned|insisted
 
 /// One character of a speaker's name or of the words around it: no clause punctuation, but the
 /// full stops of titles and initials (`Mr. Obama`, `Gov. Terry McAuliffe`, `U.S. officials`).
-const NAME: &str = r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Jr|Sr|Prof|Rev|St)\.|\b[A-Z]\.|[^,.;:!?“”])";
+/// ASCII word boundaries: a Unicode `\b` sends the regex engine off its fast automaton on any
+/// non-ASCII text, and titles and initials are ASCII anyway.
+const NAME: &str = r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Jr|Sr|Prof|Rev|St)\.|(?-u:\b)[A-Z]\.|[^,.;:!?“”])";
+
+/// The attribution patterns repeat a name character up to a hundred times, which makes for a
+/// large automaton; a roomier cache keeps the lazy DFA from rebuilding its states on every
+/// search.
+fn build(pattern: &str) -> Regex {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(16 << 20)
+        .build()
+        .expect("valid regex")
+}
 
 /// Titles and initials whose full stop ends no sentence.
 fn ends_abbreviation(before: &str) -> bool {
@@ -82,30 +94,27 @@ fn ends_abbreviation(before: &str) -> bool {
 fn after_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        build(&format!(
             r"^[\s,.]*(?:(?P<cue1>{CUES})\s+(?P<sp1>{NAME}{{2,80}})|(?P<sp2>{NAME}{{2,80}}?)\s+(?P<cue2>{CUES})(?:\s+{NAME}{{0,100}})?)\s*(?:[,.;:!?]|$)"
         ))
-        .expect("valid regex")
     })
 }
 
 fn before_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
-            r#"(?i:according to)\s+(?P<sp1>{NAME}{{2,80}})[,:]?\s*$|(?:^|[.!?]\s+|,\s+|[”"]\s*)(?P<sp2>{NAME}{{2,80}}?)\s+(?P<cue>{CUES})\b[^.!?“”"]{{0,60}}$"#
+        build(&format!(
+            r#"(?i:according to)\s+(?P<sp1>{NAME}{{2,80}})[,:]?\s*$|(?:^|[.!?]\s+|,\s+|[”"]\s*)(?P<sp2>{NAME}{{2,80}}?)\s+(?P<cue>{CUES})(?-u:\b)[^.!?“”"]{{0,60}}$"#
         ))
-        .expect("valid regex")
     })
 }
 
 fn tail_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        build(&format!(
             r",\s+(?P<sp>{NAME}{{2,60}}?)\s+(?P<cue>{CUES})(?:\s+{NAME}{{0,100}})?\.?\s*$"
         ))
-        .expect("valid regex")
     })
 }
 

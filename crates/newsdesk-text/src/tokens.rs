@@ -40,20 +40,51 @@ pub fn stemmer_for(language: &str) -> Option<Stemmer> {
 /// are left out; numbers stay, because "39" is what tells one attack from another.
 pub fn content_terms(text: &str, language: &str) -> Vec<String> {
     let stemmer = stemmer_for(language);
-    words(text)
-        .filter_map(|(_, w)| {
-            let lower = w.to_lowercase();
-            if lower.chars().count() < 2 || is_stopword(&lower, language) {
-                return None;
-            }
-            Some(match &stemmer {
-                Some(s) if !lower.chars().any(|c| c.is_ascii_digit()) => {
-                    s.stem(&lower).into_owned()
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.language != language || cache.stems.len() > STEM_CACHE_WORDS {
+            cache.language.clear();
+            cache.language.push_str(language);
+            cache.stems.clear();
+        }
+        words(text)
+            .filter_map(|(_, w)| {
+                let lower = w.to_lowercase();
+                if lower.chars().count() < 2 || is_stopword(&lower, language) {
+                    return None;
                 }
-                _ => lower,
+                Some(match &stemmer {
+                    Some(s) if !lower.chars().any(|c| c.is_ascii_digit()) => {
+                        if let Some(stem) = cache.stems.get(&lower) {
+                            return Some(stem.clone());
+                        }
+                        let stem = s.stem(&lower).into_owned();
+                        cache.stems.insert(lower, stem.clone());
+                        stem
+                    }
+                    _ => lower,
+                })
             })
-        })
-        .collect()
+            .collect()
+    })
+}
+
+/// Words already stemmed on this thread, for one language at a time. News vocabulary is
+/// Zipfian: most words of an article were seen in the articles before it, and a hash lookup
+/// costs a fraction of running the Snowball algorithm again. Cleared when it grows past
+/// `STEM_CACHE_WORDS` (a few MB), so memory stays bounded on any stream.
+struct StemCache {
+    language: String,
+    stems: std::collections::HashMap<String, String>,
+}
+
+const STEM_CACHE_WORDS: usize = 100_000;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
+        language: String::new(),
+        stems: std::collections::HashMap::new(),
+    });
 }
 
 #[cfg(test)]
