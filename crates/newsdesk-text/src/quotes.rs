@@ -11,6 +11,7 @@
 //! reports (`The mayor said that power would be back by tonight`, `Power will be back, she
 //! said.`, `According to the utility, 3,400 homes are without power`, `A study found that …`).
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -646,6 +647,8 @@ struct Word<'a> {
     before: &'a str,
     /// Punctuation glued after it (commas, closing quotes, a sentence's full stop).
     after: &'a str,
+    /// The word lists it belongs to, one bit per [`List`].
+    lists: u16,
 }
 
 impl Word<'_> {
@@ -663,9 +666,50 @@ impl Word<'_> {
             .contains(['(', ')', '"', '“', '”', '—', '–', '‘', '\''])
     }
 
-    fn is(&self, words: &[&str]) -> bool {
-        words.contains(&self.lower.as_str())
+    fn is(&self, list: List) -> bool {
+        self.lists & (1 << list as u16) != 0
     }
+}
+
+/// The word lists the reported-speech rules test words against. Each word's memberships are
+/// looked up once, in one hash table, when the text is split into words: testing lists of a
+/// hundred verbs word by word was the bulk of the analysis time.
+#[derive(Clone, Copy)]
+enum List {
+    Speech,
+    That,
+    Between,
+    NotSubject,
+    ClauseStart,
+    NotBeforeSubject,
+    Tell,
+    AfterCue,
+    Pronouns,
+}
+
+fn list_memberships(lower: &str) -> u16 {
+    static TABLE: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(List, &[&str]); 9] = [
+            (List::Speech, SPEECH_VERBS),
+            (List::That, THAT_VERBS),
+            (List::Between, BETWEEN),
+            (List::NotSubject, NOT_SUBJECT),
+            (List::ClauseStart, CLAUSE_START),
+            (List::NotBeforeSubject, NOT_BEFORE_SUBJECT),
+            (List::Tell, TELL),
+            (List::AfterCue, AFTER_CUE_NOT_CONTENT),
+            (List::Pronouns, PRONOUNS),
+        ];
+        let mut table: HashMap<&'static str, u16> = HashMap::new();
+        for (list, words) in lists {
+            for w in words {
+                *table.entry(w).or_default() |= 1 << list as u16;
+            }
+        }
+        table
+    });
+    table.get(lower).copied().unwrap_or(0)
 }
 
 fn is_punct(c: char) -> bool {
@@ -686,16 +730,19 @@ fn words_of(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
                 lower: String::new(),
                 before: raw,
                 after: raw,
+                lists: 0,
             });
             return;
         }
         let lead = raw.len() - raw.trim_start_matches(is_punct).len();
         let (s, e) = (from + lead, from + lead + core.len());
         let core = core.trim_end_matches(['’', '\'']);
+        let lower = core.to_lowercase();
         out.push(Word {
             start: s,
             end: s + core.len(),
-            lower: core.to_lowercase(),
+            lists: list_memberships(&lower),
+            lower,
             before: &text[from..s],
             after: &text[s + core.len()..to.max(e)],
         });
@@ -757,8 +804,8 @@ fn reports_in(text: &str, words: &[Word<'_>], out: &mut Vec<Quote>) {
             i = src_to.max(i + 1);
             continue;
         }
-        let speech = w.is(SPEECH_VERBS);
-        let that_only = !speech && w.is(THAT_VERBS);
+        let speech = w.is(List::Speech);
+        let that_only = !speech && w.is(List::That);
         let lowercase = text[w.start..w.end]
             .chars()
             .next()
@@ -804,7 +851,7 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        if capital || first.is(&["the", "a", "an"]) {
+        if capital || matches!(first.lower.as_str(), "the" | "a" | "an") {
             let mut to = i + 1;
             let mut closed = false;
             while to < n && to - i <= 8 {
@@ -829,13 +876,13 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
     // The subject: back over "has", "also", "later" and -ly words to its head.
     let mut head = i - 1;
     while head > 0
-        && (words[head].is(BETWEEN) || words[head].lower.ends_with("ly"))
+        && (words[head].is(List::Between) || words[head].lower.ends_with("ly"))
         && !words[head].ends_phrase()
     {
         head -= 1;
     }
     let h = &words[head];
-    if h.start == h.end || h.is(NOT_SUBJECT) || h.is(BETWEEN) || h.lower.ends_with("ly") {
+    if h.start == h.end || h.is(List::NotSubject) || h.is(List::Between) || h.lower.ends_with("ly") {
         return None;
     }
     // A head followed by a colon or a bracket is not a subject; a comma may close an
@@ -852,21 +899,21 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
         head = opening;
     }
     let h = &words[head];
-    if h.start == h.end || h.is(NOT_SUBJECT) || h.after.contains([';', ':', '(', ')']) {
+    if h.start == h.end || h.is(List::NotSubject) || h.after.contains([';', ':', '(', ')']) {
         return None;
     }
     let mut from = head;
-    if !h.is(PRONOUNS) {
+    if !h.is(List::Pronouns) {
         while from > 0
             && head - from < 9
             && !words[from - 1].ends_phrase()
             && !words[from].starts_phrase()
-            && !words[from - 1].is(CLAUSE_START)
+            && !words[from - 1].is(List::ClauseStart)
         {
             from -= 1;
         }
     }
-    if from > 0 && words[from - 1].is(NOT_BEFORE_SUBJECT) {
+    if from > 0 && words[from - 1].is(List::NotBeforeSubject) {
         return None;
     }
     let speaker = (words[from].start, h.end);
@@ -909,7 +956,7 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
         && !cue.ends_phrase()
         && words
             .get(i + 1)
-            .is_some_and(|w| w.is(AFTER_CUE_NOT_CONTENT) || (cue.is(TELL) && rest <= 5));
+            .is_some_and(|w| w.is(List::AfterCue) || (cue.is(List::Tell) && rest <= 5));
     // "…, she said." / "The plan, she said, will …": the content comes before.
     let before = if from > 0
         && words[from - 1].after.contains(',')
