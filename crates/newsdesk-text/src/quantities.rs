@@ -221,7 +221,8 @@ fn push_word<'a>(out: &mut Vec<Word<'a>>, sentence: &'a str, s: usize, e: usize,
     if trimmed.is_empty() {
         return;
     }
-    let offset = raw.find(trimmed).unwrap_or(0);
+    // `trimmed` is a slice of `raw`: its offset is where it starts, no search needed.
+    let offset = trimmed.as_ptr() as usize - raw.as_ptr() as usize;
     let after = sentence[s + offset + trimmed.len()..].chars().next();
     out.push(Word {
         text: trimmed,
