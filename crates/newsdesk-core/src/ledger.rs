@@ -5,11 +5,14 @@
 //! are one source. Quantities are grouped by what they count and what happened to it
 //! ("people" + "killed"); two reports of one quantity conflict when their qualifiers cannot
 //! reconcile them ("14" and "16" killed on the same day), while a value that rises from one day
-//! to the next is an update, shown as a timeline. Quotes are grouped by their words, so a
-//! trimmed quote joins its full form.
+//! to the next is an update, shown as a timeline. Quotes and reported speech are grouped by
+//! their words, so a trimmed quote joins its full form. Dates, resolved against each article's
+//! publication day, are grouped by value. Names are joined within the story by their longer
+//! and shorter forms ("al-Sudani" with "Mohammed Shia al-Sudani").
 //!
-//! This is a first ledger built from rule-based extraction; reported speech, date resolution
-//! and alias joining across a story are still to come.
+//! Not here: statements in general ("the two sides will discuss a timetable"). Matching them
+//! across independent rewrites by their words pairs sentences on the same topic rather than the
+//! same proposition, so the ledger keeps to what it can key exactly.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
