@@ -882,7 +882,8 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
         head -= 1;
     }
     let h = &words[head];
-    if h.start == h.end || h.is(List::NotSubject) || h.is(List::Between) || h.lower.ends_with("ly") {
+    if h.start == h.end || h.is(List::NotSubject) || h.is(List::Between) || h.lower.ends_with("ly")
+    {
         return None;
     }
     // A head followed by a colon or a bracket is not a subject; a comma may close an

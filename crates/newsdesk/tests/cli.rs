@@ -280,6 +280,68 @@ fn seeds_are_one_story_from_two_independent_outlets() {
     assert_eq!(brighton["published"], "2024-02-29");
     assert_eq!(story["conflicts"], 0);
 
+    // The claims a reader wants, each with the sources that state it.
+    let ledger = &story["ledger"];
+    let outlets_of = |claim: &serde_json::Value| -> Vec<String> {
+        let mut o: Vec<String> = claim["reports"]
+            .as_array()
+            .expect("reports")
+            .iter()
+            .map(|r| {
+                let cited = if r["cited"].is_object() {
+                    &r["cited"]
+                } else {
+                    r
+                };
+                cited["outlet"].as_str().unwrap_or("").to_owned()
+            })
+            .collect();
+        o.dedup();
+        o
+    };
+    let quantity = |value: f64, noun: &str| {
+        ledger["quantities"]
+            .as_array()
+            .expect("quantities")
+            .iter()
+            .find(|q| {
+                q["what"].as_str().is_some_and(|w| w.contains(noun))
+                    && q["reports"][0]["value"].as_f64() == Some(value)
+            })
+            .unwrap_or_else(|| panic!("{value} {noun} in {:#}", ledger["quantities"]))
+    };
+    for (value, noun) in [(85.0, "targets"), (39.0, "killed")] {
+        let q = quantity(value, noun);
+        assert_eq!(q["sources"], 1);
+        assert_eq!(outlets_of(q), vec!["Brighton Journal"]);
+    }
+    for (value, noun) in [(2500.0, "soldiers"), (150.0, "times")] {
+        let q = quantity(value, noun);
+        assert_eq!(q["sources"], 1);
+        assert_ne!(outlets_of(q), vec!["Brighton Journal"]);
+    }
+    let speakers: Vec<String> = ledger["quotes"]
+        .as_array()
+        .expect("quotes")
+        .iter()
+        .flat_map(|q| q["speakers"].as_array().cloned().unwrap_or_default())
+        .filter_map(|s| s.as_str().map(str::to_lowercase))
+        .collect();
+    for speaker in ["an iraqi military spokesman", "a us source", "the official"] {
+        assert!(
+            speakers.iter().any(|s| s == speaker),
+            "{speaker} in {speakers:?}"
+        );
+    }
+    // Both say the Islamic State took territory in 2014: one date, two sources.
+    let year = ledger["dates"]
+        .as_array()
+        .expect("dates")
+        .iter()
+        .find(|d| d["value"] == "2014")
+        .expect("2014 in the ledger");
+    assert_eq!(year["sources"], 2, "{year:#}");
+
     let exported = json_lines(&run(&data, &["export"]));
     assert_eq!(exported.len(), 2);
     for a in &exported {
