@@ -148,6 +148,12 @@ pub struct Ledger {
     pub quotes: Vec<QuoteClaim>,
     #[serde(default)]
     pub dates: Vec<DateClaim>,
+    /// The story's main event as each independent source states it: the lead sentence of the
+    /// root of every copy chain, in time order. News leads with what happened, and the
+    /// articles of one story report one event, so these are the event's claim with one entry
+    /// per independent source.
+    #[serde(default)]
+    pub leads: Vec<Citation>,
 }
 
 impl Ledger {
@@ -158,6 +164,7 @@ impl Ledger {
             quantities: quantities(articles),
             quotes: quotes(articles),
             dates: dates(articles),
+            leads: leads(articles),
         }
     }
 
@@ -690,6 +697,38 @@ fn dates(articles: &[LedgerArticle<'_>]) -> Vec<DateClaim> {
     out
 }
 
+/// Fewer words than this make a dateline, a byline or a label, not a lead.
+const MIN_LEAD_WORDS: usize = 8;
+
+/// The lead sentence of each copy chain's root: its first sentence of at least
+/// [`MIN_LEAD_WORDS`] words.
+fn leads(articles: &[LedgerArticle<'_>]) -> Vec<Citation> {
+    // The chain's root (its first publisher, as copy detection found it) speaks for the
+    // chain; a chain whose root is outside the story is represented by its earliest article.
+    let mut first_of_chain: BTreeMap<&str, &LedgerArticle<'_>> = BTreeMap::new();
+    for a in articles {
+        let slot = first_of_chain.entry(a.chain).or_insert(a);
+        let rank = |x: &LedgerArticle<'_>| (x.id != x.chain, x.time, x.id.to_owned());
+        if rank(a) < rank(slot) {
+            *slot = a;
+        }
+    }
+    let mut out: Vec<Citation> = first_of_chain
+        .into_values()
+        .filter_map(|a| {
+            let lead = newsdesk_text::sentences(a.text)
+                .into_iter()
+                .find_map(|span| {
+                    let s = a.text.get(span.start..span.end)?.trim();
+                    (s.split_whitespace().count() >= MIN_LEAD_WORDS).then_some(s)
+                })?;
+            Some(cite(a, lead.to_owned()))
+        })
+        .collect();
+    out.sort_by(|a, b| a.time.cmp(&b.time).then(a.article.cmp(&b.article)));
+    out
+}
+
 /// Byte range of the sentence holding `start..end`: from the last sentence end before it to the
 /// next one after it (a paragraph break ends a sentence too).
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
@@ -736,6 +775,64 @@ mod tests {
 
     fn analysed(text: &str) -> Analysis {
         newsdesk_text::analyze("", text, Some("en"))
+    }
+
+    #[test]
+    fn leads_come_one_per_chain_from_its_root_and_dates_resolve() {
+        let wire = "PORT MERIDIAN, Feb 11 - Storm Corvina knocked out power to 46,000 homes on Monday, the utility said.";
+        let reprint =
+            "Storm Corvina knocked out power to 46,000 homes on Monday, the utility said.";
+        let other = "By Ana Lee\n\nTens of thousands of homes were still without power on Tuesday after the storm.";
+        let published = jiff::civil::Date::constant(2025, 2, 11);
+        let analyses: Vec<Analysis> = [wire, reprint, other]
+            .iter()
+            .map(|t| newsdesk_text::analyze_published("", t, Some("en"), Some(published)))
+            .collect();
+        let article =
+            |i: usize, id: &'static str, chain: &'static str, time: i64, text| LedgerArticle {
+                id,
+                outlet: id,
+                chain,
+                time,
+                text,
+                analysis: &analyses[i],
+            };
+        // The reprint carries an earlier time than its original (a date without a time): the
+        // chain's root still speaks for the chain.
+        let ledger = Ledger::build(&[
+            article(0, "wire", "wire", 20, wire),
+            article(1, "reprint", "wire", 10, reprint),
+            article(2, "courier", "courier", 30, other),
+        ]);
+        let leads: Vec<(&str, &str)> = ledger
+            .leads
+            .iter()
+            .map(|c| (c.article.as_str(), c.sentence.as_str()))
+            .collect();
+        assert_eq!(
+            leads,
+            vec![
+                ("wire", wire),
+                (
+                    "courier",
+                    "Tens of thousands of homes were still without power on Tuesday after the storm."
+                )
+            ]
+        );
+        // Monday (the day before publication) is stated by one source through two articles;
+        // the wire's dateline "Feb 11" and the other's "Tuesday" are one day, two sources.
+        let monday = ledger
+            .dates
+            .iter()
+            .find(|d| d.value == "2025-02-10")
+            .expect("Monday");
+        assert_eq!((monday.sources, monday.reports.len()), (1, 2));
+        let tuesday = ledger
+            .dates
+            .iter()
+            .find(|d| d.value == "2025-02-11")
+            .expect("Tuesday");
+        assert_eq!(tuesday.sources, 2);
     }
 
     #[test]

@@ -301,6 +301,22 @@ impl StoryView {
     fn write_ledger(&self, out: &mut impl Write) -> Result<()> {
         let l = &self.ledger;
         writeln!(out, "\nClaims")?;
+        if !l.leads.is_empty() {
+            writeln!(
+                out,
+                "  What happened, as each independent source leads with it  [{} source{}]",
+                l.leads.len(),
+                if l.leads.len() == 1 { "" } else { "s" }
+            )?;
+        }
+        for lead in l.leads.iter().take(6) {
+            writeln!(
+                out,
+                "    {}: {}",
+                lead.outlet,
+                truncate(&lead.sentence, 120)
+            )?;
+        }
         let shown: Vec<&QuantityClaim> = l
             .quantities
             .iter()

@@ -341,6 +341,12 @@ fn seeds_are_one_story_from_two_independent_outlets() {
         .find(|d| d["value"] == "2014")
         .expect("2014 in the ledger");
     assert_eq!(year["sources"], 2, "{year:#}");
+    // Both lead with the talks on the coalition's future: the story's event, two sources.
+    let leads = ledger["leads"].as_array().expect("leads");
+    assert_eq!(leads.len(), 2, "{leads:#?}");
+    assert!(leads.iter().all(|l| l["sentence"]
+        .as_str()
+        .is_some_and(|s| s.contains("coalition"))));
 
     let exported = json_lines(&run(&data, &["export"]));
     assert_eq!(exported.len(), 2);
