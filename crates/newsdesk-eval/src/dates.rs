@@ -25,6 +25,9 @@ pub struct Args {
     /// Print the first N wrong or missed gold dates.
     #[arg(long, default_value_t = 0)]
     errors: usize,
+    /// Print the first N newsdesk mentions that overlap no gold temporal expression.
+    #[arg(long, default_value_t = 0)]
+    unmatched: usize,
     /// Break the figures down by the form of the gold expression.
     #[arg(long)]
     by_form: bool,
@@ -236,9 +239,34 @@ pub fn run(args: Args) -> Result<()> {
     let mut by_form: BTreeMap<&str, Tally> = BTreeMap::new();
     let (mut predicted, mut predicted_on_gold) = (0usize, 0usize);
     let mut errors = Vec::new();
+    let mut unmatched = Vec::new();
     for doc in &docs {
         let mentions = newsdesk_text::date_mentions(&doc.text, doc.published);
         predicted += mentions.len();
+        for m in &mentions {
+            if !doc
+                .timexes
+                .iter()
+                .any(|g| m.start < g.end && g.start < m.end)
+            {
+                let from = doc.text[..m.start]
+                    .char_indices()
+                    .rev()
+                    .nth(40)
+                    .map_or(0, |(i, _)| i);
+                let to = doc.text[m.end..]
+                    .char_indices()
+                    .nth(40)
+                    .map_or(doc.text.len(), |(i, _)| m.end + i);
+                unmatched.push(format!(
+                    "{}  {:?} {}  …{}…",
+                    doc.name,
+                    m.text,
+                    m.value,
+                    doc.text[from..to].replace('\n', " ")
+                ));
+            }
+        }
         predicted_on_gold += mentions
             .iter()
             .filter(|m| {
@@ -339,6 +367,9 @@ pub fn run(args: Args) -> Result<()> {
     }
     for e in errors.iter().take(args.errors) {
         println!("  {e}");
+    }
+    for u in unmatched.iter().take(args.unmatched) {
+        println!("  not gold: {u}");
     }
     Ok(())
 }
