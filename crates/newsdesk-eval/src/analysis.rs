@@ -18,6 +18,13 @@ pub struct Args {
     /// Timed passes over all articles (speed is the median pass).
     #[arg(long, default_value_t = 5)]
     runs: usize,
+    /// Time only this part (for profiling): terms, entities, quantities, quotes, attributions,
+    /// dates.
+    #[arg(long)]
+    part: Option<String>,
+    /// List the N articles that take longest to analyse.
+    #[arg(long, default_value_t = 0)]
+    slowest: usize,
 }
 
 struct Item {
@@ -45,17 +52,17 @@ fn median_seconds(items: &[Item], runs: usize) -> f64 {
     times[times.len() / 2]
 }
 
-/// Cuts each text at a paragraph break near `size` bytes, or joins short ones, so every piece
-/// is about `size` bytes of real prose.
+/// Cuts each text at a line break once `size` bytes are reached, or joins short ones, so every
+/// piece is about `size` bytes of real prose.
 fn about(items: &[Item], size: usize) -> Vec<Item> {
     let mut out = Vec::new();
     let mut cur = String::new();
     for i in items {
-        for para in i.text.split("\n\n") {
+        for line in i.text.split('\n') {
             if !cur.is_empty() {
-                cur.push_str("\n\n");
+                cur.push('\n');
             }
-            cur.push_str(para);
+            cur.push_str(line);
             if cur.len() >= size {
                 out.push(Item {
                     title: i.title.clone(),
@@ -88,6 +95,7 @@ pub fn run(args: Args) -> Result<()> {
         })
         .collect();
     let four_kb = about(&items, 4096);
+    let only = args.part.as_deref();
     println!(
         "per-article extraction, one thread, median of {} passes",
         args.runs.max(1)
@@ -96,6 +104,9 @@ pub fn run(args: Args) -> Result<()> {
         ("DUC articles as they are", &items),
         ("cut or joined to ~4 KB", &four_kb),
     ] {
+        if only.is_some() {
+            break;
+        }
         let secs = median_seconds(set, args.runs);
         let bytes: usize = set.iter().map(|i| i.text.len() + i.title.len()).sum();
         println!(
@@ -107,6 +118,26 @@ pub fn run(args: Args) -> Result<()> {
             bytes as f64 / secs / 1e6
         );
     }
+    if args.slowest > 0 {
+        let mut each: Vec<(f64, usize, &str)> = items
+            .iter()
+            .map(|i| {
+                let t = Instant::now();
+                std::hint::black_box(newsdesk_text::analyze_published(
+                    &i.title,
+                    &i.text,
+                    Some("en"),
+                    i.published,
+                ));
+                (t.elapsed().as_secs_f64(), i.text.len(), i.title.as_str())
+            })
+            .collect();
+        each.sort_by(|a, b| b.0.total_cmp(&a.0));
+        println!("  slowest articles:");
+        for (secs, len, title) in each.iter().take(args.slowest) {
+            println!("    {:>8.0} µs  {:>6} bytes  {}", secs * 1e6, len, title);
+        }
+    }
     // Where the time goes: each part alone over the articles as they are.
     println!("  parts, µs/article:");
     type Part = (&'static str, fn(&Item) -> usize);
@@ -116,8 +147,8 @@ pub fn run(args: Args) -> Result<()> {
         }),
         ("entities", |i| newsdesk_text::entities(&i.text).len()),
         ("quantities", |i| newsdesk_text::quantities(&i.text).len()),
-        ("direct quotes", |i| newsdesk_text::quotes(&i.text).len()),
-        ("quotes and reported speech", |i| {
+        ("quotes (direct)", |i| newsdesk_text::quotes(&i.text).len()),
+        ("attributions (quotes and reported speech)", |i| {
             newsdesk_text::attributions(&i.text).len()
         }),
         ("dates", |i| {
@@ -125,6 +156,9 @@ pub fn run(args: Args) -> Result<()> {
         }),
     ];
     for (name, f) in parts {
+        if only.is_some_and(|o| !name.starts_with(o)) {
+            continue;
+        }
         let mut times: Vec<f64> = (0..args.runs.max(1))
             .map(|_| {
                 let t = Instant::now();
@@ -135,7 +169,7 @@ pub fn run(args: Args) -> Result<()> {
             .collect();
         times.sort_by(f64::total_cmp);
         println!(
-            "    {name:<28} {:>6.0}",
+            "    {name:<42} {:>6.0}",
             times[times.len() / 2] * 1e6 / items.len().max(1) as f64
         );
     }

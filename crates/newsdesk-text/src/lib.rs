@@ -78,7 +78,7 @@ pub fn analyze_published(
     let language = language.unwrap_or("en").to_owned();
     let without_credits = strip_credit_lines(text);
     let text = without_credits.as_str();
-    let mut counts: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let mut counts: foldhash::HashMap<String, u32> = foldhash::HashMap::default();
     let title_terms = content_terms(title, &language);
     for term in &title_terms {
         *counts.entry(term.clone()).or_default() += 2;

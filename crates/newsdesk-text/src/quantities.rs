@@ -4,7 +4,7 @@
 //! event "killed". Numbers in digits and in words are read; years, dates, times and ordinals
 //! are not quantities and are skipped.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};

@@ -11,7 +11,7 @@
 //! reports (`The mayor said that power would be back by tonight`, `Power will be back, she
 //! said.`, `According to the utility, 3,400 homes are without power`, `A study found that …`).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 use regex::Regex;

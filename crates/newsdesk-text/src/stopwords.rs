@@ -1,6 +1,6 @@
 //! Function words, which say nothing about what a story is about.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 const ENGLISH: &[&str] = &[

@@ -75,7 +75,7 @@ pub fn content_terms(text: &str, language: &str) -> Vec<String> {
 /// `STEM_CACHE_WORDS` (a few MB), so memory stays bounded on any stream.
 struct StemCache {
     language: String,
-    stems: std::collections::HashMap<String, String>,
+    stems: foldhash::HashMap<String, String>,
 }
 
 const STEM_CACHE_WORDS: usize = 100_000;
@@ -83,7 +83,7 @@ const STEM_CACHE_WORDS: usize = 100_000;
 thread_local! {
     static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
         language: String::new(),
-        stems: std::collections::HashMap::new(),
+        stems: foldhash::HashMap::default(),
     });
 }
 
