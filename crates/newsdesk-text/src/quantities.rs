@@ -238,6 +238,9 @@ fn push_word<'a>(out: &mut Vec<Word<'a>>, sentence: &'a str, s: usize, e: usize,
 /// value and how many words it spans.
 fn read_number(words: &[Word<'_>], i: usize) -> Option<(f64, f64, usize)> {
     let w = words[i].text.trim_start_matches(['$', '€', '£']);
+    if !may_be_number(w) {
+        return None;
+    }
     let lower = w.to_lowercase();
     let (mut value, mut used) = if let Some(v) = parse_digits(w) {
         (v, 1)
@@ -291,6 +294,32 @@ fn parse_digits(w: &str) -> Option<f64> {
         return None;
     }
     w.replace(',', "").parse().ok()
+}
+
+/// Whether a word can start a number at all: not a word that starts with a letter unless it is
+/// (or its first hyphenated part is) a number word. Most words of a text are not, and this
+/// answers without allocating.
+fn may_be_number(word: &str) -> bool {
+    static NAMES: OnceLock<foldhash::HashSet<&'static str>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        SMALL
+            .iter()
+            .map(|(n, _)| *n)
+            .chain(VAGUE.iter().map(|(n, _, _)| *n))
+            .collect()
+    });
+    if !word.starts_with(|c: char| c.is_alphabetic()) {
+        return true;
+    }
+    let head = word.split('-').next().unwrap_or(word);
+    let mut buf = [0u8; 16];
+    if head.len() > buf.len() || !head.is_ascii() {
+        return !head.is_ascii();
+    }
+    let lower = &mut buf[..head.len()];
+    lower.copy_from_slice(head.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| names.contains(l))
 }
 
 fn parse_number_word(lower: &str) -> Option<f64> {
