@@ -642,7 +642,9 @@ const PRONOUNS: &[&str] = &[
 struct Word<'a> {
     start: usize,
     end: usize,
-    lower: String,
+    /// Lower case; borrowed from the text when it already is (most words), so that splitting
+    /// a text into words allocates only for capitalised ones.
+    lower: std::borrow::Cow<'a, str>,
     /// Punctuation glued before the word (opening quotes, brackets).
     before: &'a str,
     /// Punctuation glued after it (commas, closing quotes, a sentence's full stop).
@@ -727,7 +729,7 @@ fn words_of(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
             out.push(Word {
                 start: from,
                 end: from,
-                lower: String::new(),
+                lower: std::borrow::Cow::Borrowed(""),
                 before: raw,
                 after: raw,
                 lists: 0,
@@ -737,7 +739,11 @@ fn words_of(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         let lead = raw.len() - raw.trim_start_matches(is_punct).len();
         let (s, e) = (from + lead, from + lead + core.len());
         let core = core.trim_end_matches(['’', '\'']);
-        let lower = core.to_lowercase();
+        let lower = if core.chars().any(|c| !c.is_lowercase() && c.is_alphabetic()) {
+            std::borrow::Cow::Owned(core.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(core)
+        };
         out.push(Word {
             start: s,
             end: s + core.len(),
@@ -851,7 +857,7 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        if capital || matches!(first.lower.as_str(), "the" | "a" | "an") {
+        if capital || matches!(&*first.lower, "the" | "a" | "an") {
             let mut to = i + 1;
             let mut closed = false;
             while to < n && to - i <= 8 {
