@@ -52,9 +52,8 @@ const CUES: &str = r"said|says|told|added|stated|noted|explained|warned|insisted
 /// non-ASCII text, and titles and initials are ASCII anyway.
 const NAME: &str = r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Jr|Sr|Prof|Rev|St)\.|(?-u:\b)[A-Z]\.|[^,.;:!?“”])";
 
-/// The attribution patterns repeat a name character up to a hundred times, which makes for a
-/// large automaton; a roomier cache keeps the lazy DFA from rebuilding its states on every
-/// search.
+/// The attribution patterns repeat a name character many times over, which makes for a large
+/// automaton; a roomier cache keeps the lazy DFA from rebuilding its states on every search.
 fn build(pattern: &str) -> Regex {
     regex::RegexBuilder::new(pattern)
         .dfa_size_limit(16 << 20)
@@ -96,7 +95,7 @@ fn after_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         build(&format!(
-            r"^[\s,.]*(?:(?P<cue1>{CUES})\s+(?P<sp1>{NAME}{{2,80}})|(?P<sp2>{NAME}{{2,80}}?)\s+(?P<cue2>{CUES})(?:\s+{NAME}{{0,100}})?)\s*(?:[,.;:!?]|$)"
+            r"^[\s,.]*(?:(?P<cue1>{CUES})\s+(?P<sp1>{NAME}{{2,}})|(?P<sp2>{NAME}{{2,}}?)\s+(?P<cue2>{CUES})(?:\s+{NAME}*)?)\s*(?:[,.;:!?]|$)"
         ))
     })
 }
@@ -105,7 +104,7 @@ fn before_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         build(&format!(
-            r#"(?i:according to)\s+(?P<sp1>{NAME}{{2,80}})[,:]?\s*$|(?:^|[.!?]\s+|,\s+|[”"]\s*)(?P<sp2>{NAME}{{2,80}}?)\s+(?P<cue>{CUES})(?-u:\b)[^.!?“”"]{{0,60}}$"#
+            r#"(?i:according to)\s+(?P<sp1>{NAME}{{2,}})[,:]?\s*$|(?:^|[.!?]\s+|,\s+|[”"]\s*)(?P<sp2>{NAME}{{2,}}?)\s+(?P<cue>{CUES})(?-u:\b)[^.!?“”"]{{0,60}}$"#
         ))
     })
 }
@@ -114,15 +113,17 @@ fn tail_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         build(&format!(
-            r",\s+(?P<sp>{NAME}{{2,60}}?)\s+(?P<cue>{CUES})(?:\s+{NAME}{{0,100}})?\.?\s*$"
+            r",\s+(?P<sp>{NAME}{{2,}}?)\s+(?P<cue>{CUES})(?:\s+{NAME}*)?\.?\s*$"
         ))
     })
 }
 
-/// The patterns anchored at the end of a stretch (`before_re`, `tail_re`) can only match its
-/// last few hundred bytes (a name of at most 80, a cue, at most 100 more); searching only those
-/// gives the same matches while keeping the search off long paragraphs, which made quote
-/// finding the slowest part of the analysis.
+/// The patterns anchored at the end of a stretch (`before_re`, `tail_re`) look only at its last
+/// few hundred bytes: an attribution names its speaker right next to the quote, and searching
+/// whole paragraphs made quote finding the slowest part of the analysis. The window also bounds
+/// how long a speaker these patterns can return (they repeat name characters without a count,
+/// because counted repetitions blow up the regex automaton); `quotes` keeps speakers of ten
+/// words at most.
 const END_ANCHORED_WINDOW: usize = 320;
 
 /// Start of the window of `text[from..to]` that an end-anchored pattern needs to see: `from`
