@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
-use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Captures, Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
 /// One temporal expression found in a text.
@@ -118,21 +118,19 @@ const MONTH_FULL: &str =
 const MONTH_ABBR: &str =
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?";
 const WEEKDAY: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-const COUNT: &str = r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}";
+const HOLIDAYS: &str = "Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Independence Day|Fourth of July|Thanksgiving Day|Thanksgiving|Halloween|Valentine's Day|Memorial Day|Labor Day|Easter Sunday|Easter";
 
-/// The rules, and one set of all their patterns that tells in a single pass which of them match
-/// a text at all: most articles hold a few kinds of date, and the rest need not be searched.
-struct Rules {
-    each: Vec<(Rule, Regex)>,
-    any: RegexSet,
-}
-
-fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
+fn rules() -> &'static [(Rule, Regex)] {
+    static RULES: OnceLock<Vec<(Rule, Regex)>> = OnceLock::new();
     RULES.get_or_init(|| {
         let month_any = format!("{MONTH_FULL}|{MONTH_ABBR}");
         let day = r"(\d{1,2})(?:st|nd|rd|th)?";
         let part_of_day = r"(?:\s+(?i:morning|afternoon|evening|night))?";
+        let ord = format!("{}|1st|2nd|3rd|4th", first_capital("first|second|third|fourth"));
+        let year = r"((?:1[6-9]|20)\d\d)";
+        // Patterns that a word may precede ("last", "early") come twice: with the word and
+        // without it (an empty group keeps the numbering), so that every pattern starts with
+        // literal text the regex engine can skip to.
         let patterns: Vec<(Rule, String)> = vec![
             (
                 Rule::MonthDayYear,
@@ -149,14 +147,23 @@ fn rules() -> &'static Rules {
             (Rule::DayMonth, format!(r"\b{day}\s+(?:of\s+)?({MONTH_FULL})\b")),
             (
                 Rule::MonthYear,
-                format!(r"\b((?i:early|late|mid)-?\s*)?({month_any}),?\s+(?:of\s+)?(\d{{4}})\b"),
+                format!(
+                    r"\b((?:{})-?\s*)({month_any}),?\s+(?:of\s+)?(\d{{4}})\b",
+                    first_capital("early|late|mid")
+                ),
+            ),
+            (
+                Rule::MonthYear,
+                format!(r"\b()({month_any}),?\s+(?:of\s+)?(\d{{4}})\b"),
             ),
             (
                 Rule::Month,
                 format!(
-                    r"\b((?i:last|next|this|this past|this coming|early|late|mid|the end of|the beginning of|the start of|the middle of)\s+|(?i:mid)-)?({MONTH_FULL})\b"
+                    r"\b((?:{})\s+|[Mm]id-)({MONTH_FULL})\b",
+                    first_capital("last|next|this|this past|this coming|early|late|mid|the end of|the beginning of|the start of|the middle of")
                 ),
             ),
+            (Rule::Month, format!(r"\b()({MONTH_FULL})\b")),
             (Rule::IsoDate, r"\b(\d{4})-(\d{2})-(\d{2})\b".to_owned()),
             (Rule::CompactDate, r"\b((?:19|20)\d{2})(\d{2})(\d{2})\b".to_owned()),
             (
@@ -165,75 +172,102 @@ fn rules() -> &'static Rules {
             ),
             (
                 Rule::SeasonYear,
-                r"\b(?i:(spring|summer|fall|autumn|winter))\s+(?:of\s+)?(\d{4})\b".to_owned(),
+                format!(
+                    r"\b({})\s+(?:of\s+)?(\d{{4}})\b",
+                    first_capital("spring|summer|fall|autumn|winter")
+                ),
             ),
             (
                 Rule::QuarterOfYear,
-                r"\b(?i:(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal\s+)?)(\d{4})\b|\b(\d{4})(?i:'s\s+(first|second|third|fourth)[-\s]+quarter)\b"
-                    .to_owned(),
+                format!(r"\b({ord})[-\s]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal\s+)?(\d{{4}})\b"),
+            ),
+            (
+                Rule::QuarterOfYear,
+                format!(r"\b()(){year}'s\s+(first|second|third|fourth)[-\s]+quarter\b"),
             ),
             (
                 Rule::YearQuarter,
-                r"\b(?i:(?:the\s+)?)((?:19|20)\d\d)(?i:\s+(?:(first|second|third|fourth)\s+)?(?:fiscal\s+)?(quarter|period))\b"
-                    .to_owned(),
+                format!(
+                    r"\b{year}\s+(?:(first|second|third|fourth)\s+)?(?:fiscal\s+)?(quarter|period)\b"
+                ),
             ),
             (
                 Rule::Holiday,
-                r"\b((?i:last|next|this)\s+)?(Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Independence Day|Fourth of July|Thanksgiving Day|Thanksgiving|Halloween|Valentine's Day|Memorial Day|Labor Day|Easter Sunday|Easter)\b"
-                    .to_owned(),
+                format!(r"\b((?:{})\s+)({HOLIDAYS})\b", first_capital("last|next|this")),
+            ),
+            (Rule::Holiday, format!(r"\b()({HOLIDAYS})\b")),
+            (
+                Rule::Quarter,
+                format!(
+                    r"\b({}) year's\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?({ord})[-\s]+(?:fiscal\s+)?(?:quarter|period)\b",
+                    first_capital("this|last|next")
+                ),
             ),
             (
                 Rule::Quarter,
-                r"\b(?i:(?:(this|last|next) year's\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?(?:quarter|period))\b"
-                    .to_owned(),
+                format!(r"\b()({ord})[-\s]+(?:fiscal\s+)?(?:quarter|period)\b"),
             ),
             (
                 Rule::ReferencePeriod,
-                r"\b(?i:the\s+(?:(latest|current|same|year-earlier|year-ago|previous|prior|comparable|recent|most recent|fiscal|latest fiscal)\s+)?(quarter|period))\b"
+                r"\b[Tt]he\s+(?:(latest|current|same|year-earlier|year-ago|previous|prior|comparable|recent|most recent|fiscal|latest fiscal)\s+)?(quarter|period)\b"
                     .to_owned(),
             ),
             (
                 Rule::Year,
-                r"\b((?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|early|late|mid)[-\s]+)?((?:1[6-9]|20)\d\d)\b".to_owned(),
+                format!(
+                    r"\b((?:{})[-\s]+){year}\b",
+                    first_capital("fiscal year|fiscal|calendar year|calendar|the year|early|late|mid")
+                ),
             ),
+            (Rule::Year, format!(r"\b(){year}\b")),
             (
                 Rule::Decade,
-                r"\b(?i:(?:the\s+)?(?:(?:early|mid|late)-?\s*)?)((?:1[6-9]|20)\d)0'?s\b".to_owned(),
+                r"\b(?:[Tt]he\s+(?:(?:early|mid|late)-?\s*)?|(?:[Ee]arly|[Mm]id|[Ll]ate)-?\s*)((?:1[6-9]|20)\d)0'?s\b"
+                    .to_owned(),
             ),
+            (Rule::Decade, r"\b((?:1[6-9]|20)\d)0'?s\b".to_owned()),
             (
                 Rule::NamedDay,
-                format!(r"\b(?i:(the day before yesterday|the day after tomorrow|late yesterday|early today|yesterday|today|tomorrow))\b{part_of_day}"),
+                format!(
+                    r"\b({})\b{part_of_day}",
+                    first_capital("the day before yesterday|the day after tomorrow|late yesterday|early today|yesterday|today|tomorrow")
+                ),
             ),
             (
                 Rule::Weekday,
                 format!(
-                    r"\b((?i:last|next|this|this past|this coming|past|coming)\s+)?({WEEKDAY})\b{part_of_day}"
+                    r"\b((?:{})\s+)({WEEKDAY})\b{part_of_day}",
+                    first_capital("last|next|this|this past|this coming|past|coming")
                 ),
             ),
+            (Rule::Weekday, format!(r"\b()({WEEKDAY})\b{part_of_day}")),
             (
                 Rule::UnitRelative,
-                r"\b(?i:(this|last|next|the|the current|the current fiscal|the full|the fiscal|the past|the coming|the previous|the following|previous|past|coming|earlier this|later this|early this|late this|early next|late next|early last|late last|earlier last|the end of this|the end of last|the end of the|the start of this|the beginning of this|the end of next)\s+(week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|decade))\b"
-                    .to_owned(),
+                format!(
+                    r"\b({})\s+(week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|decade)\b",
+                    first_capital("this|last|next|the|the current|the current fiscal|the full|the fiscal|the past|the coming|the previous|the following|previous|past|coming|earlier this|later this|early this|late this|early next|late next|early last|late last|earlier last|the end of this|the end of last|the end of the|the start of this|the beginning of this|the end of next")
+                ),
             ),
             (
                 Rule::Ago,
-                format!(
-                    r"\b(?i:({COUNT}|several|a few|a couple of)\s+(day|week|month|year|decade)s?\s+(ago|earlier|before|later|after|from now))\b"
-                ),
+                r"\b(day|week|month|year|decade)s?\s+(ago|earlier|before|later|after|from now)\b"
+                    .to_owned(),
             ),
             (
                 Rule::YearEarlierAdjective,
-                r"\b(?i:(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period))?)\b".to_owned(),
+                r"\b[Yy]ear-(?:earlier|ago)(?:\s+(?:quarter|period))?\b".to_owned(),
             ),
             (
                 Rule::Reference,
-                r"\b(?i:(right now|now|currently|presently|at present|nowadays|these days|at the moment|current|recently|lately|in recent years|recent years|in recent months|recent months|recent|the past|in the past|the future|in the future))\b"
-                    .to_owned(),
+                format!(
+                    r"\b({})\b",
+                    first_capital("right now|now|currently|presently|at present|nowadays|these days|at the moment|current|recently|lately|in recent years|recent years|in recent months|recent months|recent|the past|in the past|the future|in the future")
+                ),
             ),
         ];
         // ASCII classes and boundaries keep every pattern on the fast automaton; dates are
         // written in ASCII digits and English words.
-        let each: Vec<(Rule, Regex)> = patterns
+        patterns
             .iter()
             .filter_map(|(rule, p)| {
                 RegexBuilder::new(p)
@@ -242,27 +276,34 @@ fn rules() -> &'static Rules {
                     .ok()
                     .map(|re| (*rule, re))
             })
-            .collect();
-        let any = RegexSetBuilder::new(each.iter().map(|(_, re)| re.as_str()))
-            .unicode(false)
-            .build()
-            .unwrap_or_else(|_| RegexSet::empty());
-        Rules { each, any }
+            .collect()
     })
+}
+
+/// `"last|next"` → `"[Ll]ast|[Nn]ext"`: each alternative as written in running text or at the
+/// start of a sentence. (Case-insensitive alternations defeat the engine's literal prefilter,
+/// and dates are not written in random case.)
+fn first_capital(alternatives: &str) -> String {
+    alternatives
+        .split('|')
+        .map(|alt| {
+            let mut chars = alt.chars();
+            match chars.next() {
+                Some(c) if c.is_ascii_alphabetic() => {
+                    format!("[{}{}]{}", c.to_ascii_uppercase(), c, chars.as_str())
+                }
+                _ => alt.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// Finds the dates a text mentions and resolves them against `published` (the day the article
 /// was written). Without `published`, relative expressions are left out.
 pub fn date_mentions(text: &str, published: Option<Date>) -> Vec<DateMention> {
     let mut found: Vec<(usize, usize, Rule, Captures<'_>)> = Vec::new();
-    let rules = rules();
-    let matching = rules.any.matches(text);
-    // An empty set (never expected) would hide every rule: then all are searched.
-    let all = rules.any.is_empty();
-    for (i, (rule, re)) in rules.each.iter().enumerate() {
-        if !all && !matching.matched(i) {
-            continue;
-        }
+    for (rule, re) in rules() {
         // Finding is fast; capturing groups is not, so only matches are captured.
         for m in re.find_iter(text) {
             if let Some(caps) = re.captures_at(text, m.start()) {
@@ -289,7 +330,27 @@ pub fn date_mentions(text: &str, published: Option<Date>) -> Vec<DateMention> {
         let Some((when, relative, span)) = resolve(rule, &caps, &context) else {
             continue;
         };
-        let (s, e) = span;
+        let (mut s, e) = span;
+        // "The (fiscal) third quarter", "the year-earlier period": the article and the
+        // qualifier belong to the expression; the patterns start at the word they key on.
+        if matches!(
+            rule,
+            Rule::Quarter | Rule::QuarterOfYear | Rule::YearQuarter | Rule::YearEarlierAdjective
+        ) {
+            while let Some((at, word)) = last_word(&text[..s]) {
+                let gap = &text[at + word.len()..s];
+                let joined = gap.chars().all(char::is_whitespace) && !gap.is_empty();
+                if joined
+                    && ["the", "fiscal", "calendar"]
+                        .iter()
+                        .any(|w| word.eq_ignore_ascii_case(w))
+                {
+                    s = at;
+                } else {
+                    break;
+                }
+            }
+        }
         taken_until = end;
         // Comparisons ("a year earlier", "the quarter") refer to the last date; they do not
         // become it.
@@ -408,6 +469,40 @@ fn count_of(word: &str) -> Option<i32> {
         "twelve" => 12,
         _ => lower.parse().ok()?,
     })
+}
+
+/// The last word of `text` (a run of letters, digits and apostrophes) and where it starts.
+fn last_word(text: &str) -> Option<(usize, &str)> {
+    let trimmed = text.trim_end();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'')
+        .last()
+        .map(|(i, _)| i)?;
+    Some((start, &trimmed[start..]))
+}
+
+/// The count before a unit ("two" years ago, "12" days, "a", "a few", "a couple of",
+/// "several"), read backwards from `at`; returns it and where it starts.
+fn count_before(text: &str, at: usize) -> Option<(i32, usize)> {
+    let (start, word) = last_word(text.get(..at)?)?;
+    let phrase = |words: &[&str]| -> Option<usize> {
+        let mut from = start;
+        for w in words.iter().rev() {
+            let (s, found) = last_word(&text[..from])?;
+            if !found.eq_ignore_ascii_case(w) {
+                return None;
+            }
+            from = s;
+        }
+        Some(from)
+    };
+    match word.to_ascii_lowercase().as_str() {
+        "of" => phrase(&["a", "couple"]).map(|from| (2, from)),
+        "few" => phrase(&["a"]).map(|from| (3, from)),
+        other => count_of(other).map(|n| (n, start)),
+    }
 }
 
 fn ordinal(word: &str) -> Option<i8> {
@@ -589,7 +684,8 @@ fn resolve(
     ctx: &Context<'_>,
 ) -> Option<(When, bool, (usize, usize))> {
     let whole = (c.get(0)?.start(), c.get(0)?.end());
-    let g = |i: usize| c.get(i).map(|m| m.as_str());
+    // Empty groups stand for a word the pattern's other form requires ("last"): absent.
+    let g = |i: usize| c.get(i).map(|m| m.as_str()).filter(|s| !s.is_empty());
     let num = |i: usize| g(i).and_then(|s| s.parse::<i32>().ok());
     let p = ctx.published;
     match rule {
@@ -867,9 +963,10 @@ fn resolve(
             Some((when, true, whole))
         }
         Rule::Ago => {
-            let n = count_of(g(1)?)?;
-            let unit = g(2)?.to_ascii_lowercase();
-            let direction = g(3)?.to_ascii_lowercase();
+            let (n, from) = count_before(ctx.text, whole.0)?;
+            let whole = (from, whole.1);
+            let unit = g(1)?.to_ascii_lowercase();
+            let direction = g(2)?.to_ascii_lowercase();
             let forward = matches!(direction.as_str(), "later" | "after" | "from now");
             let n = if forward { n } else { -n };
             // "Ago" and "from now" count from publication; "earlier" and "later" from the last
