@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::sentences::sentences;
+use crate::sentences::{sentences, Span};
 use crate::stopwords::is_stopword;
 
 /// What sort of thing an entity names, as far as its shape tells.
@@ -520,15 +520,17 @@ struct Found {
 
 /// Every mention of a named entity in `text`, in order, with its byte span and kind.
 pub fn entity_mentions(text: &str) -> Vec<Mention> {
-    found(text).into_iter().map(|f| f.mention).collect()
+    found(text, &sentences(text))
+        .into_iter()
+        .map(|f| f.mention)
+        .collect()
 }
 
-fn found(text: &str) -> Vec<Found> {
+fn found(text: &str, spans: &[Span]) -> Vec<Found> {
     let lower_words: HashSet<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
-    let spans = sentences(text);
     let sentence_tokens: Vec<(Vec<Token<'_>>, bool)> = spans
         .iter()
         .map(|span| {
@@ -841,8 +843,13 @@ fn classify(
 
 /// Finds the named entities of `text`, in order of first mention.
 pub fn entities(text: &str) -> Vec<Entity> {
+    entities_in(text, &sentences(text))
+}
+
+/// [`entities`] over sentences already found (the analysis finds them once for every stage).
+pub(crate) fn entities_in(text: &str, spans: &[Span]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
-    for f in found(text) {
+    for f in found(text, spans) {
         let key = normalise_entity(&f.text);
         match out.iter_mut().find(|e| e.key == key) {
             Some(e) => e.count += 1,

@@ -91,13 +91,15 @@ pub fn analyze_published(
 
     // Headlines capitalise every word, so their capitalised runs are names only when the body
     // names them too; they add to the count of those.
-    let mut ents = entities(text);
+    // Sentences are found once, for every stage that reads sentence by sentence.
+    let spans = sentences(text);
+    let mut ents = entities::entities_in(text, &spans);
     for e in entities(title) {
         if let Some(x) = ents.iter_mut().find(|x| x.key == e.key) {
             x.count += e.count;
         }
     }
-    let mut quotes = attributions(text);
+    let mut quotes = quotes::attributions_in(text, &spans);
     for q in &mut quotes {
         if let Some(full) = q.speaker.as_deref().and_then(|s| full_name(s, &ents)) {
             q.speaker = Some(full);
@@ -107,7 +109,7 @@ pub fn analyze_published(
         terms,
         title_terms,
         entities: ents,
-        quantities: quantities(text),
+        quantities: quantities::quantities_in(text, &spans),
         quotes,
         dates: if language == "en" {
             date_mentions(text, published)

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
-use crate::sentences::sentences;
+use crate::sentences::{sentences, Span};
 
 /// How the text hedges a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -363,8 +363,13 @@ fn is_month(lower: &str) -> bool {
 
 /// Finds the quantities stated in `text`.
 pub fn quantities(text: &str) -> Vec<Quantity> {
+    quantities_in(text, &sentences(text))
+}
+
+/// [`quantities`] over sentences already found.
+pub(crate) fn quantities_in(text: &str, spans: &[Span]) -> Vec<Quantity> {
     let mut out = Vec::new();
-    for span in sentences(text) {
+    for &span in spans {
         let sentence = &text[span.start..span.end];
         let words = split_words(sentence, span.start);
         let mut i = 0;

@@ -990,9 +990,9 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
 }
 
 /// Reported speech of `text`, sentence by sentence.
-fn reported(text: &str) -> Vec<Quote> {
+fn reported(text: &str, spans: &[crate::sentences::Span]) -> Vec<Quote> {
     let mut out = Vec::new();
-    for s in crate::sentences::sentences(text) {
+    for &s in spans {
         // A line break ends a sentence too (captions, lists, a closing quote's line).
         let mut start = s.start;
         for line in text[s.start..s.end].split('\n') {
@@ -1122,12 +1122,17 @@ fn colon_speaker(text: &str, content: usize) -> Option<((usize, usize), String)>
 /// - A pronoun speaker ("he", "who") is resolved to the speaker named before it; its
 ///   `speaker_span` stays on the pronoun.
 pub fn attributions(text: &str) -> Vec<Quote> {
+    attributions_in(text, &crate::sentences::sentences(text))
+}
+
+/// [`attributions`] over sentences already found.
+pub(crate) fn attributions_in(text: &str, spans: &[crate::sentences::Span]) -> Vec<Quote> {
     let mut direct = quotes(text);
     direct.retain(|q| !is_title(&q.text));
     direct.extend(turns(text));
     let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
     let inside = |a: (usize, usize), b: (usize, usize)| b.0 <= a.0 && a.1 <= b.1;
-    let mut reports: Vec<Quote> = reported(text)
+    let mut reports: Vec<Quote> = reported(text, spans)
         .into_iter()
         .filter(|r| {
             !direct.iter().any(|q| {
