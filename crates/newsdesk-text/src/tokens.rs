@@ -47,22 +47,31 @@ pub fn content_terms(text: &str, language: &str) -> Vec<String> {
             cache.language.push_str(language);
             cache.stems.clear();
         }
+        // One buffer for every word's lower-case form: most words are dropped as stop words
+        // or found in the cache, and need no allocation of their own.
+        let mut lower = String::new();
         words(text)
             .filter_map(|(_, w)| {
-                let lower = w.to_lowercase();
+                lower.clear();
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.push_str(&w.to_lowercase());
+                }
                 if lower.chars().count() < 2 || is_stopword(&lower, language) {
                     return None;
                 }
                 Some(match &stemmer {
                     Some(s) if !lower.chars().any(|c| c.is_ascii_digit()) => {
-                        if let Some(stem) = cache.stems.get(&lower) {
+                        if let Some(stem) = cache.stems.get(lower.as_str()) {
                             return Some(stem.clone());
                         }
                         let stem = s.stem(&lower).into_owned();
-                        cache.stems.insert(lower, stem.clone());
+                        cache.stems.insert(lower.clone(), stem.clone());
                         stem
                     }
-                    _ => lower,
+                    _ => lower.clone(),
                 })
             })
             .collect()
