@@ -756,7 +756,7 @@ fn analyse(items: &[Item]) -> Vec<newsdesk_text::Analysis> {
 /// Candidates of each article the join model learns from, the most similar first: the decision
 /// is between the few stories that resemble an article, and thousands of plainly unrelated
 /// candidates would teach the model only what everyone knows.
-const TRAINING_CANDIDATES: usize = 3;
+const TRAINING_CANDIDATES: usize = 2;
 
 /// One training example: an (article, candidate story) pair and whether they belong together.
 type Example = ([f32; FEATURE_COUNT], bool);
