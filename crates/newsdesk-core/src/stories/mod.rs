@@ -5,15 +5,20 @@
 //! sub-vectors (its centroid), trimmed to its heaviest terms, and the span of its members'
 //! publication times. Candidates come from an inverted index over the stories' heaviest terms,
 //! never from a scan. Each candidate is described by a few features — the three cosines, how
-//! far the article lies in time from the story, the story's size — and a small logistic model
+//! much of the article's words and names the story has at all, how far the article lies in time
+//! from the story, the story's size — and a small logistic model
 //! ([`JoinModel`], learned from labelled streams by `newsdesk-eval stories --train` and shipped
 //! in `model.json`) gives the probability that the article belongs to it. The article joins the
 //! most probable candidate when that probability clears the model's threshold.
 //!
 //! Time: a story is *active* while articles keep arriving within the window (default 14 days of
-//! publication time). Past it, the story is archived: it can still take a development of its
-//! event, but the gap feature makes the model ask for stronger evidence. Articles that arrive out
-//! of order are placed by their own publication time; undated articles carry no gap.
+//! publication time). Past it, the story is archived. An archived story whose articles all fell
+//! within one window is a closed event: only near-certainty reopens it
+//! ([`StoryConfig::archived_threshold`]), because another event in the same place weeks later
+//! shares its names and much of its vocabulary. An archived story that has already run past one
+//! window (its coverage came back before) is a running one, and takes a development at the
+//! model's learned [`JoinModel::running_threshold`]. Articles that arrive out of order are
+//! placed by their own publication time; undated articles carry no gap.
 
 use std::collections::{HashMap, HashSet};
 
@@ -42,16 +47,15 @@ pub struct StoryConfig {
     pub candidates: usize,
     /// The join-or-new model.
     pub model: JoinModel,
-    /// An archived story takes a newcomer only when their words (not only their names) are
-    /// this alike: a later development of an event is told in the event's words, another event
-    /// in the same place with the same officials shares the names but not the story.
-    pub archived_min_words: f32,
     /// Two stories merge when an article joins one of them while the other is a candidate it
     /// could have joined too, and the two stories' centroids are at least this similar.
     pub merge_similarity: f32,
-    /// Lowest join probability for an archived story (one past the active window): a later
-    /// development of an event joins its story, another event of the same kind in the same
-    /// place starts its own.
+    /// Lowest join probability for an archived story (one past the active window) that is a
+    /// closed event: all its articles fell within one window. Another event in the same place
+    /// weeks later (a bridge collapse after a storm, with the same mayor, bridge and hospital)
+    /// resembles it as much as a development does, so only near-certainty reopens it. A story
+    /// that has already run past one window is a running one, and the model's
+    /// [`JoinModel::running_threshold`] applies instead.
     pub archived_threshold: f32,
 }
 
@@ -66,8 +70,7 @@ impl Default for StoryConfig {
             query_terms: 30,
             candidates: 50,
             model: JoinModel::shipped(),
-            archived_threshold: 0.95,
-            archived_min_words: 0.2,
+            archived_threshold: 0.99,
             merge_similarity: 0.3,
         }
     }
@@ -162,13 +165,15 @@ fn group_of(term: &str) -> usize {
 }
 
 /// The names of the join model's features, in order.
-pub const FEATURES: [&str; 6] = [
+pub const FEATURES: [&str; 8] = [
     "cos_words",
     "cos_entities",
     "cos_title",
     "archived_gap",
     "log_gap_days",
     "log_size",
+    "cover_words",
+    "cover_entities",
 ];
 
 /// Number of features.
@@ -177,7 +182,7 @@ pub const FEATURE_COUNT: usize = FEATURES.len();
 /// What the join model sees of one (article, story) pair, from the group cosines, the
 /// story's span and size.
 fn features(
-    cos: [f32; 3],
+    overlap: Overlap,
     span: Option<(i64, i64)>,
     size: u32,
     time: Option<i64>,
@@ -188,6 +193,7 @@ fn features(
         _ => 0,
     };
     let gap_days = gap as f32 / DAY as f32;
+    let cos = overlap.cos;
     [
         cos[0],
         cos[1],
@@ -195,6 +201,8 @@ fn features(
         if gap > window_secs { 1.0 } else { 0.0 },
         (1.0 + gap_days).ln(),
         (size as f32).ln(),
+        overlap.cover[0],
+        overlap.cover[1],
     ]
 }
 
@@ -205,9 +213,17 @@ pub struct JoinModel {
     pub weights: Vec<f32>,
     /// Lowest probability for joining.
     pub threshold: f32,
+    /// Lowest probability for joining an archived story that is a running one (see
+    /// [`Candidate::running`]).
+    #[serde(default = "default_running_threshold")]
+    pub running_threshold: f32,
     /// How the model was obtained, for people reading the file.
     #[serde(default)]
     pub trained_on: String,
+}
+
+fn default_running_threshold() -> f32 {
+    0.9
 }
 
 impl JoinModel {
@@ -250,6 +266,9 @@ pub struct Candidate {
     pub story: StoryId,
     pub features: [f32; FEATURE_COUNT],
     pub probability: f32,
+    /// Whether the story's own articles already span more than the active window: a story
+    /// that has had developments after its first burst is a running one, not a closed event.
+    pub running: bool,
 }
 
 /// A story in memory: its centroid over interned term ids, sorted by id, with the squared
@@ -275,6 +294,16 @@ pub struct StoryIndex {
     terms: Vec<String>,
     stories: FxHashMap<StoryId, Story>,
     postings: FxHashMap<u32, Vec<StoryId>>,
+}
+
+/// How an article vector meets a story centroid, per term group: the cosine, and the share of
+/// the article's (squared) weight on terms the story has at all, whatever their weight there —
+/// a large story's centroid spreads over its developments, so a newcomer that only shares
+/// some of them has a low cosine with the whole but still lies within the story's vocabulary.
+#[derive(Debug, Clone, Copy)]
+struct Overlap {
+    cos: [f32; 3],
+    cover: [f32; 3],
 }
 
 /// An article vector over interned ids, sorted by id, with each term's group.
@@ -398,8 +427,9 @@ impl StoryIndex {
         }
     }
 
-    fn group_cosines(&self, q: &Query, s: &Story) -> [f32; 3] {
+    fn overlap(&self, q: &Query, s: &Story) -> Overlap {
         let mut dots = [0f32; 3];
+        let mut cover = [0f32; 3];
         let (mut i, mut j) = (0, 0);
         while i < q.len() && j < s.centroid.len() {
             match q[i].0.cmp(&s.centroid[j].0) {
@@ -407,6 +437,7 @@ impl StoryIndex {
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
                     dots[q[i].2 as usize] += q[i].1 * s.centroid[j].1;
+                    cover[q[i].2 as usize] += q[i].1 * q[i].1;
                     i += 1;
                     j += 1;
                 }
@@ -418,13 +449,13 @@ impl StoryIndex {
                 out[g] = dots[g] / s.norms[g].sqrt();
             }
         }
-        out
+        Overlap { cos: out, cover }
     }
 
     /// Cosine of an article vector with a story (the mean of the group cosines).
     pub fn cosine(&self, id: StoryId, vector: &SparseVector) -> Option<f32> {
         let s = self.stories.get(&id)?;
-        let c = self.group_cosines(&self.lookup(vector), s);
+        let c = self.overlap(&self.lookup(vector), s).cos;
         Some((c[0] + c[1] + c[2]) / 3.0)
     }
 
@@ -459,7 +490,7 @@ impl StoryIndex {
             .take(self.config.candidates)
             .map(|(id, s)| {
                 let f = features(
-                    self.group_cosines(&q, s),
+                    self.overlap(&q, s),
                     s.span,
                     s.size,
                     time,
@@ -469,6 +500,9 @@ impl StoryIndex {
                     story: id,
                     probability: self.config.model.probability(&f),
                     features: f,
+                    running: s
+                        .span
+                        .is_some_and(|(first, last)| last - first > self.config.window_secs),
                 }
             })
             .collect();
@@ -483,7 +517,12 @@ impl StoryIndex {
     /// The probability a candidate must reach: higher for archived stories.
     pub fn threshold_for(&self, c: &Candidate) -> f32 {
         let archived = c.features[3] > 0.5;
-        if archived {
+        if archived && c.running {
+            self.config
+                .model
+                .running_threshold
+                .max(self.config.model.threshold)
+        } else if archived {
             self.config
                 .archived_threshold
                 .max(self.config.model.threshold)
@@ -794,6 +833,21 @@ mod tests {
             "postings follow the merge"
         );
         assert!(!index.merge(joined, other), "a story merges once");
+    }
+
+    #[test]
+    fn a_running_story_reopens_more_easily_than_a_closed_event() {
+        let df = DocFrequencies::default();
+        let mut index = StoryIndex::new(StoryConfig::default());
+        let a = vector("Bridge collapses in Port Meridian", "A bridge over the Teller River collapsed in Port Meridian on Tuesday, killing at least 14 people.", &df);
+        index.start(1, &a, Some(0));
+        index.start(2, &a, Some(0));
+        assert!(index.add(2, &a, Some(30 * DAY)));
+        let later = index.candidates(&a, Some(100 * DAY));
+        let closed = later.iter().find(|c| c.story == 1).expect("closed event");
+        let running = later.iter().find(|c| c.story == 2).expect("running story");
+        assert!(!closed.running && running.running);
+        assert!(index.threshold_for(running) < index.threshold_for(closed));
     }
 
     #[test]
