@@ -291,11 +291,26 @@ fn gazetteer() -> &'static HashMap<String, Known> {
 
 fn known(name: &str) -> Option<Known> {
     let map = gazetteer();
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        map.get(&name.to_lowercase()).copied()
-    } else {
-        map.get(name).copied()
+    if !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return map.get(name).copied();
     }
+    // Names are short and mostly ASCII: lower-case them on the stack, not in a new string.
+    let mut buf = [0u8; 64];
+    if name.is_ascii() && name.len() <= buf.len() {
+        let lower = &mut buf[..name.len()];
+        lower.copy_from_slice(name.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower)
+            .ok()
+            .and_then(|l| map.get(l).copied());
+    }
+    map.get(&name.to_lowercase()).copied()
+}
+
+/// Whether `word` is one of `list` (lower-case ASCII words), ignoring case, without
+/// allocating.
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A nationality word, or its plural ("Germans", "Iraqis").
@@ -574,9 +589,7 @@ fn found(text: &str, spans: &[Span]) -> Vec<Found> {
                 let w = toks[j].word;
                 if cap[j] || (j > i && is_particle_name(w)) {
                     last_cap = j;
-                } else if !(CONNECTORS.contains(&w.to_lowercase().as_str()) || is_particle_name(w))
-                    || j == i
-                {
+                } else if !(in_list(CONNECTORS, w) || is_particle_name(w)) || j == i {
                     break;
                 }
                 if toks[j].breaks_after {
@@ -614,7 +627,7 @@ fn is_particle_name(w: &str) -> bool {
 }
 
 fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
+    in_list(TITLES, word.trim_end_matches('.'))
 }
 
 /// The names in the run of capitalised words `toks[first..=last]`.
@@ -640,7 +653,7 @@ fn names_in_run(
         let before_full_name = hi >= lo + 2
             && !toks[lo + 1..=hi]
                 .iter()
-                .any(|t| ORGANISATION_WORDS.contains(&t.word.to_lowercase().trim_end_matches('.')));
+                .any(|t| in_list(ORGANISATION_WORDS, t.word.trim_end_matches('.')));
         if hi > lo && is_people(word) && (before_title || before_first_name || before_full_name) {
             // "Australian Tom Moody", "German Chancellor Helmut Kohl", "Mexican Ariel Cruz".
             push_found(toks, lo, lo, EntityKind::Other, out);
@@ -658,7 +671,7 @@ fn names_in_run(
             break;
         }
     }
-    while hi >= lo && hi > 0 && CONNECTORS.contains(&toks[hi].word.to_lowercase().as_str()) {
+    while hi >= lo && hi > 0 && in_list(CONNECTORS, toks[hi].word) {
         hi -= 1;
     }
     if lo > hi || toks[lo..=hi].iter().all(|t| is_title(t.word)) {
