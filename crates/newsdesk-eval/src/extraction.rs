@@ -18,6 +18,7 @@
 //! `trafilatura` 0.6 (with and without its fallback) and `dom_smoothie` 0.19 (a Readability.js
 //! port).
 
+mod page_type;
 mod score;
 mod sets;
 mod worker;
@@ -71,6 +72,11 @@ pub struct Args {
     /// Where extractor outputs are kept (default: target/extraction-eval).
     #[arg(long)]
     work_dir: Option<PathBuf>,
+    /// Fit the page-type model on WCXB (newsdesk's features, cross-validated by site) and
+    /// write its weights as Rust source to this file
+    /// (`crates/newsdesk-extract/src/html/page_type_weights.rs`), then stop.
+    #[arg(long)]
+    fit_page_type: Option<PathBuf>,
     /// Internal: run this extractor over the page list on stdin (see `worker.rs`).
     #[arg(long, hide = true)]
     worker: Option<String>,
@@ -203,6 +209,12 @@ pub fn run(args: Args) -> Result<()> {
         .work_dir
         .clone()
         .unwrap_or_else(|| repo_root().join("target/extraction-eval"));
+
+    if let Some(out) = &args.fit_page_type {
+        let set = sets::wcxb(&extraction, args.limit)?;
+        let run = run_worker(&Runner::Rust("newsdesk"), &set, 1, &work)?;
+        return page_type::fit_and_write(&set, &run.outputs, out);
+    }
 
     let mut runners: Vec<Runner> = vec![Runner::Rust("newsdesk")];
     let mut notes: Vec<String> = Vec::new();
@@ -634,6 +646,11 @@ fn report_wcxb(set: &Set, results: &[Run], worst: usize) -> Value {
          YYYY-MM-DD"
     );
 
+    out.insert(
+        "page_types".to_owned(),
+        page_type::report(set, &results[0].outputs),
+    );
+
     if worst > 0 {
         let nd = &results[0];
         let mut ranked: Vec<(usize, score::Bow)> = set
@@ -740,7 +757,8 @@ fn print_ratios(report: &Value) {
             continue;
         };
         for (label, v) in by {
-            if label == "newsdesk" {
+            // Not an extractor's row (the page-type table).
+            if label == "newsdesk" || v.get("speed").is_none() {
                 continue;
             }
             let quality = |x: &Value| x["f1"].as_f64();

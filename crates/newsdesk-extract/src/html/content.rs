@@ -635,6 +635,33 @@ pub struct Analysis {
     pub main: usize,
     /// The list of cards the page is, if it is one: link text inside it is content.
     pub listing: Option<usize>,
+    /// Sizes of the page and of the chosen text, for telling what kind of page it is.
+    pub shape: Shape,
+}
+
+/// The page's proportions as the analysis saw them: what a page-type guess reads besides
+/// markup (an article is most of its page's prose; a list or a shop page is not).
+#[derive(Clone, Copy, Default, Debug)]
+pub struct Shape {
+    /// Visible characters of the whole page (scripts and styles left out).
+    pub page_text: u32,
+    /// Of those, characters inside links.
+    pub page_link: u32,
+    /// Characters inside `<p>`/`<pre>` on the whole page.
+    pub page_para: u32,
+    /// Visible and linked characters of the chosen container.
+    pub main_text: u32,
+    pub main_link: u32,
+    /// Characters inside `<p>`/`<pre>` of the chosen container.
+    pub main_para: u32,
+    /// Commas in the chosen container: running prose has them.
+    pub main_commas: u32,
+    /// Whether the page read as a thread of posts.
+    pub thread_page: bool,
+    /// Characters of the page inside comment or post threads.
+    pub thread_text: u32,
+    /// Whether the chosen container is the page itself (no article element was found).
+    pub main_is_page: bool,
 }
 
 impl Analysis {
@@ -667,8 +694,8 @@ impl Analysis {
         // not furniture: an unclosed `<aside>` that swallowed the page, a page hidden until its
         // scripts run (`visibility:hidden` on the root, streamed `<div hidden>` segments).
         let stats = stats_from(dom, &marks, &counts);
+        let (page_text, page_link, page_para) = (stats[0].text, stats[0].link, stats[0].para);
         let page_plain = stats[0].plain();
-        let page_para = stats[0].para;
         let mut i = 0;
         while i < n {
             if dom.is_element(i) && marks[i] == Mark::Keep {
@@ -1013,11 +1040,24 @@ impl Analysis {
             }
             chosen.sort_unstable();
         }
+        let shape = Shape {
+            page_text,
+            page_link,
+            page_para,
+            main_text: stats[main].text,
+            main_link: stats[main].link,
+            main_para: stats[main].para,
+            main_commas: stats[main].commas,
+            thread_page,
+            thread_text: thread_plain,
+            main_is_page: matches!(dom.nodes[main].tag, "body" | "html" | ROOT_TAG),
+        };
         Analysis {
             marks,
             chosen,
             main,
             listing,
+            shape,
         }
     }
 

@@ -155,6 +155,7 @@ impl<'a> Dom<'a> {
             return String::new();
         };
         let mut s = String::new();
+        // The names matched against are ASCII: lowercasing in place saves a copy per element.
         for name in ["class", "id", "role"] {
             if let Some(v) = el.attr(name) {
                 if !s.is_empty() {
@@ -163,7 +164,8 @@ impl<'a> Dom<'a> {
                 s.push_str(v);
             }
         }
-        s.to_lowercase()
+        s.make_ascii_lowercase();
+        s
     }
 
     /// The text of a subtree with whitespace collapsed, cut off after about `max_chars`.

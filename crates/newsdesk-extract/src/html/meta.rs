@@ -34,19 +34,13 @@ pub struct PageMeta {
     pub bylines: Vec<(usize, String)>,
     /// Date-like elements: (index, text).
     pub date_elems: Vec<(usize, String)>,
-}
-
-fn byline_class_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"byline|author|writer|contributor").expect("valid regex"))
-}
-
-fn date_class_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"date|time|publish|posted|byline|article-?meta|post-?meta|entry-?meta")
-            .expect("valid regex")
-    })
+    /// Elements whose class, id or role name each kind of page part (see
+    /// [`super::page_type::CLASS_WORDS`]).
+    pub class_hits: [u32; super::page_type::CLASS_KINDS],
+    /// Microdata `itemtype`s (short names, first 64).
+    pub itemtypes: Vec<String>,
+    /// Element counts by tag, for the page-type guess.
+    pub tags: super::page_type::TagCounts,
 }
 
 /// A link to an author's page: `/author/jane-doe`, `/authors/jane`, `/writers/jd/`.
@@ -179,11 +173,22 @@ impl PageMeta {
                     m.itemprops.push((i, prop, clean_text(&value)));
                 }
             }
+            if let Some(t) = el.attr("itemtype") {
+                if m.itemtypes.len() < 64 {
+                    for t in t.split_whitespace() {
+                        let short = t.rsplit(['/', '#']).next().unwrap_or(t);
+                        m.itemtypes.push(short.to_owned());
+                    }
+                }
+            }
+            m.tags.count(tag, el);
             let class_id = dom.class_id(i);
+            let kinds = super::page_type::class_kinds(&class_id);
+            super::page_type::count_class(kinds, &mut m.class_hits);
             let is_byline = el
                 .attr("rel")
                 .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                || byline_class_re().is_match(&class_id)
+                || kinds & super::page_type::BYLINE_BIT != 0
                 || (tag == "a" && el.attr("href").is_some_and(is_author_href))
                 || starts_with_by(dom, i);
             if is_byline {
@@ -192,7 +197,7 @@ impl PageMeta {
                     m.bylines.push((i, text));
                 }
             }
-            if date_class_re().is_match(&class_id) {
+            if kinds & super::page_type::DATE_BIT != 0 {
                 let text = dom.text_of(i, 150);
                 if !text.is_empty() && text.chars().count() <= 120 {
                     m.date_elems.push((i, text));
@@ -282,6 +287,8 @@ pub struct LdInfo {
     pub site_name: Option<String>,
     /// Whether the page declares an article object (`NewsArticle`, `BlogPosting`, ...).
     pub is_article: bool,
+    /// Every `@type` the page declares (short names, first 64), for the page-type guess.
+    pub types: Vec<String>,
 }
 
 fn type_names(obj: &Map<String, Value>) -> Vec<&str> {
@@ -360,6 +367,11 @@ impl LdInfo {
         };
         for o in &objects {
             let types = type_names(o);
+            for t in &types {
+                if info.types.len() < 64 {
+                    info.types.push((*t).to_owned());
+                }
+            }
             if types.iter().any(|t| t.ends_with("Page")) {
                 if info.page_published.is_none() {
                     info.page_published = string_field(o, "datePublished");

@@ -696,3 +696,113 @@ fn listing_page_reads_its_cards() {
     let a = extract_html(&html, None);
     assert_eq!(a.text, format!("{P1}\n\n{P2}"));
 }
+
+mod page_types {
+    use super::*;
+    use crate::PageType;
+
+    /// A news article with its byline, date and `NewsArticle` markup reads as an article, and
+    /// confidently.
+    #[test]
+    fn news_article_is_an_article() {
+        let x = extract_html(
+            &news_page(),
+            Some("https://example.com/2024/02/29/storm-hits-coast/"),
+        );
+        assert_eq!(x.page_type, Some(PageType::Article));
+        assert!(x.page_type_confidence > 0.5, "{}", x.page_type_confidence);
+    }
+
+    /// A shop page: `Product` with an offer, prices and an add-to-cart form.
+    #[test]
+    fn product_page_is_a_product() {
+        let html = r#"<html><head><title>Trail Runner 3 shoe | Example Shop</title>
+<meta property="og:type" content="product">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",
+ "name":"Trail Runner 3","offers":{"@type":"Offer","price":"89.99","priceCurrency":"USD"}}</script>
+</head><body><nav><a href="/">Shop</a> <a href="/cart">Cart</a></nav>
+<div class="product-detail"><h1>Trail Runner 3</h1>
+<div class="product-price">$89.99</div><div class="price-was">$119.00</div>
+<form class="add-to-cart"><select name="size"><option>9</option><option>10</option></select>
+<button class="add-to-cart-button">Add to cart</button></form>
+<div class="product-description"><p>A light trail shoe with a grippy sole and a breathable upper,
+made for long days on rough ground.</p></div></div></body></html>"#;
+        let x = extract_html(
+            html,
+            Some("https://shop.example.com/products/trail-runner-3"),
+        );
+        assert_eq!(x.page_type, Some(PageType::Product));
+    }
+
+    /// A discussion thread: `DiscussionForumPosting`, several posts by different people.
+    #[test]
+    fn forum_thread_is_a_forum() {
+        let post = |who: &str, what: &str| {
+            format!(
+                r#"<div class="post-message"><div class="post-author">{who}</div>
+            <div class="post-body"><p>{what}</p></div><a class="reply" href="/reply">Reply</a></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><head><title>Boiler keeps losing pressure - Home Forum</title>
+<script type="application/ld+json">{{"@type":"DiscussionForumPosting","headline":"Boiler keeps losing pressure"}}</script>
+</head><body><h1>Boiler keeps losing pressure</h1><div class="thread">{}{}{}{}</div></body></html>"#,
+            post("dave77", "My boiler drops from 1.5 bar to 0.5 overnight, no visible leaks anywhere. Any ideas what to check first?"),
+            post("heatingpro", "Check the expansion vessel, a flat vessel is the usual cause of pressure loss, and the PRV pipe outside."),
+            post("dave77", "Thanks, the pipe outside was dripping, so it may be the relief valve after all, I will get it looked at."),
+            post("annie_b", "Had the same thing last winter, it was the vessel, recharging it cost very little and fixed it for good."),
+        );
+        let x = extract_html(
+            &html,
+            Some("https://forum.example.org/threads/boiler-keeps-losing-pressure.12345/"),
+        );
+        assert_eq!(x.page_type, Some(PageType::Forum));
+        assert!(x.text.contains("expansion vessel"));
+    }
+
+    /// A tag page: a list of teaser cards and pagination; its text is still the list.
+    #[test]
+    fn tag_page_is_not_an_article() {
+        let card = |n: usize| {
+            format!(
+                r#"<div class="card teaser"><h2><a href="/news/story-{n}">Council approves budget number {n} after a long debate</a></h2>
+<p class="teaser-summary">The vote followed months of talks over spending on roads and schools, number {n}.</p>
+<time datetime="2024-02-{n:02}">Feb {n}</time></div>"#
+            )
+        };
+        let cards: String = (1..=12).map(card).collect();
+        let html = format!(
+            r#"<html><head><title>Budget - Example News</title><meta property="og:type" content="website"></head>
+<body><h1>Budget</h1><div class="grid results">{cards}</div>
+<div class="pagination"><a href="/tag/budget/page/2">Next</a></div></body></html>"#
+        );
+        let x = extract_html(&html, Some("https://news.example.com/tag/budget/"));
+        assert_ne!(x.page_type, Some(PageType::Article));
+        assert!(x.text.contains("roads and schools, number 3"), "{}", x.text);
+    }
+
+    /// Plain text is not judged; HTML always is, with a probability in (0, 1].
+    #[test]
+    fn confidence_is_a_probability() {
+        assert_eq!(
+            crate::extract_plain_text("Just some words.").page_type,
+            None
+        );
+        let x = extract_html("<p>hi</p>", None);
+        assert!(x.page_type.is_some());
+        assert!(x.page_type_confidence > 0.0 && x.page_type_confidence <= 1.0);
+    }
+
+    /// Class-name word lists are matched in one pass, each hit setting the bits of every
+    /// list the word is in.
+    #[test]
+    fn class_kinds_sets_every_list_of_a_word() {
+        use super::super::page_type::{class_kinds, BYLINE_BIT, DATE_BIT};
+        let k = class_kinds("post-byline entry-meta");
+        assert_ne!(k & BYLINE_BIT, 0);
+        assert_ne!(k & DATE_BIT, 0);
+        assert_ne!(k & 1, 0, "post is a forum-part word");
+        assert_eq!(class_kinds(""), 0);
+        assert_eq!(class_kinds("wrapper main"), 0);
+    }
+}
