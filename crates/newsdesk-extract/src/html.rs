@@ -103,17 +103,14 @@ pub fn extract_html_with_features(
     .flatten()
     .collect();
 
-    let (h1, h1_in_article) = match analysis.h1(&dom) {
-        Some((text, inside)) => (Some(text), inside),
-        None => (None, false),
-    };
+    let (h1s, h1_pick) = analysis.h1s(&dom);
     let title = meta::choose_title(
         ld.headline.as_deref(),
         page.meta(&["og:title"]),
         page.meta(&["twitter:title"]),
         page.title_tag.as_deref(),
-        h1.as_deref(),
-        h1_in_article,
+        &h1s,
+        h1_pick,
         &sites,
         host.as_deref(),
     );

@@ -1068,31 +1068,39 @@ impl Analysis {
             .any(|&i| matches!(dom.nodes[i].tag, "body" | "html" | ROOT_TAG))
     }
 
-    /// The `<h1>` that titles the article: inside the chosen text, else the nearest before it,
-    /// else the page's first; and whether it lies inside the chosen text.
-    pub fn h1(&self, dom: &Dom<'_>) -> Option<(String, bool)> {
-        let mut inside = None;
-        let mut before = None;
-        let mut first = None;
+    /// The page's `<h1>`s (first 8 with text, in document order) with whether each lies
+    /// inside the chosen text, and which one titles the article by position alone: inside the
+    /// chosen text, else the nearest before it, else the first.
+    pub fn h1s(&self, dom: &Dom<'_>) -> (Vec<(String, bool)>, Option<usize>) {
+        let is_page = self.chosen_is_page(dom);
+        let mut out: Vec<(String, bool)> = Vec::new();
+        let (mut inside, mut before) = (None, None);
         for i in 0..dom.len() {
             if dom.nodes[i].tag != "h1" || self.marks[i] == Mark::Removed {
                 continue;
             }
-            first.get_or_insert(i);
-            if self.chosen.iter().any(|&c| dom.contains(c, i)) {
-                inside.get_or_insert(i);
+            let text = dom.text_of(i, 400);
+            if text.is_empty() {
+                continue;
+            }
+            let within = !is_page && self.chosen.iter().any(|&c| dom.contains(c, i));
+            if within {
+                inside.get_or_insert(out.len());
             } else if i < self.main {
-                before = Some(i);
+                before = Some(out.len());
+            }
+            out.push((text, within));
+            if out.len() == 8 {
+                break;
             }
         }
-        let is_page = self.chosen_is_page(dom);
+        let first = (!out.is_empty()).then_some(0);
         let pick = if is_page {
             first
         } else {
             inside.or(before).or(first)
-        }?;
-        let text = dom.text_of(pick, 400);
-        (!text.is_empty()).then_some((text, !is_page && inside == Some(pick)))
+        };
+        (out, pick)
     }
 
     /// Reads the chosen containers out as blocks, in document order.

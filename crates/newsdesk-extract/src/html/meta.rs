@@ -675,17 +675,44 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>) -> String {
     title.to_owned()
 }
 
-/// Picks the title: the structured candidates first, each with any site branding removed,
-/// preferring the one that agrees with the article's `<h1>`; an `<h1>` inside the article text
-/// itself is the headline as printed and wins over metadata variants written for search engines.
+/// Least word overlap (cosine of the word sets) between an `<h1>` and a metadata title for the
+/// `<h1>` to be read as the same headline in its printed wording.
+const H1_AGREEMENT: f32 = 0.3;
+
+/// Cosine similarity of the lowercase word sets of two strings.
+fn word_cosine(a: &str, b: &str) -> f32 {
+    fn words(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    shared as f32 / ((a.len() * b.len()) as f32).sqrt()
+}
+
+/// Picks the title. The headline as printed on the page (an `<h1>`) wins when the page's
+/// metadata agrees it is the headline: same words, a `<title>` that starts with it, or enough
+/// shared words that the metadata reads as a variant written for search engines or social
+/// sites (publishers rewrite `og:title` for clicks; the `<h1>` is what readers see). An `<h1>`
+/// inside the article text is the headline even when the metadata disagrees. Otherwise the
+/// structured candidates, each with any site branding removed, then any `<h1>`.
 #[allow(clippy::too_many_arguments)]
 pub fn choose_title(
     ld_headline: Option<&str>,
     og_title: Option<&str>,
     twitter_title: Option<&str>,
     title_tag: Option<&str>,
-    h1: Option<&str>,
-    h1_in_article: bool,
+    h1s: &[(String, bool)],
+    h1_pick: Option<usize>,
     sites: &[String],
     host: Option<&str>,
 ) -> Option<String> {
@@ -696,34 +723,85 @@ pub fn choose_title(
         .filter(|s| !s.is_empty())
         .collect();
     let cleaned: Vec<String> = raw.iter().map(|t| strip_site(t, sites, host)).collect();
-    let h1 = h1
-        .map(str::trim)
-        .filter(|h| !h.is_empty() && h.chars().count() <= 300);
-    if let Some(h1) = h1 {
-        let hk = normalize_key(h1);
-        if let Some(c) = cleaned.iter().find(|c| normalize_key(c) == hk) {
-            return Some(c.clone());
-        }
-        // The headline as printed, when it reads like one, over SEO variants in metadata.
-        if h1_in_article
-            && h1.split_whitespace().count() >= 3
-            && !matches_site(h1, sites, host)
-            && !raw.is_empty()
-        {
-            return Some(h1.to_owned());
-        }
-        // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
-        if !hk.is_empty()
-            && !matches_site(h1, sites, host)
-            && raw.iter().any(|t| normalize_key(t).starts_with(&hk))
-        {
-            return Some(h1.to_owned());
+    // Candidate headlines: not the site's name, not a paragraph.
+    let heads: Vec<(usize, &str, bool)> = h1s
+        .iter()
+        .enumerate()
+        .map(|(k, (t, inside))| (k, t.trim(), *inside))
+        .filter(|(_, h, _)| {
+            !h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host)
+        })
+        .collect();
+    let keys: Vec<String> = cleaned.iter().map(|c| normalize_key(c)).collect();
+    // The same words as a metadata title: the printed form (its punctuation) is the headline.
+    if let Some((_, h, _)) = heads
+        .iter()
+        .find(|(_, h, _)| keys.iter().any(|k| !k.is_empty() && *k == normalize_key(h)))
+    {
+        return Some(tidy_title(h));
+    }
+    // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
+    if let Some((_, h, _)) = heads.iter().find(|(_, h, _)| {
+        let hk = normalize_key(h);
+        hk.chars().count() >= 8 && raw.iter().any(|t| normalize_key(t).starts_with(&hk))
+    }) {
+        return Some(tidy_title(h));
+    }
+    // A rewording of the metadata title.
+    let agreeing = heads
+        .iter()
+        .filter(|(_, h, _)| h.split_whitespace().count() >= 2)
+        .map(|(k, h, _)| {
+            let sim = raw.iter().map(|t| word_cosine(h, t)).fold(0.0f32, f32::max);
+            (*k, *h, sim)
+        })
+        .filter(|(_, _, sim)| *sim >= H1_AGREEMENT)
+        .max_by(|a, b| a.2.total_cmp(&b.2));
+    if let Some((_, h, _)) = agreeing {
+        return Some(tidy_title(h));
+    }
+    // The headline as printed, when it reads like one, over metadata that does not agree.
+    if let Some((_, h, _)) = heads
+        .iter()
+        .find(|(k, h, inside)| *inside && Some(*k) == h1_pick && h.split_whitespace().count() >= 3)
+    {
+        if !raw.is_empty() {
+            return Some(tidy_title(h));
         }
     }
-    cleaned.into_iter().find(|c| !c.is_empty()).or_else(|| {
-        h1.filter(|h| !matches_site(h, sites, host))
-            .map(str::to_owned)
-    })
+    cleaned
+        .into_iter()
+        .find(|c| !c.is_empty())
+        .or_else(|| {
+            let pick = h1_pick.and_then(|k| heads.iter().find(|(i, _, _)| *i == k));
+            pick.or(heads.first()).map(|(_, h, _)| (*h).to_owned())
+        })
+        .map(|t| tidy_title(&t))
+}
+
+/// A title as text: without Markdown heading marks (`## Title` from pages rendered out of
+/// Markdown) or quotes around the whole of it. Typographic quotes stay as the page prints them.
+pub fn tidy_title(title: &str) -> String {
+    let mut t = title.trim().to_owned();
+    // `## Title`, not `#1 Best Title`.
+    let hashes = t.trim_start_matches('#');
+    if hashes.len() < t.len() && hashes.starts_with(char::is_whitespace) {
+        let rest = hashes.trim_start();
+        if !rest.is_empty() {
+            t = rest.to_owned();
+        }
+    }
+    let inner = t.trim();
+    let quoted = [('"', '"'), ('\u{201C}', '\u{201D}')]
+        .into_iter()
+        .find(|(open, close)| inner.starts_with(*open) && inner.ends_with(*close));
+    if let Some((open, close)) = quoted.filter(|_| inner.chars().count() >= 3) {
+        let core = &inner[open.len_utf8()..inner.len() - close.len_utf8()];
+        if !core.contains(['"', '\u{201C}', '\u{201D}']) {
+            t = core.trim().to_owned();
+        }
+    }
+    t.trim().to_owned()
 }
 
 fn author_split_re() -> &'static Regex {

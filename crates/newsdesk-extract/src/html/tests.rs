@@ -806,3 +806,73 @@ made for long days on rough ground.</p></div></div></body></html>"#;
         assert_eq!(class_kinds("wrapper main"), 0);
     }
 }
+
+mod titles {
+    use super::super::meta::{choose_title, tidy_title};
+
+    fn h1s(list: &[(&str, bool)]) -> Vec<(String, bool)> {
+        list.iter().map(|(t, i)| ((*t).to_owned(), *i)).collect()
+    }
+
+    /// A headline printed in the page, reworded for social sites in `og:title`, is the title;
+    /// of two `<h1>`s the one that agrees with the metadata wins, and the site's name never.
+    #[test]
+    fn printed_headline_beats_its_social_rewording() {
+        let sites = vec!["Example Blog".to_owned()];
+        let heads = h1s(&[
+            ("Example Blog", false),
+            (
+                "How Machine Learning Personalizes Ecommerce Shopping",
+                false,
+            ),
+        ]);
+        let t = choose_title(
+            None,
+            Some("Using Machine Learning To Personalize Shopping"),
+            None,
+            Some("Using Machine Learning To Personalize Shopping | Example Blog"),
+            &heads,
+            Some(1),
+            &sites,
+            Some("blog.example.com"),
+        );
+        assert_eq!(
+            t.as_deref(),
+            Some("How Machine Learning Personalizes Ecommerce Shopping")
+        );
+    }
+
+    /// An `<h1>` that shares nothing with the metadata (a section name outside the article)
+    /// does not replace it.
+    #[test]
+    fn unrelated_h1_outside_the_article_is_not_the_title() {
+        let heads = h1s(&[("Latest from our partners", false)]);
+        let t = choose_title(
+            Some("Council approves the new budget"),
+            None,
+            None,
+            None,
+            &heads,
+            Some(0),
+            &[],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("Council approves the new budget"));
+    }
+
+    /// Markdown heading marks and quotes around the whole title go; a leading `#1` stays.
+    #[test]
+    fn tidy_title_drops_markup_only() {
+        assert_eq!(
+            tidy_title("## Binding agents on Mars"),
+            "Binding agents on Mars"
+        );
+        assert_eq!(tidy_title("\"What is Git?\""), "What is Git?");
+        assert_eq!(tidy_title("#1 Coffee Maker"), "#1 Coffee Maker");
+        assert_eq!(
+            tidy_title("\"Yes\" and \"no\" in one title"),
+            "\"Yes\" and \"no\" in one title"
+        );
+        assert_eq!(tidy_title("#"), "#");
+    }
+}
