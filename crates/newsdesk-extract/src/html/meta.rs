@@ -58,16 +58,29 @@ fn is_author_href(href: &str) -> bool {
 /// Whether the first text inside element `i` opens with "By" (any case), as bylines do
 /// (`<span>by <a>Jane Doe</a></span>`, `<p>Written by Jane Doe</p>`).
 fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
-    let Some(first) = dom.children(i).find(|&c| dom.nodes[c].el.is_none()) else {
-        return false;
-    };
-    if first != i + 1 {
+    let end = dom.nodes[i].end;
+    // A small element only: a byline, not a paragraph that happens to open with "By".
+    if end.saturating_sub(i) >= 16 {
         return false;
     }
-    let t = dom.nodes[first].text.trim_start();
-    let head: String = t.chars().take(12).collect::<String>().to_lowercase();
-    (head.starts_with("by ") || head.starts_with("by\u{a0}") || head.starts_with("written by"))
-        && dom.nodes[i].end - i < 12
+    // The first words of the element, wherever they sit (`<span>By</span><a>Jane</a>`).
+    let Some(first) = dom.nodes[i + 1..end.min(dom.len())]
+        .iter()
+        .find(|n| n.el.is_none() && !n.text.trim().is_empty())
+    else {
+        return false;
+    };
+    let t = first.text.trim_start();
+    let head: String = t.chars().take(16).collect::<String>().to_lowercase();
+    let head = head.trim_end();
+    head == "by"
+        || head.starts_with("by ")
+        || head.starts_with("by\u{a0}")
+        || head.starts_with("written by")
+        || head.starts_with("posted by")
+        || ["author:", "authors:", "contributor:", "contributors:"]
+            .iter()
+            .any(|p| head.starts_with(p))
 }
 
 impl PageMeta {
@@ -815,7 +828,7 @@ fn author_split_re() -> &'static Regex {
 fn author_prefix_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:written|posted|reported|reporting|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)\s*:?\s+|^(?:by|autor|author)\s*:\s*")
+        Regex::new(r"(?i)^(?:(?:written|posted|reported|reporting|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)\s*:?\s+|^(?:by|autor|authors?|contributors?)\s*:\s*")
             .expect("valid regex")
     })
 }
@@ -912,11 +925,25 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')')
                 .trim()
                 .to_owned();
-            let name = name.trim_end_matches('.').to_owned();
-            // "Jane Doe, MD, PhD": credentials stay with the name they follow.
+            // "ByJane Doe": a "By" label glued to the name by markup (`<span>By</span><a>`).
+            let name = match name.strip_prefix("By") {
+                Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => rest.to_owned(),
+                _ => name,
+            };
+            // A sentence's full stop goes; an abbreviation's ("Ph.D.", "Jr.") stays.
+            let last_word = name.rsplit(' ').next().unwrap_or("");
+            let abbreviation =
+                last_word.trim_end_matches('.').contains('.') || matches!(last_word, "Jr." | "Sr.");
+            let name = if abbreviation {
+                name
+            } else {
+                name.trim_end_matches('.').to_owned()
+            };
+            // "Jane Doe, MD, PhD": credentials stay with the name they follow, once.
             if !out.is_empty() && is_credentials(&name) {
                 if let Some(prev) = out.last_mut() {
-                    if prev.len() < 80 {
+                    let already = prev.split(", ").skip(1).any(|c| c == name);
+                    if prev.len() < 80 && !already {
                         prev.push_str(", ");
                         prev.push_str(&name);
                     }
@@ -1313,13 +1340,13 @@ pub fn authors(
         return found;
     }
     // No person anywhere: the declared author as written ("The Editors", a team, a user
-    // name) — but never the outlet itself, which is the site name, not a byline.
+    // name), the outlet itself included when structured data names it as the author (a
+    // company blog, a personal site named after its writer): the page says so explicitly.
     ld.org_authors
         .iter()
         .chain(&ld.authors)
         .chain(&meta_values)
-        .filter_map(|v| declared_author(v))
-        .find(|v| !sites.iter().any(|s| s.eq_ignore_ascii_case(v)))
+        .find_map(|v| declared_author(v))
         .into_iter()
         .collect()
 }

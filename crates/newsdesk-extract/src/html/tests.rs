@@ -876,3 +876,59 @@ mod titles {
         assert_eq!(tidy_title("#"), "#");
     }
 }
+
+mod bylines {
+    use super::super::meta::clean_authors;
+    use super::*;
+
+    /// A "By" label in its own element before the name is a byline, and the label glued to the
+    /// name by markup is not part of the name.
+    #[test]
+    fn by_label_in_its_own_element() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div class="x1"><span class="x2">By</span><span>Jane Doe</span></div>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Jane Doe".to_owned()]);
+    }
+
+    /// "Contributors:" labels a byline like "By" does.
+    #[test]
+    fn contributors_label() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div><strong>Contributors:</strong> Janet Roe</div>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Janet Roe".to_owned()]);
+    }
+
+    /// Abbreviations keep their full stop, credentials are not repeated, a sentence's full
+    /// stop goes.
+    #[test]
+    fn credentials_and_full_stops() {
+        let got = clean_authors(&["Ann Carlton, Ph.D.".to_owned()], &[], None);
+        assert_eq!(got, vec!["Ann Carlton, Ph.D.".to_owned()]);
+        let got = clean_authors(&["Matt Frank, CFP, CFP".to_owned()], &[], None);
+        assert_eq!(got, vec!["Matt Frank, CFP".to_owned()]);
+        let got = clean_authors(&["By John Doe.".to_owned()], &[], None);
+        assert_eq!(got, vec!["John Doe".to_owned()]);
+    }
+
+    /// With no person named, a company blog's declared author is the company, even when it is
+    /// the site's own name.
+    #[test]
+    fn declared_site_author_when_no_person() {
+        let html = format!(
+            r#"<html><head><title>Ten event ideas</title><meta property="og:site_name" content="Eventco">
+<script type="application/ld+json">{{"@type":"BlogPosting","headline":"Ten event ideas",
+"author":{{"@type":"Organization","name":"Eventco"}}}}</script></head>
+<body><article><h1>Ten event ideas</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Eventco".to_owned()]);
+    }
+}
