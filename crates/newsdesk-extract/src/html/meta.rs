@@ -1151,7 +1151,22 @@ pub fn dates(
         .as_deref()
         .and_then(parse_any_date)
         .or_else(|| first_date(PUBLISHED_KEYS.iter().filter_map(|k| page.meta(&[k]))))
-        .or_else(|| page.itemprop("datepublished").and_then(parse_any_date));
+        .or_else(|| page.itemprop("datepublished").and_then(parse_any_date))
+        .or_else(|| {
+            // Site-specific names for the same thing (`w-published-date`,
+            // `cXenseParse:recs:publishtime`): any `<meta>` named for publication.
+            first_date(
+                page.metas
+                    .iter()
+                    .filter(|(k, _)| {
+                        (k.contains("publish") || k.contains("pubdate"))
+                            && !k.contains("modif")
+                            && !k.contains("updat")
+                            && !k.contains("expir")
+                    })
+                    .map(|(_, v)| v.as_str()),
+            )
+        });
     let weak = || {
         ld.page_published
             .as_deref()
@@ -1185,12 +1200,19 @@ pub fn dates(
         .or_else(|| first_date(MODIFIED_KEYS.iter().filter_map(|k| page.meta(&[k]))))
         .or_else(|| page.itemprop("datemodified").and_then(parse_any_date))
         .or_else(|| ld.page_modified.as_deref().and_then(parse_any_date));
-    // The date printed by the headline is what a reader takes as the article's date: when it
-    // is the modification date, the page presents itself as of that day.
+    // The date printed by the headline settles weak or doubtful evidence; a publication date
+    // the publisher states for the article stands even when the page shows its last update
+    // ("Updated March 3"): the article was first published then, and story timelines need
+    // that day.
     let shown = visible_date(dom, analysis);
     let same_day = |a: &str, b: &str| a.get(..10).is_some() && a.get(..10) == b.get(..10);
     let published = match (declared, shown) {
         (Some(d), Some(v)) if same_day(&d, &v) => Some(d),
+        (Some(d), Some(_))
+            if is_strong && modified.as_deref().is_some_and(|m| !same_day(m, &d)) =>
+        {
+            Some(d)
+        }
         (Some(d), Some(v)) => match &modified {
             Some(m) if same_day(m, &v) => Some(m.clone()),
             // A stated date equal to the last modification, or one from weak evidence, is

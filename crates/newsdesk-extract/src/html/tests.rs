@@ -564,7 +564,6 @@ fn printed_date_and_plain_byline() {
     let a = extract_html(&html, None);
     assert_eq!(a.published.as_deref(), Some("2024-03-03"));
     assert_eq!(a.authors, vec!["Ann Lee"]);
-    // Shown as updated: the modification date is the one the reader sees.
     let html = format!(
         r#"<html><head><meta property="article:published_time" content="2023-01-05">
 <meta property="article:modified_time" content="2024-02-10T08:00:00Z"></head><body><article>
@@ -572,7 +571,9 @@ fn printed_date_and_plain_byline() {
 </article></body></html>"#
     );
     let a = extract_html(&html, None);
-    assert_eq!(a.published.as_deref(), Some("2024-02-10T08:00:00Z"));
+    // Shown as updated: the stated first publication stands, the update is the modification.
+    assert_eq!(a.published.as_deref(), Some("2023-01-05"));
+    assert_eq!(a.modified.as_deref(), Some("2024-02-10T08:00:00Z"));
 }
 
 #[test]
@@ -930,5 +931,37 @@ mod bylines {
         );
         let x = extract_html(&html, None);
         assert_eq!(x.authors, vec!["Eventco".to_owned()]);
+    }
+}
+
+mod publication_dates {
+    use super::*;
+
+    /// A stated publication date stands when the page prints its last update by the headline.
+    #[test]
+    fn stated_publication_beats_a_shown_update() {
+        let html = format!(
+            r#"<html><head><title>Best kettles</title>
+<meta property="article:published_time" content="2019-09-16T10:46:39+00:00">
+<meta property="article:modified_time" content="2026-02-12T08:00:00+00:00"></head>
+<body><article><h1>Best kettles</h1><p class="updated">Updated February 12, 2026</p>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.published.as_deref().map(|d| &d[..10]), Some("2019-09-16"));
+        assert_eq!(x.modified.as_deref().map(|d| &d[..10]), Some("2026-02-12"));
+    }
+
+    /// A site-specific `<meta>` named for publication is read when no standard one is there.
+    #[test]
+    fn site_specific_publication_meta() {
+        let html = format!(
+            r#"<html><head><title>In-house legal work</title>
+<meta name="w-published-date" content="2025-05-27T06:03:43.000Z">
+<meta name="w-expiry-date" content="2030-01-01T00:00:00Z"></head>
+<body><article><h1>In-house legal work</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.published.as_deref().map(|d| &d[..10]), Some("2025-05-27"));
     }
 }
