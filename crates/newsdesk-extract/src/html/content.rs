@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::dom::{Dom, ROOT_TAG};
+use super::dom::{attr_of, Dom, ROOT_TAG};
 
 /// Why a node is left out.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -222,7 +222,7 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
             }
             buf.clear();
             for name in ["class", "id", "role"] {
-                if let Some(v) = el.attr(name) {
+                if let Some(v) = attr_of(el, name) {
                     for token in v.split_ascii_whitespace() {
                         let start = buf.len();
                         if start > 0 {

@@ -177,7 +177,11 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
         let lname = &lower[..name.len().min(lower.len())];
         if let Some(raw) = RAW_TEXT.iter().find(|t| short && t.as_bytes() == lname) {
             // Skip to the matching end tag; its content may contain `<` freely.
-            i = find_end_tag(b, tag_end, raw.as_bytes()).unwrap_or(b.len());
+            let end = find_end_tag(b, tag_end, raw.as_bytes()).unwrap_or(b.len());
+            if unread_body(raw, &b[name_end..tag_end], &b[tag_end..end]) {
+                drop_range(&mut out, &mut copied, tag_end, end);
+            }
+            i = end;
             continue;
         }
         let not_nesting = short && NOT_NESTING.iter().any(|t| t.as_bytes() == lname);
@@ -204,6 +208,32 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
         }
         None => Cow::Borrowed(html),
     }
+}
+
+/// Below this size a script or style body is left alone: cutting it saves nothing.
+const UNREAD_MIN: usize = 512;
+
+/// Whether the body of a `<script>` or `<style>` is never read, so the parser need not
+/// tokenise it (scripts are often half a page's bytes). Styles never are; scripts are read for
+/// JSON-LD and for publication dates in page data (`"datePublished"`, `publishedAt`, ... all
+/// contain "publish"), so those stay.
+fn unread_body(tag: &str, attrs: &[u8], body: &[u8]) -> bool {
+    if body.len() < UNREAD_MIN {
+        return false;
+    }
+    match tag {
+        "style" => true,
+        "script" => {
+            let json_ld = attrs.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"));
+            !json_ld && !contains(body, b"ublish") && !contains(body, b"UBLISH")
+        }
+        _ => false,
+    }
+}
+
+/// Whether `needle` occurs in `hay` (SIMD substring search: script bodies are long).
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(hay, needle).is_some()
 }
 
 /// Index one past the `>` that ends a tag whose attributes start at `from`, honouring quoted

@@ -9,6 +9,15 @@
 use scraper::node::Element;
 use scraper::{Html, Node as ScraperNode};
 
+/// An attribute's value by its (lowercase) name.
+///
+/// `Element::attr` turns the name into an interned atom (a hash and a lock-free table lookup)
+/// on every call; elements have a handful of attributes, so comparing their names as strings is
+/// several times cheaper, and the passes here ask for attributes of every element.
+pub fn attr_of<'e>(el: &'e Element, name: &str) -> Option<&'e str> {
+    el.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
 /// Marks the synthetic root (the document node), which has no tag of its own.
 pub const ROOT_TAG: &str = "#root";
 
@@ -111,7 +120,7 @@ impl<'a> Dom<'a> {
     }
 
     pub fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
-        self.nodes[i].el.and_then(|e| e.attr(name))
+        self.nodes[i].el.and_then(|e| attr_of(e, name))
     }
 
     pub fn is_element(&self, i: usize) -> bool {
@@ -157,7 +166,7 @@ impl<'a> Dom<'a> {
         let mut s = String::new();
         // The names matched against are ASCII: lowercasing in place saves a copy per element.
         for name in ["class", "id", "role"] {
-            if let Some(v) = el.attr(name) {
+            if let Some(v) = attr_of(el, name) {
                 if !s.is_empty() {
                     s.push(' ');
                 }

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use url::Url;
 
 use super::content::{normalize_key, Analysis};
-use super::dom::Dom;
+use super::dom::{attr_of, Dom};
 
 /// Everything metadata-like gathered from the page in one pass.
 #[derive(Default)]
@@ -91,7 +91,7 @@ impl PageMeta {
             let tag = dom.nodes[i].tag;
             match tag {
                 "meta" => {
-                    let Some(content) = el.attr("content") else {
+                    let Some(content) = attr_of(el, "content") else {
                         continue;
                     };
                     let content = clean_text(content);
@@ -99,7 +99,7 @@ impl PageMeta {
                         continue;
                     }
                     for key in ["property", "name", "itemprop", "http-equiv"] {
-                        if let Some(k) = el.attr(key) {
+                        if let Some(k) = attr_of(el, key) {
                             // `property` may hold several space-separated names (RDFa).
                             for k in k.split_whitespace() {
                                 m.metas.push((k.to_ascii_lowercase(), content.clone()));
@@ -115,8 +115,8 @@ impl PageMeta {
                     }
                 }
                 "link" => {
-                    let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
-                    let href = el.attr("href").map(str::trim).filter(|h| !h.is_empty());
+                    let rel = attr_of(el, "rel").unwrap_or("").to_ascii_lowercase();
+                    let href = attr_of(el, "href").map(str::trim).filter(|h| !h.is_empty());
                     if let Some(href) = href {
                         let rels: Vec<&str> = rel.split_whitespace().collect();
                         if rels.contains(&"canonical") && m.canonical.is_none() {
@@ -128,16 +128,15 @@ impl PageMeta {
                     }
                 }
                 "base" if m.base_href.is_none() => {
-                    m.base_href = el.attr("href").map(|h| h.trim().to_owned());
+                    m.base_href = attr_of(el, "href").map(|h| h.trim().to_owned());
                 }
                 "html" if m.html_lang.is_none() => {
-                    m.html_lang = el
-                        .attr("lang")
-                        .or_else(|| el.attr("xml:lang"))
+                    m.html_lang = attr_of(el, "lang")
+                        .or_else(|| attr_of(el, "xml:lang"))
                         .map(str::to_owned);
                 }
                 "script" => {
-                    let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+                    let ty = attr_of(el, "type").unwrap_or("").to_ascii_lowercase();
                     if ty.contains("ld+json") {
                         let raw: String = dom
                             .children(i)
@@ -151,27 +150,25 @@ impl PageMeta {
                     continue;
                 }
                 "time" => {
-                    let value = el
-                        .attr("datetime")
+                    let value = attr_of(el, "datetime")
                         .map(str::to_owned)
                         .unwrap_or_else(|| dom.text_of(i, 100));
                     let mut hints = dom.class_id(i);
-                    if let Some(p) = el.attr("itemprop") {
+                    if let Some(p) = attr_of(el, "itemprop") {
                         hints.push(' ');
                         hints.push_str(&p.to_ascii_lowercase());
                     }
-                    if el.attr("pubdate").is_some() {
+                    if attr_of(el, "pubdate").is_some() {
                         hints.push_str(" pubdate");
                     }
                     m.times.push((i, value, hints));
                 }
                 _ => {}
             }
-            if let Some(prop) = el.attr("itemprop") {
+            if let Some(prop) = attr_of(el, "itemprop") {
                 let prop = prop.to_ascii_lowercase();
-                let value = el
-                    .attr("content")
-                    .or_else(|| el.attr("datetime"))
+                let value = attr_of(el, "content")
+                    .or_else(|| attr_of(el, "datetime"))
                     .map(str::to_owned)
                     .unwrap_or_else(|| {
                         if prop.contains("author") {
@@ -186,7 +183,7 @@ impl PageMeta {
                     m.itemprops.push((i, prop, clean_text(&value)));
                 }
             }
-            if let Some(t) = el.attr("itemtype") {
+            if let Some(t) = attr_of(el, "itemtype") {
                 if m.itemtypes.len() < 64 {
                     for t in t.split_whitespace() {
                         let short = t.rsplit(['/', '#']).next().unwrap_or(t);
@@ -198,11 +195,9 @@ impl PageMeta {
             let class_id = dom.class_id(i);
             let kinds = super::page_type::class_kinds(&class_id);
             super::page_type::count_class(kinds, &mut m.class_hits);
-            let is_byline = el
-                .attr("rel")
-                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            let is_byline = attr_of(el, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
                 || kinds & super::page_type::BYLINE_BIT != 0
-                || (tag == "a" && el.attr("href").is_some_and(is_author_href))
+                || (tag == "a" && attr_of(el, "href").is_some_and(is_author_href))
                 || starts_with_by(dom, i);
             if is_byline {
                 let text = dom.text_of(i, 200);
