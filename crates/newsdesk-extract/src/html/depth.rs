@@ -184,6 +184,17 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
             i = end;
             continue;
         }
+        // Inline SVG (icons, charts) is never read: its drawing goes before parsing, as
+        // unread scripts do. A nested `<svg>` ends the cut early, which only parses more.
+        if lname == b"svg" && !self_closing {
+            if let Some(end) = find_end_tag(b, tag_end, b"svg") {
+                if end - tag_end >= UNREAD_MIN {
+                    drop_range(&mut out, &mut copied, tag_end, end);
+                    i = end;
+                    continue;
+                }
+            }
+        }
         let not_nesting = short && NOT_NESTING.iter().any(|t| t.as_bytes() == lname);
         let nests = !self_closing && !not_nesting;
         if nests {
@@ -251,7 +262,14 @@ fn scan_tag_end(b: &[u8], from: usize) -> (usize, bool) {
                 quote = None;
                 last = c;
             }
-            Some(_) => {}
+            // Inside a value (long ones: inline styles, `data:` URIs): jump to its end.
+            Some(q) => {
+                match memchr::memchr(q, &b[j..]) {
+                    Some(k) => j += k,
+                    None => return (b.len(), false),
+                }
+                continue;
+            }
             None if (c == b'"' || c == b'\'') && last == b'=' => quote = Some(c),
             None if c == b'>' => return (j + 1, j > from && b[j - 1] == b'/'),
             None if !c.is_ascii_whitespace() => last = c,
@@ -268,7 +286,7 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     }
     let (&first, rest) = needle.split_first()?;
     let mut j = from;
-    while let Some(rel) = b.get(j..)?.iter().position(|&c| c == first) {
+    while let Some(rel) = memchr::memchr(first, b.get(j..)?) {
         let p = j + rel;
         if b[p + 1..].starts_with(rest) {
             return Some(p);
@@ -281,7 +299,7 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// Start of `</name` (ASCII-case-insensitive) at or after `from`.
 fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut j = from;
-    while let Some(rel) = b.get(j..)?.iter().position(|&c| c == b'<') {
+    while let Some(rel) = memchr::memchr(b'<', b.get(j..)?) {
         let p = j + rel;
         if b.get(p + 1) == Some(&b'/')
             && b.len() >= p + 2 + name.len()
