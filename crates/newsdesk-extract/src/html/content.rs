@@ -1352,7 +1352,7 @@ fn boilerplate_re() -> &'static Regex {
         Regex::new(
             r#"(?ix)^(?:
               advertisement|advertising|sponsored(?:\s+content)?|ad|anzeige|publicidad|publicité|pubblicità|реклама
-            | share(?:\s+(?:this|on|via)\b.*)?|share\s+this\s+(?:article|story|post|page)|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
+            | share(?:\s+(?:this|on|via)\b.*)?|share\s+this\s+(?:article|story|post|page)|sharing\s+is\s+caring.*|(?:like\s+this\s+story|share\s+it\s+with\s+a\s+friend)\b.*|\d+\s*shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
             | (?:\d+\s+)?comments?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|view\s+comments?|show\s+comments?
             | read\s+(?:more|next|the\s+full\s+(?:story|article))\b.*|continue\s+reading\b.*|see\s+also\b.*|more\s+(?:on|from|about)\s+(?:this|these)\b.*
             | related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?\s*:?.*
@@ -1382,7 +1382,18 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         }
         let short = block.chars < 100;
         let is_heading = matches!(block.kind, BlockKind::Heading(_));
-        if short && !is_heading && boilerplate_re().is_match(block.text.trim()) {
+        let text = block.text.trim();
+        if short && !is_heading && boilerplate_re().is_match(text) {
+            continue;
+        }
+        // A bare address above the story is a share box's URL field, not text.
+        let bare_url =
+            !text.contains(' ') && (text.starts_with("http") || text.starts_with("www."));
+        if bare_url && kept.len() < 3 {
+            continue;
+        }
+        // Newsletter boxes: a sign-up pitch with its consent line.
+        if block.chars < 400 && is_signup_pitch(text) {
             continue;
         }
         if short && block.kind != BlockKind::Heading(2) && is_date_line(&block.text) {
@@ -1395,6 +1406,43 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
             }
         }
         kept.push(block);
+    }
+    // The numerals of a ranked list whose items were links ("1", "2", "3", ...): a run
+    // counting up from 1, each a block of its own.
+    let numeral = |b: &Block| b.text.trim().parse::<u32>().ok();
+    let mut k = 0;
+    while k < kept.len() {
+        if numeral(&kept[k]) == Some(1) {
+            let mut run = 1;
+            while k + run < kept.len() && numeral(&kept[k + run]) == Some(run as u32 + 1) {
+                run += 1;
+            }
+            if run >= 3 {
+                kept.drain(k..k + run);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // A furniture heading in the last third ("Most popular", "Related stories", "You may also
+    // like") starts the page's rails, not more of the article: it and what follows go.
+    let total: usize = kept.iter().map(|b| b.chars).sum();
+    let mut seen = 0usize;
+    let mut cut = None;
+    for (k, b) in kept.iter().enumerate() {
+        if k > 0
+            && matches!(b.kind, BlockKind::Heading(_))
+            && b.chars < 60
+            && seen * 3 >= total * 2
+            && is_rail_heading(b.text.trim())
+        {
+            cut = Some(k);
+            break;
+        }
+        seen += b.chars;
+    }
+    if let Some(k) = cut {
+        kept.truncate(k);
     }
     // Labels and bylines at the edges (a section name above the story, a lone credit below it).
     let is_label = |b: &Block| b.chars < 25 && !ends_sentence(&b.text) && b.kind != BlockKind::Item;
@@ -1426,6 +1474,29 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
 }
 
 /// A line that is only a date (`March 3, 2024`, `Updated 10:15 GMT`).
+/// Headings of the rails that follow an article.
+fn is_rail_heading(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|more\s+(?:stories|news|from\b.*)|top\s+stories|latest\s+(?:news|stories)|trending(?:\s+now)?|read\s+next|up\s+next|what\s+to\s+read\s+next)\s*:?$",
+        )
+        .expect("valid regex")
+    })
+    .is_match(text)
+}
+
+/// A newsletter sign-up pitch: it asks to sign up or subscribe and carries its consent line.
+fn is_signup_pitch(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    (lower.starts_with("sign up")
+        || lower.starts_with("subscribe")
+        || lower.contains("by signing up"))
+        && (lower.contains("newsletter")
+            || lower.contains("privacy policy")
+            || lower.contains("inbox"))
+}
+
 fn is_date_line(text: &str) -> bool {
     let t = text.trim();
     t.len() < 60

@@ -965,3 +965,39 @@ mod publication_dates {
         assert_eq!(x.published.as_deref().map(|d| &d[..10]), Some("2025-05-27"));
     }
 }
+
+mod edges {
+    use super::*;
+
+    /// The rails after a story (a "Most popular" heading with its numbered links), a newsletter
+    /// pitch, share counters and a share box's URL above the story are not article text.
+    #[test]
+    fn rails_pitches_and_share_boxes_go() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div>https://news.example.com/article/storm-hits-coast-123.php</div>
+<p>Sharing is caring!</p><p>858shares</p>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p>
+<p>Sign up for the newsletter Weather Watch. By signing up, you agree to our Privacy Policy.</p>
+<h3>Most Popular</h3><ol><li>1</li><li>2</li><li>3</li></ol>
+</article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert!(x.text.starts_with(P1), "{}", x.text);
+        assert!(x.text.ends_with(&format!("{P1} {P2}")), "{}", x.text);
+    }
+
+    /// Numbers in a table are data, and a link written out in the story's body stays.
+    #[test]
+    fn numbers_and_links_in_the_body_stay() {
+        let html = format!(
+            r#"<html><head><title>Snap counts</title></head><body><article>
+<h1>Snap counts</h1><p>{P1}</p><p>{P2}</p><table><tr><td>Player</td><td>63</td></tr>
+<tr><td>Other</td><td>57</td></tr></table><p>{P3}</p><p>Buy it here:</p><p>http://amzn.to/abc</p>
+<p>{P1}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert!(x.text.contains("63") && x.text.contains("57"), "{}", x.text);
+        assert!(x.text.contains("http://amzn.to/abc"), "{}", x.text);
+    }
+}
