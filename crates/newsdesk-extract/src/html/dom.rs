@@ -182,14 +182,26 @@ impl<'a> Dom<'a> {
     /// Block elements and `<br>` count as whitespace, so `<div>A</div><div>B</div>` reads
     /// `A B`, while inline tags join (`U.S.<sup>1</sup>` stays `U.S.1`).
     pub fn text_of(&self, i: usize, max_chars: usize) -> String {
+        self.text_with_breaks(i, max_chars, false)
+    }
+
+    /// [`Dom::text_of`] with a line break, not a space, where a block element or `<br>`
+    /// separates text: a byline box's name and job title are then two lines, not one name.
+    pub fn text_lines_of(&self, i: usize, max_chars: usize) -> String {
+        self.text_with_breaks(i, max_chars, true)
+    }
+
+    fn text_with_breaks(&self, i: usize, max_chars: usize, lines: bool) -> String {
         let mut out = String::new();
         let mut chars = 0;
         let mut pending_space = false;
+        let mut pending_break = false;
         let end = self.nodes[i].end.max(i + 1);
         for node in &self.nodes[i + 1..end.min(self.nodes.len())] {
             if node.el.is_some() {
                 if super::content::is_block_tag(node.tag) || node.tag == "br" {
                     pending_space = true;
+                    pending_break = lines;
                 }
                 continue;
             }
@@ -197,10 +209,13 @@ impl<'a> Dom<'a> {
                 if c.is_whitespace() {
                     pending_space = true;
                 } else if !super::content::is_invisible_char(c) {
-                    if pending_space && !out.is_empty() {
+                    if pending_break && !out.is_empty() {
+                        out.push('\n');
+                    } else if pending_space && !out.is_empty() {
                         out.push(' ');
                     }
                     pending_space = false;
+                    pending_break = false;
                     out.push(c);
                     chars += 1;
                 }

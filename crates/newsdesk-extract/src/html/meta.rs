@@ -200,7 +200,7 @@ impl PageMeta {
                 || (tag == "a" && attr_of(el, "href").is_some_and(is_author_href))
                 || starts_with_by(dom, i);
             if is_byline {
-                let text = dom.text_of(i, 200);
+                let text = dom.text_lines_of(i, 200);
                 if !text.is_empty() && text.chars().count() <= 150 {
                     m.bylines.push((i, text));
                 }
@@ -896,6 +896,25 @@ fn is_non_name_word(word: &str) -> bool {
             | "wrote"
             | "insights"
             | "from"
+            // Job titles printed under a name in author boxes.
+            | "founder"
+            | "co-founder"
+            | "ceo"
+            | "cto"
+            | "coordinator"
+            | "manager"
+            | "director"
+            | "executive"
+            | "specialist"
+            | "consultant"
+            | "officer"
+            | "president"
+            | "strategist"
+            | "analyst"
+            | "marketing"
+            | "head"
+            | "senior"
+            | "expert"
     )
 }
 
@@ -907,7 +926,8 @@ fn is_non_name_word(word: &str) -> bool {
 pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    for r in raw {
+    // Lines first: cleaning collapses the line breaks that separate a name from its job title.
+    for r in raw.iter().flat_map(|r| r.split('\n')) {
         let r = clean_text(r);
         if r.is_empty() || r.contains("://") || r.starts_with("www.") {
             continue;

@@ -932,6 +932,18 @@ mod bylines {
         let x = extract_html(&html, None);
         assert_eq!(x.authors, vec!["Eventco".to_owned()]);
     }
+
+    /// An author box prints the job title under the name: the name alone is the byline.
+    #[test]
+    fn job_title_under_the_name_is_not_part_of_it() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div class="author-box"><p>Meghan Neville</p><p>Content Marketing Coordinator</p></div>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Meghan Neville".to_owned()]);
+    }
 }
 
 mod publication_dates {
