@@ -1354,6 +1354,14 @@ pub fn authors(
                 .filter(|(i, _)| !inside(*i) && *i < analysis.main)
                 .rev(),
         )
+        .chain(
+            // An author box after the article (`<div class="post-author-name">`): the
+            // nearest first. Only the first few, so teasers further down do not count.
+            page.bylines
+                .iter()
+                .filter(|(i, _)| !inside(*i) && *i > analysis.main)
+                .take(2),
+        )
         .collect();
     // One byline element is the byline; taking every author link on the page is not. A bare
     // one-word label in an `author`-classed element is more often a category or a button
@@ -1379,13 +1387,34 @@ pub fn authors(
     // No person anywhere: the declared author as written ("The Editors", a team, a user
     // name), the outlet itself included when structured data names it as the author (a
     // company blog, a personal site named after its writer): the page says so explicitly.
-    ld.org_authors
+    let declared = ld
+        .org_authors
         .iter()
         .chain(&ld.authors)
         .chain(&meta_values)
-        .find_map(|v| declared_author(v))
+        .find_map(|v| declared_author(v));
+    if declared.is_some() {
+        return declared.into_iter().collect();
+    }
+    // A team named in the visible byline ("Podium Staff", "The Upwork Team").
+    ordered
+        .iter()
+        .filter_map(|(_, t)| declared_author(t.lines().next().unwrap_or("")))
+        .find(|v| is_team_name(v))
         .into_iter()
         .collect()
+}
+
+/// A byline naming a group rather than a person: a few words ending in a team word.
+fn is_team_name(v: &str) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "team" | "staff" | "editors" | "editorial" | "desk" | "newsroom"
+            )
+        })
 }
 
 /// An author value from structured data taken as written, when it is plausibly a name at all.

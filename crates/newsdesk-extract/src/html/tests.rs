@@ -944,6 +944,23 @@ mod bylines {
         let x = extract_html(&html, None);
         assert_eq!(x.authors, vec!["Meghan Neville".to_owned()]);
     }
+
+    /// An author box after the article names its writer; a team byline is the team.
+    #[test]
+    fn author_box_after_the_article_and_team_bylines() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+<div class="post-author-name">Shai Shmarel</div></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Shai Shmarel"]);
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p class="authorName">Podium Staff</p><p>{P1}</p><p>{P2}</p></article>
+</body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Podium Staff"]);
+    }
 }
 
 mod publication_dates {
