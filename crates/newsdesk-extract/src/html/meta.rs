@@ -741,11 +741,29 @@ pub fn choose_title(
         })
         .collect();
     let keys: Vec<String> = cleaned.iter().map(|c| normalize_key(c)).collect();
-    // The same words as a metadata title: the printed form (its punctuation) is the headline.
-    if let Some((_, h, _)) = heads
-        .iter()
-        .find(|(_, h, _)| keys.iter().any(|k| !k.is_empty() && *k == normalize_key(h)))
-    {
+    // The same words as a metadata title: the printed form (its punctuation) is the headline,
+    // unless the page also writes it with plain quotes where the `<h1>` has typographic ones
+    // (the plain form is the one people type and search for).
+    let typographic = |t: &str| t.contains(['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}']);
+    for (_, h, _) in &heads {
+        let hk = normalize_key(h);
+        let same: Vec<&String> = cleaned
+            .iter()
+            .zip(&keys)
+            .filter(|(_, k)| !k.is_empty() && **k == hk)
+            .map(|(c, _)| c)
+            .collect();
+        if same.is_empty() {
+            continue;
+        }
+        if typographic(h) {
+            if let Some(plain) = same
+                .iter()
+                .find(|c| !typographic(c) && c.contains(['\'', '"']))
+            {
+                return Some(tidy_title(plain));
+            }
+        }
         return Some(tidy_title(h));
     }
     // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
