@@ -64,10 +64,10 @@ fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
         return false;
     }
     // The first words of the element, wherever they sit (`<span>By</span><a>Jane</a>`).
-    let Some(first) = dom.nodes[i + 1..end.min(dom.len())]
-        .iter()
-        .find(|n| n.el.is_none() && !n.text.trim().is_empty())
-    else {
+    let Some(first) = dom.nodes.get(i + 1..end.min(dom.len())).and_then(|sub| {
+        sub.iter()
+            .find(|n| n.el.is_none() && !n.text.trim().is_empty())
+    }) else {
         return false;
     };
     let t = first.text.trim_start();
