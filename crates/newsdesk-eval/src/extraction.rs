@@ -18,6 +18,7 @@
 //! `trafilatura` 0.6 (with and without its fallback) and `dom_smoothie` 0.19 (a Readability.js
 //! port).
 
+mod page_type;
 mod score;
 mod sets;
 mod worker;
@@ -71,6 +72,15 @@ pub struct Args {
     /// Where extractor outputs are kept (default: target/extraction-eval).
     #[arg(long)]
     work_dir: Option<PathBuf>,
+    /// Fit the page-type model on WCXB (newsdesk's features, cross-validated by site) and
+    /// write its weights as Rust source to this file
+    /// (`crates/newsdesk-extract/src/html/page_type_weights.rs`), then stop.
+    #[arg(long)]
+    fit_page_type: Option<PathBuf>,
+    /// List every WCXB article page where newsdesk's title, author or date disagrees with the
+    /// truth (strict match), with both values: the failures to read when working on metadata.
+    #[arg(long)]
+    list_meta: bool,
     /// Internal: run this extractor over the page list on stdin (see `worker.rs`).
     #[arg(long, hide = true)]
     worker: Option<String>,
@@ -204,6 +214,12 @@ pub fn run(args: Args) -> Result<()> {
         .clone()
         .unwrap_or_else(|| repo_root().join("target/extraction-eval"));
 
+    if let Some(out) = &args.fit_page_type {
+        let set = sets::wcxb(&extraction, args.limit)?;
+        let run = run_worker(&Runner::Rust("newsdesk"), &set, 1, &work)?;
+        return page_type::fit_and_write(&set, &run.outputs, out);
+    }
+
     let mut runners: Vec<Runner> = vec![Runner::Rust("newsdesk")];
     let mut notes: Vec<String> = Vec::new();
     if args.peers {
@@ -256,7 +272,7 @@ pub fn run(args: Args) -> Result<()> {
         }
         let value = match set.name {
             "aeb" => report_aeb(set, &results, args.worst),
-            "wcxb" => report_wcxb(set, &results, args.worst),
+            "wcxb" => report_wcxb(set, &results, args.worst, args.list_meta),
             _ => report_readability(set, &results),
         };
         report["sets"][set.name] = value;
@@ -506,7 +522,7 @@ fn pct(x: f64) -> String {
     }
 }
 
-fn report_wcxb(set: &Set, results: &[Run], worst: usize) -> Value {
+fn report_wcxb(set: &Set, results: &[Run], worst: usize, list_meta: bool) -> Value {
     println!();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for t in &set.truths {
@@ -634,6 +650,14 @@ fn report_wcxb(set: &Set, results: &[Run], worst: usize) -> Value {
          YYYY-MM-DD"
     );
 
+    if list_meta {
+        list_meta_failures(set, &results[0].outputs);
+    }
+    out.insert(
+        "page_types".to_owned(),
+        page_type::report(set, &results[0].outputs),
+    );
+
     if worst > 0 {
         let nd = &results[0];
         let mut ranked: Vec<(usize, score::Bow)> = set
@@ -660,6 +684,40 @@ fn report_wcxb(set: &Set, results: &[Run], worst: usize) -> Value {
         }
     }
     Value::Object(out)
+}
+
+/// newsdesk's title, author and date failures on WCXB article pages, one line each.
+fn list_meta_failures(set: &Set, outputs: &[Output]) {
+    println!();
+    println!("-- newsdesk's metadata failures on wcxb article pages (field id: truth | ours) --");
+    let none = || "-".to_owned();
+    for (i, (t, o)) in set.truths.iter().zip(outputs).enumerate() {
+        if t.page_type.as_deref() != Some("article") {
+            continue;
+        }
+        let id = &set.pages[i].id;
+        if let Some(x) = &t.title {
+            if !score::strict_match(x, o.title.as_deref().unwrap_or("")) {
+                println!(
+                    "  title  {id}: {x} | {}",
+                    o.title.clone().unwrap_or_else(none)
+                );
+            }
+        }
+        if let Some(x) = &t.author {
+            if !score::authors_strict(x, &o.authors) {
+                println!("  author {id}: {x} | {}", o.authors.join("; "));
+            }
+        }
+        if let Some(x) = &t.date {
+            if !score::same_day(x, o.date.as_deref().unwrap_or("")) {
+                println!(
+                    "  date   {id}: {x} | {}",
+                    o.date.clone().unwrap_or_else(none)
+                );
+            }
+        }
+    }
 }
 
 fn report_readability(set: &Set, results: &[Run]) -> Value {
@@ -740,7 +798,8 @@ fn print_ratios(report: &Value) {
             continue;
         };
         for (label, v) in by {
-            if label == "newsdesk" {
+            // Not an extractor's row (the page-type table).
+            if label == "newsdesk" || v.get("speed").is_none() {
                 continue;
             }
             let quality = |x: &Value| x["f1"].as_f64();

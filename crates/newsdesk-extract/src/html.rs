@@ -10,6 +10,8 @@ mod content;
 mod depth;
 mod dom;
 mod meta;
+mod page_type;
+mod page_type_weights;
 
 #[cfg(test)]
 mod tests;
@@ -32,6 +34,20 @@ const SHORT_TEXT: usize = 200;
 /// (`/2024/02/29/`). Fields the page does not support stay `None`: a wrong author or date is
 /// worse downstream than a missing one.
 pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
+    extract_html_with_features(html, url).0
+}
+
+/// Number of named page-type features (the rest are class-name shares).
+pub const PAGE_TYPE_FEATURES: &[&str] = &page_type::FEATURE_NAMES;
+/// Length of the page-type feature vector.
+pub const PAGE_TYPE_INPUTS: usize = page_type::INPUTS;
+
+/// [`extract_html`], also returning the page-type model's inputs: for fitting its weights
+/// (`newsdesk-eval extraction --fit-page-type`), not a stable interface.
+pub fn extract_html_with_features(
+    html: &str,
+    url: Option<&str>,
+) -> (Extracted, [f32; page_type::INPUTS]) {
     let limited = depth::limit_nesting(html, depth::MAX_DEPTH);
     let doc = Html::parse_document(&limited);
     let dom = Dom::new(&doc);
@@ -87,17 +103,14 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     .flatten()
     .collect();
 
-    let (h1, h1_in_article) = match analysis.h1(&dom) {
-        Some((text, inside)) => (Some(text), inside),
-        None => (None, false),
-    };
+    let (h1s, h1_pick) = analysis.h1s(&dom);
     let title = meta::choose_title(
         ld.headline.as_deref(),
         page.meta(&["og:title"]),
         page.meta(&["twitter:title"]),
         page.title_tag.as_deref(),
-        h1.as_deref(),
-        h1_in_article,
+        &h1s,
+        h1_pick,
         &sites,
         host.as_deref(),
     );
@@ -147,7 +160,19 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     .flatten()
     .find_map(|i| meta::resolve_url(i, link_base.as_ref()));
 
-    Extracted {
+    let features = page_type::features(&page_type::Inputs {
+        dom: &dom,
+        page: &page,
+        ld: &ld,
+        analysis: &analysis,
+        url: url.or(canonical.as_deref()),
+        text: &text,
+        has_published: published.is_some(),
+        has_author: !authors.is_empty(),
+    });
+    let (kind, confidence) = page_type::classify(&features);
+
+    let extracted = Extracted {
         url: url.map(str::to_owned),
         canonical_url: canonical,
         title,
@@ -159,7 +184,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
         description,
         image,
         text,
-    }
+        page_type: Some(kind),
+        page_type_confidence: confidence,
+    };
+    (extracted, features)
 }
 
 /// A JSON-LD `articleBody` as paragraphs: its line breaks are the only structure it has.

@@ -36,6 +36,8 @@ use serde::{Deserialize, Serialize};
 
 pub use charset::decode_html;
 pub use html::extract_html;
+#[doc(hidden)]
+pub use html::{extract_html_with_features, PAGE_TYPE_FEATURES, PAGE_TYPE_INPUTS};
 pub use language::detect_language;
 pub use plain::{clean_plain_body, extract_plain_text};
 
@@ -52,7 +54,8 @@ pub struct Extracted {
     /// The article's own title, without the site-name suffix of `<title>`.
     pub title: Option<String>,
     /// The byline: the people named as authors, or, when the page names no person, the author
-    /// it declares (a desk, a team); never the outlet's own name.
+    /// its structured data declares (a desk, a team, or the outlet itself when it says it wrote
+    /// the page); the outlet's name is never taken from a visible byline.
     pub authors: Vec<String>,
     /// Publication date-time in ISO 8601 (`2024-02-29` or `2024-02-29T10:15:00+01:00`).
     pub published: Option<String>,
@@ -68,4 +71,48 @@ pub struct Extracted {
     pub image: Option<String>,
     /// Main text: paragraphs separated by a blank line.
     pub text: String,
+    /// What kind of page the document is, when it was judged (HTML pages are; plain text is
+    /// taken as an article and left `None`). A page that is not an article still has its main
+    /// content in `text`; stages that want news should skip it.
+    pub page_type: Option<PageType>,
+    /// The model's probability for `page_type` (0 to 1; 0 when there is none): below about
+    /// 0.5 the page has traits of several kinds.
+    pub page_type_confidence: f32,
+}
+
+/// What kind of page a document is. The kinds are those of the WCXB benchmark's labels, which
+/// cover the pages a crawler meets besides articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageType {
+    /// One story, post or essay: what newsdesk is for.
+    #[default]
+    Article,
+    /// A discussion thread or Q&A page: posts by several people.
+    Forum,
+    /// One product for sale.
+    Product,
+    /// A curated gallery or set of items (a category page of a shop, a portfolio, a playlist).
+    Collection,
+    /// A list of links to other pages: an index, search results, a tag or archive page.
+    Listing,
+    /// Reference or how-to documentation.
+    Documentation,
+    /// A business's page about what it offers: landing, pricing, contact, about.
+    Service,
+}
+
+impl PageType {
+    /// The lowercase name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageType::Article => "article",
+            PageType::Forum => "forum",
+            PageType::Product => "product",
+            PageType::Collection => "collection",
+            PageType::Listing => "listing",
+            PageType::Documentation => "documentation",
+            PageType::Service => "service",
+        }
+    }
 }

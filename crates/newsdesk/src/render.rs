@@ -477,6 +477,10 @@ pub fn extracted_json(doc: &Document) -> Value {
         "language": e.language,
         "description": e.description,
         "image": e.image,
+        "page_type": e.page_type,
+        "page_type_confidence": e
+            .page_type
+            .map(|_| (f64::from(e.page_type_confidence) * 1000.0).round() / 1000.0),
         "text": e.text,
     })
 }

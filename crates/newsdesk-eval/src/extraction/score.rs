@@ -284,13 +284,21 @@ pub fn authors_lenient(truth: &str, ours: &[String]) -> bool {
     ours.iter().any(|name| lenient_match(truth, name))
 }
 
-/// Strict author agreement: the truth equals our names joined by ", " after folding, or (for
-/// a truth in "A and B" form) the names joined by " and ".
+/// Strict author agreement: the truth equals our names written as a list in one of the usual
+/// ways after folding: joined by ", ", " and " or " & ", or "A, B and C" / "A, B, and C" /
+/// "A, B & C" (a name list is the same list however its last separator is written).
 pub fn authors_strict(truth: &str, ours: &[String]) -> bool {
     if ours.is_empty() {
         return false;
     }
-    strict_match(truth, &ours.join(", ")) || strict_match(truth, &ours.join(" and "))
+    let mut forms = vec![ours.join(", "), ours.join(" and "), ours.join(" & ")];
+    if let Some((last, head)) = ours.split_last().filter(|(_, h)| h.len() >= 2) {
+        let head = head.join(", ");
+        for sep in [" and ", ", and ", " & "] {
+            forms.push(format!("{head}{sep}{last}"));
+        }
+    }
+    forms.iter().any(|f| strict_match(truth, f))
 }
 
 /// Dates agree on the day: the first ten characters (`YYYY-MM-DD`) are equal.
@@ -420,6 +428,11 @@ mod tests {
         let two = vec!["Ann Lee".to_owned(), "Bo Kim".to_owned()];
         assert!(authors_strict("Ann Lee, Bo Kim", &two));
         assert!(authors_strict("ann lee and bo kim", &two));
+        assert!(authors_strict("Ann Lee & Bo Kim", &two));
+        let three = vec!["A Li".to_owned(), "B Ng".to_owned(), "C Wu".to_owned()];
+        assert!(authors_strict("A Li, B Ng, and C Wu", &three));
+        assert!(authors_strict("A Li, B Ng and C Wu", &three));
+        assert!(!authors_strict("A Li, B Ng", &three));
         assert!(!authors_lenient("Carl Diaz", &two));
         assert!(same_day("2024-02-29", "2024-02-29T10:15:00+01:00"));
         assert!(!same_day("2024-02-29", "2024-03-01"));

@@ -29,6 +29,14 @@ pub struct Output {
     pub date: Option<String>,
     #[serde(default)]
     pub site_name: Option<String>,
+    /// newsdesk's page-type guess and its probability (peers make none).
+    #[serde(default)]
+    pub page_type: Option<String>,
+    #[serde(default)]
+    pub page_type_confidence: Option<f32>,
+    /// newsdesk's page-type model inputs, for `--fit-page-type`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<f32>,
 }
 
 /// Timing and memory of one worker run.
@@ -85,7 +93,7 @@ fn none_if_empty(s: impl Into<String>) -> Option<String> {
 
 fn newsdesk(page: &PageRef, html: &[u8]) -> Output {
     let decoded = newsdesk_extract::decode_html(html, None);
-    let x = newsdesk_extract::extract_html(&decoded, page.url.as_deref());
+    let (x, features) = newsdesk_extract::extract_html_with_features(&decoded, page.url.as_deref());
     Output {
         id: page.id.clone(),
         text: x.text,
@@ -93,6 +101,9 @@ fn newsdesk(page: &PageRef, html: &[u8]) -> Output {
         authors: x.authors,
         date: x.published,
         site_name: x.site_name,
+        page_type: x.page_type.map(|t| t.as_str().to_owned()),
+        page_type_confidence: x.page_type.map(|_| x.page_type_confidence),
+        features: features.to_vec(),
     }
 }
 
@@ -117,6 +128,7 @@ fn trafilatura_rs(page: &PageRef, html: &[u8], fallback: bool) -> Output {
                 .collect(),
             date: r.metadata.date.map(|d| d.to_string()),
             site_name: none_if_empty(r.metadata.sitename),
+            ..Output::default()
         },
         Err(_) => Output {
             id: page.id.clone(),
@@ -142,6 +154,7 @@ fn dom_smoothie(page: &PageRef, html: &[u8]) -> Output {
             authors: a.byline.and_then(none_if_empty).into_iter().collect(),
             date: a.published_time,
             site_name: a.site_name,
+            ..Output::default()
         },
         Err(_) => Output {
             id: page.id.clone(),

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::dom::{Dom, ROOT_TAG};
+use super::dom::{attr_of, Dom, ROOT_TAG};
 
 /// Why a node is left out.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -222,7 +222,7 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
             }
             buf.clear();
             for name in ["class", "id", "role"] {
-                if let Some(v) = el.attr(name) {
+                if let Some(v) = attr_of(el, name) {
                     for token in v.split_ascii_whitespace() {
                         let start = buf.len();
                         if start > 0 {
@@ -635,6 +635,33 @@ pub struct Analysis {
     pub main: usize,
     /// The list of cards the page is, if it is one: link text inside it is content.
     pub listing: Option<usize>,
+    /// Sizes of the page and of the chosen text, for telling what kind of page it is.
+    pub shape: Shape,
+}
+
+/// The page's proportions as the analysis saw them: what a page-type guess reads besides
+/// markup (an article is most of its page's prose; a list or a shop page is not).
+#[derive(Clone, Copy, Default, Debug)]
+pub struct Shape {
+    /// Visible characters of the whole page (scripts and styles left out).
+    pub page_text: u32,
+    /// Of those, characters inside links.
+    pub page_link: u32,
+    /// Characters inside `<p>`/`<pre>` on the whole page.
+    pub page_para: u32,
+    /// Visible and linked characters of the chosen container.
+    pub main_text: u32,
+    pub main_link: u32,
+    /// Characters inside `<p>`/`<pre>` of the chosen container.
+    pub main_para: u32,
+    /// Commas in the chosen container: running prose has them.
+    pub main_commas: u32,
+    /// Whether the page read as a thread of posts.
+    pub thread_page: bool,
+    /// Characters of the page inside comment or post threads.
+    pub thread_text: u32,
+    /// Whether the chosen container is the page itself (no article element was found).
+    pub main_is_page: bool,
 }
 
 impl Analysis {
@@ -667,8 +694,8 @@ impl Analysis {
         // not furniture: an unclosed `<aside>` that swallowed the page, a page hidden until its
         // scripts run (`visibility:hidden` on the root, streamed `<div hidden>` segments).
         let stats = stats_from(dom, &marks, &counts);
+        let (page_text, page_link, page_para) = (stats[0].text, stats[0].link, stats[0].para);
         let page_plain = stats[0].plain();
-        let page_para = stats[0].para;
         let mut i = 0;
         while i < n {
             if dom.is_element(i) && marks[i] == Mark::Keep {
@@ -1013,11 +1040,24 @@ impl Analysis {
             }
             chosen.sort_unstable();
         }
+        let shape = Shape {
+            page_text,
+            page_link,
+            page_para,
+            main_text: stats[main].text,
+            main_link: stats[main].link,
+            main_para: stats[main].para,
+            main_commas: stats[main].commas,
+            thread_page,
+            thread_text: thread_plain,
+            main_is_page: matches!(dom.nodes[main].tag, "body" | "html" | ROOT_TAG),
+        };
         Analysis {
             marks,
             chosen,
             main,
             listing,
+            shape,
         }
     }
 
@@ -1028,31 +1068,39 @@ impl Analysis {
             .any(|&i| matches!(dom.nodes[i].tag, "body" | "html" | ROOT_TAG))
     }
 
-    /// The `<h1>` that titles the article: inside the chosen text, else the nearest before it,
-    /// else the page's first; and whether it lies inside the chosen text.
-    pub fn h1(&self, dom: &Dom<'_>) -> Option<(String, bool)> {
-        let mut inside = None;
-        let mut before = None;
-        let mut first = None;
+    /// The page's `<h1>`s (first 8 with text, in document order) with whether each lies
+    /// inside the chosen text, and which one titles the article by position alone: inside the
+    /// chosen text, else the nearest before it, else the first.
+    pub fn h1s(&self, dom: &Dom<'_>) -> (Vec<(String, bool)>, Option<usize>) {
+        let is_page = self.chosen_is_page(dom);
+        let mut out: Vec<(String, bool)> = Vec::new();
+        let (mut inside, mut before) = (None, None);
         for i in 0..dom.len() {
             if dom.nodes[i].tag != "h1" || self.marks[i] == Mark::Removed {
                 continue;
             }
-            first.get_or_insert(i);
-            if self.chosen.iter().any(|&c| dom.contains(c, i)) {
-                inside.get_or_insert(i);
+            let text = dom.text_of(i, 400);
+            if text.is_empty() {
+                continue;
+            }
+            let within = !is_page && self.chosen.iter().any(|&c| dom.contains(c, i));
+            if within {
+                inside.get_or_insert(out.len());
             } else if i < self.main {
-                before = Some(i);
+                before = Some(out.len());
+            }
+            out.push((text, within));
+            if out.len() == 8 {
+                break;
             }
         }
-        let is_page = self.chosen_is_page(dom);
+        let first = (!out.is_empty()).then_some(0);
         let pick = if is_page {
             first
         } else {
             inside.or(before).or(first)
-        }?;
-        let text = dom.text_of(pick, 400);
-        (!text.is_empty()).then_some((text, !is_page && inside == Some(pick)))
+        };
+        (out, pick)
     }
 
     /// Reads the chosen containers out as blocks, in document order.
@@ -1304,7 +1352,7 @@ fn boilerplate_re() -> &'static Regex {
         Regex::new(
             r#"(?ix)^(?:
               advertisement|advertising|sponsored(?:\s+content)?|ad|anzeige|publicidad|publicité|pubblicità|реклама
-            | share(?:\s+(?:this|on|via)\b.*)?|share\s+this\s+(?:article|story|post|page)|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
+            | share(?:\s+(?:this|on|via)\b.*)?|share\s+this\s+(?:article|story|post|page)|sharing\s+is\s+caring.*|(?:like\s+this\s+story|share\s+it\s+with\s+a\s+friend)\b.*|\d+\s*shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
             | (?:\d+\s+)?comments?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|view\s+comments?|show\s+comments?
             | read\s+(?:more|next|the\s+full\s+(?:story|article))\b.*|continue\s+reading\b.*|see\s+also\b.*|more\s+(?:on|from|about)\s+(?:this|these)\b.*
             | related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?\s*:?.*
@@ -1334,7 +1382,18 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         }
         let short = block.chars < 100;
         let is_heading = matches!(block.kind, BlockKind::Heading(_));
-        if short && !is_heading && boilerplate_re().is_match(block.text.trim()) {
+        let text = block.text.trim();
+        if short && !is_heading && boilerplate_re().is_match(text) {
+            continue;
+        }
+        // A bare address above the story is a share box's URL field, not text.
+        let bare_url =
+            !text.contains(' ') && (text.starts_with("http") || text.starts_with("www."));
+        if bare_url && kept.len() < 3 {
+            continue;
+        }
+        // Newsletter boxes: a sign-up pitch with its consent line.
+        if block.chars < 400 && is_signup_pitch(text) {
             continue;
         }
         if short && block.kind != BlockKind::Heading(2) && is_date_line(&block.text) {
@@ -1347,6 +1406,43 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
             }
         }
         kept.push(block);
+    }
+    // The numerals of a ranked list whose items were links ("1", "2", "3", ...): a run
+    // counting up from 1, each a block of its own.
+    let numeral = |b: &Block| b.text.trim().parse::<u32>().ok();
+    let mut k = 0;
+    while k < kept.len() {
+        if numeral(&kept[k]) == Some(1) {
+            let mut run = 1;
+            while k + run < kept.len() && numeral(&kept[k + run]) == Some(run as u32 + 1) {
+                run += 1;
+            }
+            if run >= 3 {
+                kept.drain(k..k + run);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // A furniture heading in the last third ("Most popular", "Related stories", "You may also
+    // like") starts the page's rails, not more of the article: it and what follows go.
+    let total: usize = kept.iter().map(|b| b.chars).sum();
+    let mut seen = 0usize;
+    let mut cut = None;
+    for (k, b) in kept.iter().enumerate() {
+        if k > 0
+            && matches!(b.kind, BlockKind::Heading(_))
+            && b.chars < 60
+            && seen * 3 >= total * 2
+            && is_rail_heading(b.text.trim())
+        {
+            cut = Some(k);
+            break;
+        }
+        seen += b.chars;
+    }
+    if let Some(k) = cut {
+        kept.truncate(k);
     }
     // Labels and bylines at the edges (a section name above the story, a lone credit below it).
     let is_label = |b: &Block| b.chars < 25 && !ends_sentence(&b.text) && b.kind != BlockKind::Item;
@@ -1378,6 +1474,29 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
 }
 
 /// A line that is only a date (`March 3, 2024`, `Updated 10:15 GMT`).
+/// Headings of the rails that follow an article.
+fn is_rail_heading(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|more\s+(?:stories|news|from\b.*)|top\s+stories|latest\s+(?:news|stories)|trending(?:\s+now)?|read\s+next|up\s+next|what\s+to\s+read\s+next)\s*:?$",
+        )
+        .expect("valid regex")
+    })
+    .is_match(text)
+}
+
+/// A newsletter sign-up pitch: it asks to sign up or subscribe and carries its consent line.
+fn is_signup_pitch(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    (lower.starts_with("sign up")
+        || lower.starts_with("subscribe")
+        || lower.contains("by signing up"))
+        && (lower.contains("newsletter")
+            || lower.contains("privacy policy")
+            || lower.contains("inbox"))
+}
+
 fn is_date_line(text: &str) -> bool {
     let t = text.trim();
     t.len() < 60

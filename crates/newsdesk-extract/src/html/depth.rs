@@ -177,8 +177,23 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
         let lname = &lower[..name.len().min(lower.len())];
         if let Some(raw) = RAW_TEXT.iter().find(|t| short && t.as_bytes() == lname) {
             // Skip to the matching end tag; its content may contain `<` freely.
-            i = find_end_tag(b, tag_end, raw.as_bytes()).unwrap_or(b.len());
+            let end = find_end_tag(b, tag_end, raw.as_bytes()).unwrap_or(b.len());
+            if unread_body(raw, &b[name_end..tag_end], &b[tag_end..end]) {
+                drop_range(&mut out, &mut copied, tag_end, end);
+            }
+            i = end;
             continue;
+        }
+        // Inline SVG (icons, charts) is never read: its drawing goes before parsing, as
+        // unread scripts do. A nested `<svg>` ends the cut early, which only parses more.
+        if lname == b"svg" && !self_closing {
+            if let Some(end) = find_end_tag(b, tag_end, b"svg") {
+                if end - tag_end >= UNREAD_MIN {
+                    drop_range(&mut out, &mut copied, tag_end, end);
+                    i = end;
+                    continue;
+                }
+            }
         }
         let not_nesting = short && NOT_NESTING.iter().any(|t| t.as_bytes() == lname);
         let nests = !self_closing && !not_nesting;
@@ -206,6 +221,32 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
     }
 }
 
+/// Below this size a script or style body is left alone: cutting it saves nothing.
+const UNREAD_MIN: usize = 512;
+
+/// Whether the body of a `<script>` or `<style>` is never read, so the parser need not
+/// tokenise it (scripts are often half a page's bytes). Styles never are; scripts are read for
+/// JSON-LD and for publication dates in page data (`"datePublished"`, `publishedAt`, ... all
+/// contain "publish"), so those stay.
+fn unread_body(tag: &str, attrs: &[u8], body: &[u8]) -> bool {
+    if body.len() < UNREAD_MIN {
+        return false;
+    }
+    match tag {
+        "style" => true,
+        "script" => {
+            let json_ld = attrs.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"));
+            !json_ld && !contains(body, b"ublish") && !contains(body, b"UBLISH")
+        }
+        _ => false,
+    }
+}
+
+/// Whether `needle` occurs in `hay` (SIMD substring search: script bodies are long).
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(hay, needle).is_some()
+}
+
 /// Index one past the `>` that ends a tag whose attributes start at `from`, honouring quoted
 /// attribute values; and whether the tag was written self-closing (`<x/>`).
 fn scan_tag_end(b: &[u8], from: usize) -> (usize, bool) {
@@ -221,7 +262,14 @@ fn scan_tag_end(b: &[u8], from: usize) -> (usize, bool) {
                 quote = None;
                 last = c;
             }
-            Some(_) => {}
+            // Inside a value (long ones: inline styles, `data:` URIs): jump to its end.
+            Some(q) => {
+                match memchr::memchr(q, &b[j..]) {
+                    Some(k) => j += k,
+                    None => return (b.len(), false),
+                }
+                continue;
+            }
             None if (c == b'"' || c == b'\'') && last == b'=' => quote = Some(c),
             None if c == b'>' => return (j + 1, j > from && b[j - 1] == b'/'),
             None if !c.is_ascii_whitespace() => last = c,
@@ -238,7 +286,7 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     }
     let (&first, rest) = needle.split_first()?;
     let mut j = from;
-    while let Some(rel) = b.get(j..)?.iter().position(|&c| c == first) {
+    while let Some(rel) = memchr::memchr(first, b.get(j..)?) {
         let p = j + rel;
         if b[p + 1..].starts_with(rest) {
             return Some(p);
@@ -251,7 +299,7 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// Start of `</name` (ASCII-case-insensitive) at or after `from`.
 fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut j = from;
-    while let Some(rel) = b.get(j..)?.iter().position(|&c| c == b'<') {
+    while let Some(rel) = memchr::memchr(b'<', b.get(j..)?) {
         let p = j + rel;
         if b.get(p + 1) == Some(&b'/')
             && b.len() >= p + 2 + name.len()

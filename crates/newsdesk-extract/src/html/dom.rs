@@ -9,6 +9,15 @@
 use scraper::node::Element;
 use scraper::{Html, Node as ScraperNode};
 
+/// An attribute's value by its (lowercase) name.
+///
+/// `Element::attr` turns the name into an interned atom (a hash and a lock-free table lookup)
+/// on every call; elements have a handful of attributes, so comparing their names as strings is
+/// several times cheaper, and the passes here ask for attributes of every element.
+pub fn attr_of<'e>(el: &'e Element, name: &str) -> Option<&'e str> {
+    el.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
 /// Marks the synthetic root (the document node), which has no tag of its own.
 pub const ROOT_TAG: &str = "#root";
 
@@ -111,7 +120,7 @@ impl<'a> Dom<'a> {
     }
 
     pub fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
-        self.nodes[i].el.and_then(|e| e.attr(name))
+        self.nodes[i].el.and_then(|e| attr_of(e, name))
     }
 
     pub fn is_element(&self, i: usize) -> bool {
@@ -155,15 +164,17 @@ impl<'a> Dom<'a> {
             return String::new();
         };
         let mut s = String::new();
+        // The names matched against are ASCII: lowercasing in place saves a copy per element.
         for name in ["class", "id", "role"] {
-            if let Some(v) = el.attr(name) {
+            if let Some(v) = attr_of(el, name) {
                 if !s.is_empty() {
                     s.push(' ');
                 }
                 s.push_str(v);
             }
         }
-        s.to_lowercase()
+        s.make_ascii_lowercase();
+        s
     }
 
     /// The text of a subtree with whitespace collapsed, cut off after about `max_chars`.
@@ -171,14 +182,26 @@ impl<'a> Dom<'a> {
     /// Block elements and `<br>` count as whitespace, so `<div>A</div><div>B</div>` reads
     /// `A B`, while inline tags join (`U.S.<sup>1</sup>` stays `U.S.1`).
     pub fn text_of(&self, i: usize, max_chars: usize) -> String {
+        self.text_with_breaks(i, max_chars, false)
+    }
+
+    /// [`Dom::text_of`] with a line break, not a space, where a block element or `<br>`
+    /// separates text: a byline box's name and job title are then two lines, not one name.
+    pub fn text_lines_of(&self, i: usize, max_chars: usize) -> String {
+        self.text_with_breaks(i, max_chars, true)
+    }
+
+    fn text_with_breaks(&self, i: usize, max_chars: usize, lines: bool) -> String {
         let mut out = String::new();
         let mut chars = 0;
         let mut pending_space = false;
+        let mut pending_break = false;
         let end = self.nodes[i].end.max(i + 1);
         for node in &self.nodes[i + 1..end.min(self.nodes.len())] {
             if node.el.is_some() {
                 if super::content::is_block_tag(node.tag) || node.tag == "br" {
                     pending_space = true;
+                    pending_break = lines;
                 }
                 continue;
             }
@@ -186,10 +209,13 @@ impl<'a> Dom<'a> {
                 if c.is_whitespace() {
                     pending_space = true;
                 } else if !super::content::is_invisible_char(c) {
-                    if pending_space && !out.is_empty() {
+                    if pending_break && !out.is_empty() {
+                        out.push('\n');
+                    } else if pending_space && !out.is_empty() {
                         out.push(' ');
                     }
                     pending_space = false;
+                    pending_break = false;
                     out.push(c);
                     chars += 1;
                 }

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use url::Url;
 
 use super::content::{normalize_key, Analysis};
-use super::dom::Dom;
+use super::dom::{attr_of, Dom};
 
 /// Everything metadata-like gathered from the page in one pass.
 #[derive(Default)]
@@ -34,19 +34,13 @@ pub struct PageMeta {
     pub bylines: Vec<(usize, String)>,
     /// Date-like elements: (index, text).
     pub date_elems: Vec<(usize, String)>,
-}
-
-fn byline_class_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"byline|author|writer|contributor").expect("valid regex"))
-}
-
-fn date_class_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"date|time|publish|posted|byline|article-?meta|post-?meta|entry-?meta")
-            .expect("valid regex")
-    })
+    /// Elements whose class, id or role name each kind of page part (see
+    /// [`super::page_type::CLASS_WORDS`]).
+    pub class_hits: [u32; super::page_type::CLASS_KINDS],
+    /// Microdata `itemtype`s (short names, first 64).
+    pub itemtypes: Vec<String>,
+    /// Element counts by tag, for the page-type guess.
+    pub tags: super::page_type::TagCounts,
 }
 
 /// A link to an author's page: `/author/jane-doe`, `/authors/jane`, `/writers/jd/`.
@@ -64,16 +58,29 @@ fn is_author_href(href: &str) -> bool {
 /// Whether the first text inside element `i` opens with "By" (any case), as bylines do
 /// (`<span>by <a>Jane Doe</a></span>`, `<p>Written by Jane Doe</p>`).
 fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
-    let Some(first) = dom.children(i).find(|&c| dom.nodes[c].el.is_none()) else {
-        return false;
-    };
-    if first != i + 1 {
+    let end = dom.nodes[i].end;
+    // A small element only: a byline, not a paragraph that happens to open with "By".
+    if end.saturating_sub(i) >= 16 {
         return false;
     }
-    let t = dom.nodes[first].text.trim_start();
-    let head: String = t.chars().take(12).collect::<String>().to_lowercase();
-    (head.starts_with("by ") || head.starts_with("by\u{a0}") || head.starts_with("written by"))
-        && dom.nodes[i].end - i < 12
+    // The first words of the element, wherever they sit (`<span>By</span><a>Jane</a>`).
+    let Some(first) = dom.nodes.get(i + 1..end.min(dom.len())).and_then(|sub| {
+        sub.iter()
+            .find(|n| n.el.is_none() && !n.text.trim().is_empty())
+    }) else {
+        return false;
+    };
+    let t = first.text.trim_start();
+    let head: String = t.chars().take(16).collect::<String>().to_lowercase();
+    let head = head.trim_end();
+    head == "by"
+        || head.starts_with("by ")
+        || head.starts_with("by\u{a0}")
+        || head.starts_with("written by")
+        || head.starts_with("posted by")
+        || ["author:", "authors:", "contributor:", "contributors:"]
+            .iter()
+            .any(|p| head.starts_with(p))
 }
 
 impl PageMeta {
@@ -84,7 +91,7 @@ impl PageMeta {
             let tag = dom.nodes[i].tag;
             match tag {
                 "meta" => {
-                    let Some(content) = el.attr("content") else {
+                    let Some(content) = attr_of(el, "content") else {
                         continue;
                     };
                     let content = clean_text(content);
@@ -92,7 +99,7 @@ impl PageMeta {
                         continue;
                     }
                     for key in ["property", "name", "itemprop", "http-equiv"] {
-                        if let Some(k) = el.attr(key) {
+                        if let Some(k) = attr_of(el, key) {
                             // `property` may hold several space-separated names (RDFa).
                             for k in k.split_whitespace() {
                                 m.metas.push((k.to_ascii_lowercase(), content.clone()));
@@ -108,8 +115,8 @@ impl PageMeta {
                     }
                 }
                 "link" => {
-                    let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
-                    let href = el.attr("href").map(str::trim).filter(|h| !h.is_empty());
+                    let rel = attr_of(el, "rel").unwrap_or("").to_ascii_lowercase();
+                    let href = attr_of(el, "href").map(str::trim).filter(|h| !h.is_empty());
                     if let Some(href) = href {
                         let rels: Vec<&str> = rel.split_whitespace().collect();
                         if rels.contains(&"canonical") && m.canonical.is_none() {
@@ -121,16 +128,15 @@ impl PageMeta {
                     }
                 }
                 "base" if m.base_href.is_none() => {
-                    m.base_href = el.attr("href").map(|h| h.trim().to_owned());
+                    m.base_href = attr_of(el, "href").map(|h| h.trim().to_owned());
                 }
                 "html" if m.html_lang.is_none() => {
-                    m.html_lang = el
-                        .attr("lang")
-                        .or_else(|| el.attr("xml:lang"))
+                    m.html_lang = attr_of(el, "lang")
+                        .or_else(|| attr_of(el, "xml:lang"))
                         .map(str::to_owned);
                 }
                 "script" => {
-                    let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+                    let ty = attr_of(el, "type").unwrap_or("").to_ascii_lowercase();
                     if ty.contains("ld+json") {
                         let raw: String = dom
                             .children(i)
@@ -144,27 +150,25 @@ impl PageMeta {
                     continue;
                 }
                 "time" => {
-                    let value = el
-                        .attr("datetime")
+                    let value = attr_of(el, "datetime")
                         .map(str::to_owned)
                         .unwrap_or_else(|| dom.text_of(i, 100));
                     let mut hints = dom.class_id(i);
-                    if let Some(p) = el.attr("itemprop") {
+                    if let Some(p) = attr_of(el, "itemprop") {
                         hints.push(' ');
                         hints.push_str(&p.to_ascii_lowercase());
                     }
-                    if el.attr("pubdate").is_some() {
+                    if attr_of(el, "pubdate").is_some() {
                         hints.push_str(" pubdate");
                     }
                     m.times.push((i, value, hints));
                 }
                 _ => {}
             }
-            if let Some(prop) = el.attr("itemprop") {
+            if let Some(prop) = attr_of(el, "itemprop") {
                 let prop = prop.to_ascii_lowercase();
-                let value = el
-                    .attr("content")
-                    .or_else(|| el.attr("datetime"))
+                let value = attr_of(el, "content")
+                    .or_else(|| attr_of(el, "datetime"))
                     .map(str::to_owned)
                     .unwrap_or_else(|| {
                         if prop.contains("author") {
@@ -179,20 +183,29 @@ impl PageMeta {
                     m.itemprops.push((i, prop, clean_text(&value)));
                 }
             }
+            if let Some(t) = attr_of(el, "itemtype") {
+                if m.itemtypes.len() < 64 {
+                    for t in t.split_whitespace() {
+                        let short = t.rsplit(['/', '#']).next().unwrap_or(t);
+                        m.itemtypes.push(short.to_owned());
+                    }
+                }
+            }
+            m.tags.count(tag, el);
             let class_id = dom.class_id(i);
-            let is_byline = el
-                .attr("rel")
-                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                || byline_class_re().is_match(&class_id)
-                || (tag == "a" && el.attr("href").is_some_and(is_author_href))
+            let kinds = super::page_type::class_kinds(&class_id);
+            super::page_type::count_class(kinds, &mut m.class_hits);
+            let is_byline = attr_of(el, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                || kinds & super::page_type::BYLINE_BIT != 0
+                || (tag == "a" && attr_of(el, "href").is_some_and(is_author_href))
                 || starts_with_by(dom, i);
             if is_byline {
-                let text = dom.text_of(i, 200);
+                let text = dom.text_lines_of(i, 200);
                 if !text.is_empty() && text.chars().count() <= 150 {
                     m.bylines.push((i, text));
                 }
             }
-            if date_class_re().is_match(&class_id) {
+            if kinds & super::page_type::DATE_BIT != 0 {
                 let text = dom.text_of(i, 150);
                 if !text.is_empty() && text.chars().count() <= 120 {
                     m.date_elems.push((i, text));
@@ -282,6 +295,8 @@ pub struct LdInfo {
     pub site_name: Option<String>,
     /// Whether the page declares an article object (`NewsArticle`, `BlogPosting`, ...).
     pub is_article: bool,
+    /// Every `@type` the page declares (short names, first 64), for the page-type guess.
+    pub types: Vec<String>,
 }
 
 fn type_names(obj: &Map<String, Value>) -> Vec<&str> {
@@ -360,6 +375,11 @@ impl LdInfo {
         };
         for o in &objects {
             let types = type_names(o);
+            for t in &types {
+                if info.types.len() < 64 {
+                    info.types.push((*t).to_owned());
+                }
+            }
             if types.iter().any(|t| t.ends_with("Page")) {
                 if info.page_published.is_none() {
                     info.page_published = string_field(o, "datePublished");
@@ -663,17 +683,44 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>) -> String {
     title.to_owned()
 }
 
-/// Picks the title: the structured candidates first, each with any site branding removed,
-/// preferring the one that agrees with the article's `<h1>`; an `<h1>` inside the article text
-/// itself is the headline as printed and wins over metadata variants written for search engines.
+/// Least word overlap (cosine of the word sets) between an `<h1>` and a metadata title for the
+/// `<h1>` to be read as the same headline in its printed wording.
+const H1_AGREEMENT: f32 = 0.3;
+
+/// Cosine similarity of the lowercase word sets of two strings.
+fn word_cosine(a: &str, b: &str) -> f32 {
+    fn words(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    shared as f32 / ((a.len() * b.len()) as f32).sqrt()
+}
+
+/// Picks the title. The headline as printed on the page (an `<h1>`) wins when the page's
+/// metadata agrees it is the headline: same words, a `<title>` that starts with it, or enough
+/// shared words that the metadata reads as a variant written for search engines or social
+/// sites (publishers rewrite `og:title` for clicks; the `<h1>` is what readers see). An `<h1>`
+/// inside the article text is the headline even when the metadata disagrees. Otherwise the
+/// structured candidates, each with any site branding removed, then any `<h1>`.
 #[allow(clippy::too_many_arguments)]
 pub fn choose_title(
     ld_headline: Option<&str>,
     og_title: Option<&str>,
     twitter_title: Option<&str>,
     title_tag: Option<&str>,
-    h1: Option<&str>,
-    h1_in_article: bool,
+    h1s: &[(String, bool)],
+    h1_pick: Option<usize>,
     sites: &[String],
     host: Option<&str>,
 ) -> Option<String> {
@@ -684,34 +731,103 @@ pub fn choose_title(
         .filter(|s| !s.is_empty())
         .collect();
     let cleaned: Vec<String> = raw.iter().map(|t| strip_site(t, sites, host)).collect();
-    let h1 = h1
-        .map(str::trim)
-        .filter(|h| !h.is_empty() && h.chars().count() <= 300);
-    if let Some(h1) = h1 {
-        let hk = normalize_key(h1);
-        if let Some(c) = cleaned.iter().find(|c| normalize_key(c) == hk) {
-            return Some(c.clone());
+    // Candidate headlines: not the site's name, not a paragraph.
+    let heads: Vec<(usize, &str, bool)> = h1s
+        .iter()
+        .enumerate()
+        .map(|(k, (t, inside))| (k, t.trim(), *inside))
+        .filter(|(_, h, _)| {
+            !h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host)
+        })
+        .collect();
+    let keys: Vec<String> = cleaned.iter().map(|c| normalize_key(c)).collect();
+    // The same words as a metadata title: the printed form (its punctuation) is the headline,
+    // unless the page also writes it with plain quotes where the `<h1>` has typographic ones
+    // (the plain form is the one people type and search for).
+    let typographic = |t: &str| t.contains(['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}']);
+    for (_, h, _) in &heads {
+        let hk = normalize_key(h);
+        let same: Vec<&String> = cleaned
+            .iter()
+            .zip(&keys)
+            .filter(|(_, k)| !k.is_empty() && **k == hk)
+            .map(|(c, _)| c)
+            .collect();
+        if same.is_empty() {
+            continue;
         }
-        // The headline as printed, when it reads like one, over SEO variants in metadata.
-        if h1_in_article
-            && h1.split_whitespace().count() >= 3
-            && !matches_site(h1, sites, host)
-            && !raw.is_empty()
-        {
-            return Some(h1.to_owned());
+        if typographic(h) {
+            if let Some(plain) = same
+                .iter()
+                .find(|c| !typographic(c) && c.contains(['\'', '"']))
+            {
+                return Some(tidy_title(plain));
+            }
         }
-        // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
-        if !hk.is_empty()
-            && !matches_site(h1, sites, host)
-            && raw.iter().any(|t| normalize_key(t).starts_with(&hk))
-        {
-            return Some(h1.to_owned());
+        return Some(tidy_title(h));
+    }
+    // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
+    if let Some((_, h, _)) = heads.iter().find(|(_, h, _)| {
+        let hk = normalize_key(h);
+        hk.chars().count() >= 8 && raw.iter().any(|t| normalize_key(t).starts_with(&hk))
+    }) {
+        return Some(tidy_title(h));
+    }
+    // A rewording of the metadata title.
+    let agreeing = heads
+        .iter()
+        .filter(|(_, h, _)| h.split_whitespace().count() >= 2)
+        .map(|(k, h, _)| {
+            let sim = raw.iter().map(|t| word_cosine(h, t)).fold(0.0f32, f32::max);
+            (*k, *h, sim)
+        })
+        .filter(|(_, _, sim)| *sim >= H1_AGREEMENT)
+        .max_by(|a, b| a.2.total_cmp(&b.2));
+    if let Some((_, h, _)) = agreeing {
+        return Some(tidy_title(h));
+    }
+    // The headline as printed, when it reads like one, over metadata that does not agree.
+    if let Some((_, h, _)) = heads
+        .iter()
+        .find(|(k, h, inside)| *inside && Some(*k) == h1_pick && h.split_whitespace().count() >= 3)
+    {
+        if !raw.is_empty() {
+            return Some(tidy_title(h));
         }
     }
-    cleaned.into_iter().find(|c| !c.is_empty()).or_else(|| {
-        h1.filter(|h| !matches_site(h, sites, host))
-            .map(str::to_owned)
-    })
+    cleaned
+        .into_iter()
+        .find(|c| !c.is_empty())
+        .or_else(|| {
+            let pick = h1_pick.and_then(|k| heads.iter().find(|(i, _, _)| *i == k));
+            pick.or(heads.first()).map(|(_, h, _)| (*h).to_owned())
+        })
+        .map(|t| tidy_title(&t))
+}
+
+/// A title as text: without Markdown heading marks (`## Title` from pages rendered out of
+/// Markdown) or quotes around the whole of it. Typographic quotes stay as the page prints them.
+pub fn tidy_title(title: &str) -> String {
+    let mut t = title.trim().to_owned();
+    // `## Title`, not `#1 Best Title`.
+    let hashes = t.trim_start_matches('#');
+    if hashes.len() < t.len() && hashes.starts_with(char::is_whitespace) {
+        let rest = hashes.trim_start();
+        if !rest.is_empty() {
+            t = rest.to_owned();
+        }
+    }
+    let inner = t.trim();
+    let quoted = [('"', '"'), ('\u{201C}', '\u{201D}')]
+        .into_iter()
+        .find(|(open, close)| inner.starts_with(*open) && inner.ends_with(*close));
+    if let Some((open, close)) = quoted.filter(|_| inner.chars().count() >= 3) {
+        let core = &inner[open.len_utf8()..inner.len() - close.len_utf8()];
+        if !core.contains(['"', '\u{201C}', '\u{201D}']) {
+            t = core.trim().to_owned();
+        }
+    }
+    t.trim().to_owned()
 }
 
 fn author_split_re() -> &'static Regex {
@@ -725,7 +841,7 @@ fn author_split_re() -> &'static Regex {
 fn author_prefix_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:written|posted|reported|reporting|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)\s*:?\s+|^(?:by|autor|author)\s*:\s*")
+        Regex::new(r"(?i)^(?:(?:written|posted|reported|reporting|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)\s*:?\s+|^(?:by|autor|authors?|contributors?)\s*:\s*")
             .expect("valid regex")
     })
 }
@@ -798,6 +914,25 @@ fn is_non_name_word(word: &str) -> bool {
             | "wrote"
             | "insights"
             | "from"
+            // Job titles printed under a name in author boxes.
+            | "founder"
+            | "co-founder"
+            | "ceo"
+            | "cto"
+            | "coordinator"
+            | "manager"
+            | "director"
+            | "executive"
+            | "specialist"
+            | "consultant"
+            | "officer"
+            | "president"
+            | "strategist"
+            | "analyst"
+            | "marketing"
+            | "head"
+            | "senior"
+            | "expert"
     )
 }
 
@@ -809,7 +944,8 @@ fn is_non_name_word(word: &str) -> bool {
 pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    for r in raw {
+    // Lines first: cleaning collapses the line breaks that separate a name from its job title.
+    for r in raw.iter().flat_map(|r| r.split('\n')) {
         let r = clean_text(r);
         if r.is_empty() || r.contains("://") || r.starts_with("www.") {
             continue;
@@ -822,11 +958,25 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')')
                 .trim()
                 .to_owned();
-            let name = name.trim_end_matches('.').to_owned();
-            // "Jane Doe, MD, PhD": credentials stay with the name they follow.
+            // "ByJane Doe": a "By" label glued to the name by markup (`<span>By</span><a>`).
+            let name = match name.strip_prefix("By") {
+                Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => rest.to_owned(),
+                _ => name,
+            };
+            // A sentence's full stop goes; an abbreviation's ("Ph.D.", "Jr.") stays.
+            let last_word = name.rsplit(' ').next().unwrap_or("");
+            let abbreviation =
+                last_word.trim_end_matches('.').contains('.') || matches!(last_word, "Jr." | "Sr.");
+            let name = if abbreviation {
+                name
+            } else {
+                name.trim_end_matches('.').to_owned()
+            };
+            // "Jane Doe, MD, PhD": credentials stay with the name they follow, once.
             if !out.is_empty() && is_credentials(&name) {
                 if let Some(prev) = out.last_mut() {
-                    if prev.len() < 80 {
+                    let already = prev.split(", ").skip(1).any(|c| c == name);
+                    if prev.len() < 80 && !already {
                         prev.push_str(", ");
                         prev.push_str(&name);
                     }
@@ -1034,7 +1184,22 @@ pub fn dates(
         .as_deref()
         .and_then(parse_any_date)
         .or_else(|| first_date(PUBLISHED_KEYS.iter().filter_map(|k| page.meta(&[k]))))
-        .or_else(|| page.itemprop("datepublished").and_then(parse_any_date));
+        .or_else(|| page.itemprop("datepublished").and_then(parse_any_date))
+        .or_else(|| {
+            // Site-specific names for the same thing (`w-published-date`,
+            // `cXenseParse:recs:publishtime`): any `<meta>` named for publication.
+            first_date(
+                page.metas
+                    .iter()
+                    .filter(|(k, _)| {
+                        (k.contains("publish") || k.contains("pubdate"))
+                            && !k.contains("modif")
+                            && !k.contains("updat")
+                            && !k.contains("expir")
+                    })
+                    .map(|(_, v)| v.as_str()),
+            )
+        });
     let weak = || {
         ld.page_published
             .as_deref()
@@ -1068,12 +1233,19 @@ pub fn dates(
         .or_else(|| first_date(MODIFIED_KEYS.iter().filter_map(|k| page.meta(&[k]))))
         .or_else(|| page.itemprop("datemodified").and_then(parse_any_date))
         .or_else(|| ld.page_modified.as_deref().and_then(parse_any_date));
-    // The date printed by the headline is what a reader takes as the article's date: when it
-    // is the modification date, the page presents itself as of that day.
+    // The date printed by the headline settles weak or doubtful evidence; a publication date
+    // the publisher states for the article stands even when the page shows its last update
+    // ("Updated March 3"): the article was first published then, and story timelines need
+    // that day.
     let shown = visible_date(dom, analysis);
     let same_day = |a: &str, b: &str| a.get(..10).is_some() && a.get(..10) == b.get(..10);
     let published = match (declared, shown) {
         (Some(d), Some(v)) if same_day(&d, &v) => Some(d),
+        (Some(d), Some(_))
+            if is_strong && modified.as_deref().is_some_and(|m| !same_day(m, &d)) =>
+        {
+            Some(d)
+        }
         (Some(d), Some(v)) => match &modified {
             Some(m) if same_day(m, &v) => Some(m.clone()),
             // A stated date equal to the last modification, or one from weak evidence, is
@@ -1200,6 +1372,14 @@ pub fn authors(
                 .filter(|(i, _)| !inside(*i) && *i < analysis.main)
                 .rev(),
         )
+        .chain(
+            // An author box after the article (`<div class="post-author-name">`): the
+            // nearest first. Only the first few, so teasers further down do not count.
+            page.bylines
+                .iter()
+                .filter(|(i, _)| !inside(*i) && *i > analysis.main)
+                .take(2),
+        )
         .collect();
     // One byline element is the byline; taking every author link on the page is not. A bare
     // one-word label in an `author`-classed element is more often a category or a button
@@ -1223,15 +1403,36 @@ pub fn authors(
         return found;
     }
     // No person anywhere: the declared author as written ("The Editors", a team, a user
-    // name) — but never the outlet itself, which is the site name, not a byline.
-    ld.org_authors
+    // name), the outlet itself included when structured data names it as the author (a
+    // company blog, a personal site named after its writer): the page says so explicitly.
+    let declared = ld
+        .org_authors
         .iter()
         .chain(&ld.authors)
         .chain(&meta_values)
-        .filter_map(|v| declared_author(v))
-        .find(|v| !sites.iter().any(|s| s.eq_ignore_ascii_case(v)))
+        .find_map(|v| declared_author(v));
+    if declared.is_some() {
+        return declared.into_iter().collect();
+    }
+    // A team named in the visible byline ("Podium Staff", "The Upwork Team").
+    ordered
+        .iter()
+        .filter_map(|(_, t)| declared_author(t.lines().next().unwrap_or("")))
+        .find(|v| is_team_name(v))
         .into_iter()
         .collect()
+}
+
+/// A byline naming a group rather than a person: a few words ending in a team word.
+fn is_team_name(v: &str) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "team" | "staff" | "editors" | "editorial" | "desk" | "newsroom"
+            )
+        })
 }
 
 /// An author value from structured data taken as written, when it is plausibly a name at all.

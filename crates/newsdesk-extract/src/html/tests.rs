@@ -564,7 +564,6 @@ fn printed_date_and_plain_byline() {
     let a = extract_html(&html, None);
     assert_eq!(a.published.as_deref(), Some("2024-03-03"));
     assert_eq!(a.authors, vec!["Ann Lee"]);
-    // Shown as updated: the modification date is the one the reader sees.
     let html = format!(
         r#"<html><head><meta property="article:published_time" content="2023-01-05">
 <meta property="article:modified_time" content="2024-02-10T08:00:00Z"></head><body><article>
@@ -572,7 +571,9 @@ fn printed_date_and_plain_byline() {
 </article></body></html>"#
     );
     let a = extract_html(&html, None);
-    assert_eq!(a.published.as_deref(), Some("2024-02-10T08:00:00Z"));
+    // Shown as updated: the stated first publication stands, the update is the modification.
+    assert_eq!(a.published.as_deref(), Some("2023-01-05"));
+    assert_eq!(a.modified.as_deref(), Some("2024-02-10T08:00:00Z"));
 }
 
 #[test]
@@ -695,4 +696,337 @@ fn listing_page_reads_its_cards() {
     );
     let a = extract_html(&html, None);
     assert_eq!(a.text, format!("{P1}\n\n{P2}"));
+}
+
+mod page_types {
+    use super::*;
+    use crate::PageType;
+
+    /// A news article with its byline, date and `NewsArticle` markup reads as an article, and
+    /// confidently.
+    #[test]
+    fn news_article_is_an_article() {
+        let x = extract_html(
+            &news_page(),
+            Some("https://example.com/2024/02/29/storm-hits-coast/"),
+        );
+        assert_eq!(x.page_type, Some(PageType::Article));
+        assert!(x.page_type_confidence > 0.5, "{}", x.page_type_confidence);
+    }
+
+    /// A shop page: `Product` with an offer, prices and an add-to-cart form.
+    #[test]
+    fn product_page_is_a_product() {
+        let html = r#"<html><head><title>Trail Runner 3 shoe | Example Shop</title>
+<meta property="og:type" content="product">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",
+ "name":"Trail Runner 3","offers":{"@type":"Offer","price":"89.99","priceCurrency":"USD"}}</script>
+</head><body><nav><a href="/">Shop</a> <a href="/cart">Cart</a></nav>
+<div class="product-detail"><h1>Trail Runner 3</h1>
+<div class="product-price">$89.99</div><div class="price-was">$119.00</div>
+<form class="add-to-cart"><select name="size"><option>9</option><option>10</option></select>
+<button class="add-to-cart-button">Add to cart</button></form>
+<div class="product-description"><p>A light trail shoe with a grippy sole and a breathable upper,
+made for long days on rough ground.</p></div></div></body></html>"#;
+        let x = extract_html(
+            html,
+            Some("https://shop.example.com/products/trail-runner-3"),
+        );
+        assert_eq!(x.page_type, Some(PageType::Product));
+    }
+
+    /// A discussion thread: `DiscussionForumPosting`, several posts by different people.
+    #[test]
+    fn forum_thread_is_a_forum() {
+        let post = |who: &str, what: &str| {
+            format!(
+                r#"<div class="post-message"><div class="post-author">{who}</div>
+            <div class="post-body"><p>{what}</p></div><a class="reply" href="/reply">Reply</a></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><head><title>Boiler keeps losing pressure - Home Forum</title>
+<script type="application/ld+json">{{"@type":"DiscussionForumPosting","headline":"Boiler keeps losing pressure"}}</script>
+</head><body><h1>Boiler keeps losing pressure</h1><div class="thread">{}{}{}{}</div></body></html>"#,
+            post("dave77", "My boiler drops from 1.5 bar to 0.5 overnight, no visible leaks anywhere. Any ideas what to check first?"),
+            post("heatingpro", "Check the expansion vessel, a flat vessel is the usual cause of pressure loss, and the PRV pipe outside."),
+            post("dave77", "Thanks, the pipe outside was dripping, so it may be the relief valve after all, I will get it looked at."),
+            post("annie_b", "Had the same thing last winter, it was the vessel, recharging it cost very little and fixed it for good."),
+        );
+        let x = extract_html(
+            &html,
+            Some("https://forum.example.org/threads/boiler-keeps-losing-pressure.12345/"),
+        );
+        assert_eq!(x.page_type, Some(PageType::Forum));
+        assert!(x.text.contains("expansion vessel"));
+    }
+
+    /// A tag page: a list of teaser cards and pagination; its text is still the list.
+    #[test]
+    fn tag_page_is_not_an_article() {
+        let card = |n: usize| {
+            format!(
+                r#"<div class="card teaser"><h2><a href="/news/story-{n}">Council approves budget number {n} after a long debate</a></h2>
+<p class="teaser-summary">The vote followed months of talks over spending on roads and schools, number {n}.</p>
+<time datetime="2024-02-{n:02}">Feb {n}</time></div>"#
+            )
+        };
+        let cards: String = (1..=12).map(card).collect();
+        let html = format!(
+            r#"<html><head><title>Budget - Example News</title><meta property="og:type" content="website"></head>
+<body><h1>Budget</h1><div class="grid results">{cards}</div>
+<div class="pagination"><a href="/tag/budget/page/2">Next</a></div></body></html>"#
+        );
+        let x = extract_html(&html, Some("https://news.example.com/tag/budget/"));
+        assert_ne!(x.page_type, Some(PageType::Article));
+        assert!(x.text.contains("roads and schools, number 3"), "{}", x.text);
+    }
+
+    /// Plain text is not judged; HTML always is, with a probability in (0, 1].
+    #[test]
+    fn confidence_is_a_probability() {
+        assert_eq!(
+            crate::extract_plain_text("Just some words.").page_type,
+            None
+        );
+        let x = extract_html("<p>hi</p>", None);
+        assert!(x.page_type.is_some());
+        assert!(x.page_type_confidence > 0.0 && x.page_type_confidence <= 1.0);
+    }
+
+    /// Class-name word lists are matched in one pass, each hit setting the bits of every
+    /// list the word is in.
+    #[test]
+    fn class_kinds_sets_every_list_of_a_word() {
+        use super::super::page_type::{class_kinds, BYLINE_BIT, DATE_BIT};
+        let k = class_kinds("post-byline entry-meta");
+        assert_ne!(k & BYLINE_BIT, 0);
+        assert_ne!(k & DATE_BIT, 0);
+        assert_ne!(k & 1, 0, "post is a forum-part word");
+        assert_eq!(class_kinds(""), 0);
+        assert_eq!(class_kinds("wrapper main"), 0);
+    }
+}
+
+mod titles {
+    use super::super::meta::{choose_title, tidy_title};
+
+    fn h1s(list: &[(&str, bool)]) -> Vec<(String, bool)> {
+        list.iter().map(|(t, i)| ((*t).to_owned(), *i)).collect()
+    }
+
+    /// A headline printed in the page, reworded for social sites in `og:title`, is the title;
+    /// of two `<h1>`s the one that agrees with the metadata wins, and the site's name never.
+    #[test]
+    fn printed_headline_beats_its_social_rewording() {
+        let sites = vec!["Example Blog".to_owned()];
+        let heads = h1s(&[
+            ("Example Blog", false),
+            (
+                "How Machine Learning Personalizes Ecommerce Shopping",
+                false,
+            ),
+        ]);
+        let t = choose_title(
+            None,
+            Some("Using Machine Learning To Personalize Shopping"),
+            None,
+            Some("Using Machine Learning To Personalize Shopping | Example Blog"),
+            &heads,
+            Some(1),
+            &sites,
+            Some("blog.example.com"),
+        );
+        assert_eq!(
+            t.as_deref(),
+            Some("How Machine Learning Personalizes Ecommerce Shopping")
+        );
+    }
+
+    /// An `<h1>` that shares nothing with the metadata (a section name outside the article)
+    /// does not replace it.
+    #[test]
+    fn unrelated_h1_outside_the_article_is_not_the_title() {
+        let heads = h1s(&[("Latest from our partners", false)]);
+        let t = choose_title(
+            Some("Council approves the new budget"),
+            None,
+            None,
+            None,
+            &heads,
+            Some(0),
+            &[],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("Council approves the new budget"));
+    }
+
+    /// Markdown heading marks and quotes around the whole title go; a leading `#1` stays.
+    #[test]
+    fn tidy_title_drops_markup_only() {
+        assert_eq!(
+            tidy_title("## Binding agents on Mars"),
+            "Binding agents on Mars"
+        );
+        assert_eq!(tidy_title("\"What is Git?\""), "What is Git?");
+        assert_eq!(tidy_title("#1 Coffee Maker"), "#1 Coffee Maker");
+        assert_eq!(
+            tidy_title("\"Yes\" and \"no\" in one title"),
+            "\"Yes\" and \"no\" in one title"
+        );
+        assert_eq!(tidy_title("#"), "#");
+    }
+}
+
+mod bylines {
+    use super::super::meta::clean_authors;
+    use super::*;
+
+    /// A "By" label in its own element before the name is a byline, and the label glued to the
+    /// name by markup is not part of the name.
+    #[test]
+    fn by_label_in_its_own_element() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div class="x1"><span class="x2">By</span><span>Jane Doe</span></div>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Jane Doe".to_owned()]);
+    }
+
+    /// "Contributors:" labels a byline like "By" does.
+    #[test]
+    fn contributors_label() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div><strong>Contributors:</strong> Janet Roe</div>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Janet Roe".to_owned()]);
+    }
+
+    /// Abbreviations keep their full stop, credentials are not repeated, a sentence's full
+    /// stop goes.
+    #[test]
+    fn credentials_and_full_stops() {
+        let got = clean_authors(&["Ann Carlton, Ph.D.".to_owned()], &[], None);
+        assert_eq!(got, vec!["Ann Carlton, Ph.D.".to_owned()]);
+        let got = clean_authors(&["Matt Frank, CFP, CFP".to_owned()], &[], None);
+        assert_eq!(got, vec!["Matt Frank, CFP".to_owned()]);
+        let got = clean_authors(&["By John Doe.".to_owned()], &[], None);
+        assert_eq!(got, vec!["John Doe".to_owned()]);
+    }
+
+    /// With no person named, a company blog's declared author is the company, even when it is
+    /// the site's own name.
+    #[test]
+    fn declared_site_author_when_no_person() {
+        let html = format!(
+            r#"<html><head><title>Ten event ideas</title><meta property="og:site_name" content="Eventco">
+<script type="application/ld+json">{{"@type":"BlogPosting","headline":"Ten event ideas",
+"author":{{"@type":"Organization","name":"Eventco"}}}}</script></head>
+<body><article><h1>Ten event ideas</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Eventco".to_owned()]);
+    }
+
+    /// An author box prints the job title under the name: the name alone is the byline.
+    #[test]
+    fn job_title_under_the_name_is_not_part_of_it() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div class="author-box"><p>Meghan Neville</p><p>Content Marketing Coordinator</p></div>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Meghan Neville".to_owned()]);
+    }
+
+    /// An author box after the article names its writer; a team byline is the team.
+    #[test]
+    fn author_box_after_the_article_and_team_bylines() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+<div class="post-author-name">Shai Shmarel</div></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Shai Shmarel"]);
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p class="authorName">Podium Staff</p><p>{P1}</p><p>{P2}</p></article>
+</body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Podium Staff"]);
+    }
+}
+
+mod publication_dates {
+    use super::*;
+
+    /// A stated publication date stands when the page prints its last update by the headline.
+    #[test]
+    fn stated_publication_beats_a_shown_update() {
+        let html = format!(
+            r#"<html><head><title>Best kettles</title>
+<meta property="article:published_time" content="2019-09-16T10:46:39+00:00">
+<meta property="article:modified_time" content="2026-02-12T08:00:00+00:00"></head>
+<body><article><h1>Best kettles</h1><p class="updated">Updated February 12, 2026</p>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.published.as_deref().map(|d| &d[..10]), Some("2019-09-16"));
+        assert_eq!(x.modified.as_deref().map(|d| &d[..10]), Some("2026-02-12"));
+    }
+
+    /// A site-specific `<meta>` named for publication is read when no standard one is there.
+    #[test]
+    fn site_specific_publication_meta() {
+        let html = format!(
+            r#"<html><head><title>In-house legal work</title>
+<meta name="w-published-date" content="2025-05-27T06:03:43.000Z">
+<meta name="w-expiry-date" content="2030-01-01T00:00:00Z"></head>
+<body><article><h1>In-house legal work</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.published.as_deref().map(|d| &d[..10]), Some("2025-05-27"));
+    }
+}
+
+mod edges {
+    use super::*;
+
+    /// The rails after a story (a "Most popular" heading with its numbered links), a newsletter
+    /// pitch, share counters and a share box's URL above the story are not article text.
+    #[test]
+    fn rails_pitches_and_share_boxes_go() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div>https://news.example.com/article/storm-hits-coast-123.php</div>
+<p>Sharing is caring!</p><p>858shares</p>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p>
+<p>Sign up for the newsletter Weather Watch. By signing up, you agree to our Privacy Policy.</p>
+<h3>Most Popular</h3><ol><li>1</li><li>2</li><li>3</li></ol>
+</article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert!(x.text.starts_with(P1), "{}", x.text);
+        assert!(x.text.ends_with(&format!("{P1} {P2}")), "{}", x.text);
+    }
+
+    /// Numbers in a table are data, and a link written out in the story's body stays.
+    #[test]
+    fn numbers_and_links_in_the_body_stay() {
+        let html = format!(
+            r#"<html><head><title>Snap counts</title></head><body><article>
+<h1>Snap counts</h1><p>{P1}</p><p>{P2}</p><table><tr><td>Player</td><td>63</td></tr>
+<tr><td>Other</td><td>57</td></tr></table><p>{P3}</p><p>Buy it here:</p><p>http://amzn.to/abc</p>
+<p>{P1}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert!(x.text.contains("63") && x.text.contains("57"), "{}", x.text);
+        assert!(x.text.contains("http://amzn.to/abc"), "{}", x.text);
+    }
 }
