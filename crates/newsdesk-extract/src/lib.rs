@@ -54,8 +54,7 @@ pub struct Extracted {
     /// The article's own title, without the site-name suffix of `<title>`.
     pub title: Option<String>,
     /// The byline: the people named as authors, or, when the page names no person, the author
-    /// its structured data declares (a desk, a team, or the outlet itself when it says it wrote
-    /// the page); the outlet's name is never taken from a visible byline.
+    /// its structured data declares (a desk, a team); never the outlet's own name.
     pub authors: Vec<String>,
     /// Publication date-time in ISO 8601 (`2024-02-29` or `2024-02-29T10:15:00+01:00`).
     pub published: Option<String>,

@@ -1403,13 +1403,14 @@ pub fn authors(
         return found;
     }
     // No person anywhere: the declared author as written ("The Editors", a team, a user
-    // name), the outlet itself included when structured data names it as the author (a
-    // company blog, a personal site named after its writer): the page says so explicitly.
+    // name) — but never the outlet itself: a byline names who wrote the piece, and the outlet
+    // is the site name already.
     let declared = ld
         .org_authors
         .iter()
         .chain(&ld.authors)
         .chain(&meta_values)
+        .filter(|v| !sites.iter().any(|s| s.eq_ignore_ascii_case(v.trim())))
         .find_map(|v| declared_author(v));
     if declared.is_some() {
         return declared.into_iter().collect();
