@@ -120,13 +120,54 @@ const MONTH_ABBR: &str =
 const WEEKDAY: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const HOLIDAYS: &str = "Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Independence Day|Fourth of July|Thanksgiving Day|Thanksgiving|Halloween|Valentine's Day|Memorial Day|Labor Day|Easter Sunday|Easter";
 
-fn rules() -> &'static [(Rule, Regex)] {
-    static RULES: OnceLock<Vec<(Rule, Regex)>> = OnceLock::new();
+/// The rules, and one regex that is any of them: a single pass over the text finds where a
+/// date may start, and only there are the rules tried one by one (thirty passes over every
+/// text were most of the cost of finding dates).
+struct Rules {
+    each: Vec<(Rule, Regex)>,
+    any: Regex,
+    /// All the rules' patterns in one automaton that reports every pattern matching at a
+    /// place, so that the rules are not searched one by one at each candidate.
+    which: Option<regex_automata::meta::Regex>,
+}
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
+        let each = rule_patterns();
+        let any = RegexBuilder::new(
+            &each
+                .iter()
+                .map(|(_, re)| format!("(?:{})", re.as_str()))
+                .collect::<Vec<_>>()
+                .join("|"),
+        )
+        .unicode(false)
+        .dfa_size_limit(8 << 20)
+        .build()
+        .unwrap_or_else(|_| Regex::new("$^").expect("an empty regex"));
+        let which = regex_automata::meta::Regex::builder()
+            .configure(
+                regex_automata::meta::Regex::config()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .dfa_size_limit(Some(8 << 20)),
+            )
+            .syntax(regex_automata::util::syntax::Config::new().unicode(false))
+            .build_many(&each.iter().map(|(_, re)| re.as_str()).collect::<Vec<_>>())
+            .ok();
+        Rules { each, any, which }
+    })
+}
+
+fn rule_patterns() -> Vec<(Rule, Regex)> {
+    {
         let month_any = format!("{MONTH_FULL}|{MONTH_ABBR}");
         let day = r"(\d{1,2})(?:st|nd|rd|th)?";
         let part_of_day = r"(?:\s+(?i:morning|afternoon|evening|night))?";
-        let ord = format!("{}|1st|2nd|3rd|4th", first_capital("first|second|third|fourth"));
+        let ord = format!(
+            "{}|1st|2nd|3rd|4th",
+            first_capital("first|second|third|fourth")
+        );
         let year = r"((?:1[6-9]|20)\d\d)";
         // Patterns that a word may precede ("last", "early") come twice: with the word and
         // without it (an empty group keeps the numbering), so that every pattern starts with
@@ -277,7 +318,7 @@ fn rules() -> &'static [(Rule, Regex)] {
                     .map(|re| (*rule, re))
             })
             .collect()
-    })
+    }
 }
 
 /// `"last|next"` → `"[Ll]ast|[Nn]ext"`: each alternative as written in running text or at the
@@ -299,16 +340,57 @@ fn first_capital(alternatives: &str) -> String {
         .join("|")
 }
 
+/// The longest a date expression can be, in bytes ("the day before yesterday evening", "the
+/// fiscal third quarter of 1989").
+const MAX_EXPRESSION: usize = 80;
+
 /// Finds the dates a text mentions and resolves them against `published` (the day the article
 /// was written). Without `published`, relative expressions are left out.
 pub fn date_mentions(text: &str, published: Option<Date>) -> Vec<DateMention> {
     let mut found: Vec<(usize, usize, Rule, Captures<'_>)> = Vec::new();
-    for (rule, re) in rules() {
-        // Finding is fast; capturing groups is not, so only matches are captured.
-        for m in re.find_iter(text) {
-            if let Some(caps) = re.captures_at(text, m.start()) {
-                found.push((m.start(), m.end(), *rule, caps));
+    let rules = rules();
+    let mut from = 0;
+    while let Some(m) = rules.any.find_at(text, from) {
+        let start = m.start();
+        // No expression is longer than this; the window ends at a word's end, so that a
+        // pattern's closing word boundary means what it means in the whole text.
+        let mut limit = (start + MAX_EXPRESSION).min(text.len());
+        while limit < text.len()
+            && (!text.is_char_boundary(limit) || text.as_bytes()[limit].is_ascii_alphanumeric())
+        {
+            limit += 1;
+        }
+        let window = &text[..limit];
+        // Which rules match right here, in one anchored search; then only those capture.
+        let mut here = regex_automata::PatternSet::new(rules.each.len());
+        match &rules.which {
+            Some(which) => which.which_overlapping_matches(
+                &regex_automata::Input::new(window)
+                    .range(start..)
+                    .anchored(regex_automata::Anchored::Yes),
+                &mut here,
+            ),
+            None => {
+                for i in 0..rules.each.len() {
+                    let _ = here.try_insert(regex_automata::PatternID::new_unchecked(i));
+                }
             }
+        }
+        for id in here.iter() {
+            let Some((rule, re)) = rules.each.get(id.as_usize()) else {
+                continue;
+            };
+            if let Some(caps) = re.captures_at(window, start) {
+                if let Some(whole) = caps.get(0).filter(|w| w.start() == start) {
+                    found.push((start, whole.end(), *rule, caps));
+                }
+            }
+        }
+        // Every place where some rule matches is a candidate, also inside a longer match that
+        // may yet fail to resolve.
+        from = start + 1;
+        while from < text.len() && !text.is_char_boundary(from) {
+            from += 1;
         }
     }
     // Leftmost, then longest; a shorter match inside a taken one is dropped.
