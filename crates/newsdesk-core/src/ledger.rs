@@ -6,7 +6,8 @@
 //! ("people" + "killed"); two reports of one quantity conflict when their qualifiers cannot
 //! reconcile them ("14" and "16" killed on the same day), while a value that rises from one day
 //! to the next is an update, shown as a timeline. Quotes and reported speech are grouped by
-//! their words, so a trimmed quote joins its full form. Dates, resolved against each article's
+//! their words, so a trimmed quote joins its full form; within a copy chain a translated or
+//! spun quote joins its original by its place in the text. Dates, resolved against each article's
 //! publication day, are grouped by value. Names are joined within the story by their longer
 //! and shorter forms ("al-Sudani" with "Mohammed Shia al-Sudani").
 //!
@@ -130,7 +131,7 @@ pub struct DateClaim {
 /// A quote of the story and who reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteClaim {
-    /// The longest rendering of the quote.
+    /// The quote as an original (a copy chain's root) renders it, the fullest such rendering.
     pub text: String,
     /// The speakers it is given to, as written.
     pub speakers: Vec<String>,
@@ -557,14 +558,33 @@ fn quote_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Where a copy's reworded quote (a translation, a spin) sits in its article may differ from
+/// the original's by this much, as a share of the text's length.
+const COPIED_QUOTE_DRIFT: f32 = 0.12;
+
 fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
     struct Group {
         words: BTreeSet<String>,
         text: String,
         reports: Vec<QuoteReport>,
+        /// Each report's article, where its quote sits (share of the text) and its length.
+        places: Vec<(usize, f32, usize)>,
+        /// Whether `text` is an original's rendering (a copy chain's root), not a copy's.
+        text_from_root: bool,
     }
     let mut groups: Vec<Group> = Vec::new();
-    for a in articles {
+    for (i, a) in articles.iter().enumerate() {
+        // Articles already grouped that this one copies or that copy it: one copy chain. A
+        // translation or a spin rewords its quotes past comparing words, but keeps them in the
+        // same places and of about the same length.
+        let copies: Vec<usize> = articles[..i]
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.chain == a.chain)
+            .map(|(j, _)| j)
+            .collect();
+        let length = a.text.len().max(1) as f32;
+        let mut taken: BTreeSet<usize> = BTreeSet::new();
         for q in &a.analysis.quotes {
             let words: BTreeSet<String> = quote_words(&q.text).into_iter().collect();
             if words.len() < 3 {
@@ -581,24 +601,65 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
                 direct: q.direct,
                 cited: cite(a, sentence),
             };
+            let place = (i, q.span.0 as f32 / length, q.text.len());
             // The same quote, perhaps trimmed: most of the shorter one's words are in the other.
-            let found = groups.iter_mut().find(|g| {
+            let by_words = groups.iter().position(|g| {
                 let shared = g.words.intersection(&words).count();
                 shared * 10 >= g.words.len().min(words.len()) * 7
             });
+            let found = by_words.or_else(|| {
+                if !q.direct || copies.is_empty() {
+                    return None;
+                }
+                groups
+                    .iter()
+                    .enumerate()
+                    .filter(|(g, _)| !taken.contains(g))
+                    .filter_map(|(g, group)| {
+                        group
+                            .places
+                            .iter()
+                            .filter(|(j, _, _)| copies.contains(j))
+                            .filter(|(_, _, len)| {
+                                let r = place.2 as f32 / (*len).max(1) as f32;
+                                (0.6..=1.7).contains(&r)
+                            })
+                            .map(|(_, at, _)| (at - place.1).abs())
+                            .filter(|d| *d <= COPIED_QUOTE_DRIFT)
+                            .min_by(f32::total_cmp)
+                            .map(|d| (g, d))
+                    })
+                    .min_by(|x, y| x.1.total_cmp(&y.1))
+                    .map(|(g, _)| g)
+            });
             match found {
                 Some(g) => {
-                    if q.text.len() > g.text.len() {
+                    taken.insert(g);
+                    let g = &mut groups[g];
+                    // The original's words over a copy's (a spin's synonyms, a translation),
+                    // then the fullest rendering.
+                    let root = a.id == a.chain;
+                    if (root && !g.text_from_root)
+                        || (root == g.text_from_root && q.text.len() > g.text.len())
+                    {
                         g.text = q.text.clone();
+                        g.text_from_root = root;
                     }
+                    // A translation's words join too: other outlets in its language match them.
                     g.words.extend(words);
                     g.reports.push(report);
+                    g.places.push(place);
                 }
-                None => groups.push(Group {
-                    words,
-                    text: q.text.clone(),
-                    reports: vec![report],
-                }),
+                None => {
+                    taken.insert(groups.len());
+                    groups.push(Group {
+                        words,
+                        text: q.text.clone(),
+                        reports: vec![report],
+                        places: vec![place],
+                        text_from_root: a.id == a.chain,
+                    });
+                }
             }
         }
     }
@@ -833,6 +894,48 @@ mod tests {
             .find(|d| d.value == "2025-02-11")
             .expect("Tuesday");
         assert_eq!(tuesday.sources, 2);
+    }
+
+    #[test]
+    fn a_translated_quote_joins_its_original_through_the_copy_chain() {
+        let en = "Power was cut to 46,000 homes overnight. \"We expect to restore power to most customers by Wednesday evening,\" said Lena Voss of the utility. Schools stayed shut.";
+        let es = "La tormenta cortó la luz a 46.000 hogares durante la noche. \"Esperamos restablecer el suministro a la mayoría de los clientes el miércoles por la tarde\", dijo Lena Voss. Las escuelas siguieron cerradas.";
+        let other = "\"We expect to restore power to most customers by Wednesday evening,\" Lena Voss told reporters on Tuesday.";
+        let a_en = newsdesk_text::analyze("", en, Some("en"));
+        let a_es = newsdesk_text::analyze("", es, Some("es"));
+        let a_other = newsdesk_text::analyze("", other, Some("en"));
+        let article = |id, chain, time, text, analysis| LedgerArticle {
+            id,
+            outlet: id,
+            chain,
+            time,
+            text,
+            analysis,
+        };
+        let ledger = Ledger::build(&[
+            article("wire", "wire", 1, en, &a_en),
+            article("heraldo", "wire", 2, es, &a_es),
+            article("courier", "courier", 3, other, &a_other),
+        ]);
+        let voss = ledger
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("restore power"))
+            .expect("the quote");
+        let outlets: Vec<&str> = voss
+            .reports
+            .iter()
+            .map(|r| r.cited.outlet.as_str())
+            .collect();
+        assert_eq!(outlets, vec!["wire", "heraldo", "courier"]);
+        assert_eq!(voss.sources, 2, "a translation is not a source of its own");
+        // An independent article in another language is not matched by position.
+        let lone = newsdesk_text::analyze("", es, Some("es"));
+        let ledger = Ledger::build(&[
+            article("wire", "wire", 1, en, &a_en),
+            article("other", "other", 2, es, &lone),
+        ]);
+        assert!(ledger.quotes.iter().all(|q| q.reports.len() == 1));
     }
 
     #[test]
