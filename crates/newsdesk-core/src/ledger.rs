@@ -766,10 +766,12 @@ const MIN_LEAD_WORDS: usize = 8;
 fn leads(articles: &[LedgerArticle<'_>]) -> Vec<Citation> {
     // The chain's root (its first publisher, as copy detection found it) speaks for the
     // chain; a chain whose root is outside the story is represented by its earliest article.
+    fn rank<'a>(x: &LedgerArticle<'a>) -> (bool, i64, &'a str) {
+        (x.id != x.chain, x.time, x.id)
+    }
     let mut first_of_chain: BTreeMap<&str, &LedgerArticle<'_>> = BTreeMap::new();
     for a in articles {
         let slot = first_of_chain.entry(a.chain).or_insert(a);
-        let rank = |x: &LedgerArticle<'_>| (x.id != x.chain, x.time, x.id.to_owned());
         if rank(a) < rank(slot) {
             *slot = a;
         }

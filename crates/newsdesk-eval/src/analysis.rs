@@ -12,6 +12,7 @@ use clap::Args as ClapArgs;
 use jiff::civil::Date;
 
 use crate::data::{data_dir, read_jsonl_gz};
+use crate::timing::median_seconds;
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -33,23 +34,13 @@ struct Item {
     published: Option<Date>,
 }
 
-fn median_seconds(items: &[Item], runs: usize) -> f64 {
-    let mut times: Vec<f64> = (0..runs.max(1))
-        .map(|_| {
-            let t = Instant::now();
-            for i in items {
-                std::hint::black_box(newsdesk_text::analyze_published(
-                    &i.title,
-                    &i.text,
-                    Some("en"),
-                    i.published,
-                ));
-            }
-            t.elapsed().as_secs_f64()
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
+fn analyse(i: &Item) {
+    std::hint::black_box(newsdesk_text::analyze_published(
+        &i.title,
+        &i.text,
+        Some("en"),
+        i.published,
+    ));
 }
 
 /// Cuts each text at a line break once `size` bytes are reached, or joins short ones, so every
@@ -107,7 +98,7 @@ pub fn run(args: Args) -> Result<()> {
         if only.is_some() {
             break;
         }
-        let secs = median_seconds(set, args.runs);
+        let secs = median_seconds(args.runs, || set.iter().for_each(analyse));
         let bytes: usize = set.iter().map(|i| i.text.len() + i.title.len()).sum();
         println!(
             "  {label:<26} {:>6} articles, mean {:>5.1} KB: {:>7.0} articles/s, {:>6.0} µs/article, {:>5.1} MB/s",
@@ -159,18 +150,12 @@ pub fn run(args: Args) -> Result<()> {
         if only.is_some_and(|o| !name.starts_with(o)) {
             continue;
         }
-        let mut times: Vec<f64> = (0..args.runs.max(1))
-            .map(|_| {
-                let t = Instant::now();
-                let n: usize = items.iter().map(f).sum();
-                std::hint::black_box(n);
-                t.elapsed().as_secs_f64()
-            })
-            .collect();
-        times.sort_by(f64::total_cmp);
+        let secs = median_seconds(args.runs, || {
+            std::hint::black_box(items.iter().map(f).sum::<usize>());
+        });
         println!(
             "    {name:<42} {:>6.0}",
-            times[times.len() / 2] * 1e6 / items.len().max(1) as f64
+            secs * 1e6 / items.len().max(1) as f64
         );
     }
     Ok(())

@@ -25,6 +25,7 @@ use newsdesk_core::copies::rewrite::{
 use crate::data::{data_dir, read_jsonl_gz};
 use crate::fit::fit_logistic;
 use crate::peers::repo_root;
+use crate::timing::median;
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -457,12 +458,6 @@ fn candidate_recall(pairs: &[(usize, usize, bool)], candidate: &[bool]) -> f64 {
     }
 }
 
-fn median(values: &[f64]) -> f64 {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
-}
-
 /// `a / b` as a multiplier ("x1.23"), "x inf" where only `b` is zero, "-" where it means nothing.
 fn ratio(a: f64, b: f64) -> String {
     if !(a.is_finite() && b.is_finite()) || a < 0.0 || b < 0.0 {
@@ -552,10 +547,7 @@ fn run_python_peers(
         runs,
         "copies peers",
         "datasketch or scikit-learn",
-    )?;
-    let text = std::fs::read_to_string(&output)
-        .with_context(|| format!("reading {}", output.display()))?;
-    serde_json::from_str(&text).with_context(|| format!("parsing {}", output.display()))
+    )
 }
 
 /// Per-pair numbers of a peer's field, checked against the pair count.

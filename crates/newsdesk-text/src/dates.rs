@@ -160,165 +160,163 @@ fn rules() -> &'static Rules {
 }
 
 fn rule_patterns() -> Vec<(Rule, Regex)> {
-    {
-        let month_any = format!("{MONTH_FULL}|{MONTH_ABBR}");
-        let day = r"(\d{1,2})(?:st|nd|rd|th)?";
-        let part_of_day = r"(?:\s+(?i:morning|afternoon|evening|night))?";
-        let ord = format!(
-            "{}|1st|2nd|3rd|4th",
-            first_capital("first|second|third|fourth")
-        );
-        let year = r"((?:1[6-9]|20)\d\d)";
-        // Patterns that a word may precede ("last", "early") come twice: with the word and
-        // without it (an empty group keeps the numbering), so that every pattern starts with
-        // literal text the regex engine can skip to.
-        let patterns: Vec<(Rule, String)> = vec![
-            (
-                Rule::MonthDayYear,
-                format!(r"\b({month_any})\s+{day},?\s+(\d{{4}})\b"),
+    let month_any = format!("{MONTH_FULL}|{MONTH_ABBR}");
+    let day = r"(\d{1,2})(?:st|nd|rd|th)?";
+    let part_of_day = r"(?:\s+(?i:morning|afternoon|evening|night))?";
+    let ord = format!(
+        "{}|1st|2nd|3rd|4th",
+        first_capital("first|second|third|fourth")
+    );
+    let year = r"((?:1[6-9]|20)\d\d)";
+    // Patterns that a word may precede ("last", "early") come twice: with the word and
+    // without it (an empty group keeps the numbering), so that every pattern starts with
+    // literal text the regex engine can skip to.
+    let patterns: Vec<(Rule, String)> = vec![
+        (
+            Rule::MonthDayYear,
+            format!(r"\b({month_any})\s+{day},?\s+(\d{{4}})\b"),
+        ),
+        (
+            Rule::DayMonthYear,
+            format!(r"\b{day}\s+(?:of\s+)?({month_any}),?\s+(\d{{4}})\b"),
+        ),
+        (
+            Rule::MonthDay,
+            format!(r"\b({month_any})\s+{day}\b{part_of_day}"),
+        ),
+        (Rule::DayMonth, format!(r"\b{day}\s+(?:of\s+)?({MONTH_FULL})\b")),
+        (
+            Rule::MonthYear,
+            format!(
+                r"\b((?:{})-?\s*)({month_any}),?\s+(?:of\s+)?(\d{{4}})\b",
+                first_capital("early|late|mid")
             ),
-            (
-                Rule::DayMonthYear,
-                format!(r"\b{day}\s+(?:of\s+)?({month_any}),?\s+(\d{{4}})\b"),
+        ),
+        (
+            Rule::MonthYear,
+            format!(r"\b()({month_any}),?\s+(?:of\s+)?(\d{{4}})\b"),
+        ),
+        (
+            Rule::Month,
+            format!(
+                r"\b((?:{})\s+|[Mm]id-)({MONTH_FULL})\b",
+                first_capital("last|next|this|this past|this coming|early|late|mid|the end of|the beginning of|the start of|the middle of")
             ),
-            (
-                Rule::MonthDay,
-                format!(r"\b({month_any})\s+{day}\b{part_of_day}"),
+        ),
+        (Rule::Month, format!(r"\b()({MONTH_FULL})\b")),
+        (Rule::IsoDate, r"\b(\d{4})-(\d{2})-(\d{2})\b".to_owned()),
+        (Rule::CompactDate, r"\b((?:19|20)\d{2})(\d{2})(\d{2})\b".to_owned()),
+        (
+            Rule::SlashDate,
+            r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b".to_owned(),
+        ),
+        (
+            Rule::SeasonYear,
+            format!(
+                r"\b({})\s+(?:of\s+)?(\d{{4}})\b",
+                first_capital("spring|summer|fall|autumn|winter")
             ),
-            (Rule::DayMonth, format!(r"\b{day}\s+(?:of\s+)?({MONTH_FULL})\b")),
-            (
-                Rule::MonthYear,
-                format!(
-                    r"\b((?:{})-?\s*)({month_any}),?\s+(?:of\s+)?(\d{{4}})\b",
-                    first_capital("early|late|mid")
-                ),
+        ),
+        (
+            Rule::QuarterOfYear,
+            format!(r"\b({ord})[-\s]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal\s+)?(\d{{4}})\b"),
+        ),
+        (
+            Rule::QuarterOfYear,
+            format!(r"\b()(){year}'s\s+(first|second|third|fourth)[-\s]+quarter\b"),
+        ),
+        (
+            Rule::YearQuarter,
+            format!(
+                r"\b{year}\s+(?:(first|second|third|fourth)\s+)?(?:fiscal\s+)?(quarter|period)\b"
             ),
-            (
-                Rule::MonthYear,
-                format!(r"\b()({month_any}),?\s+(?:of\s+)?(\d{{4}})\b"),
+        ),
+        (
+            Rule::Holiday,
+            format!(r"\b((?:{})\s+)({HOLIDAYS})\b", first_capital("last|next|this")),
+        ),
+        (Rule::Holiday, format!(r"\b()({HOLIDAYS})\b")),
+        (
+            Rule::Quarter,
+            format!(
+                r"\b({}) year's\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?({ord})[-\s]+(?:fiscal\s+)?(?:quarter|period)\b",
+                first_capital("this|last|next")
             ),
-            (
-                Rule::Month,
-                format!(
-                    r"\b((?:{})\s+|[Mm]id-)({MONTH_FULL})\b",
-                    first_capital("last|next|this|this past|this coming|early|late|mid|the end of|the beginning of|the start of|the middle of")
-                ),
+        ),
+        (
+            Rule::Quarter,
+            format!(r"\b()({ord})[-\s]+(?:fiscal\s+)?(?:quarter|period)\b"),
+        ),
+        (
+            Rule::ReferencePeriod,
+            r"\b[Tt]he\s+(?:(latest|current|same|year-earlier|year-ago|previous|prior|comparable|recent|most recent|fiscal|latest fiscal)\s+)?(quarter|period)\b"
+                .to_owned(),
+        ),
+        (
+            Rule::Year,
+            format!(
+                r"\b((?:{})[-\s]+){year}\b",
+                first_capital("fiscal year|fiscal|calendar year|calendar|the year|early|late|mid")
             ),
-            (Rule::Month, format!(r"\b()({MONTH_FULL})\b")),
-            (Rule::IsoDate, r"\b(\d{4})-(\d{2})-(\d{2})\b".to_owned()),
-            (Rule::CompactDate, r"\b((?:19|20)\d{2})(\d{2})(\d{2})\b".to_owned()),
-            (
-                Rule::SlashDate,
-                r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b".to_owned(),
+        ),
+        (Rule::Year, format!(r"\b(){year}\b")),
+        (
+            Rule::Decade,
+            r"\b(?:[Tt]he\s+(?:(?:early|mid|late)-?\s*)?|(?:[Ee]arly|[Mm]id|[Ll]ate)-?\s*)((?:1[6-9]|20)\d)0'?s\b"
+                .to_owned(),
+        ),
+        (Rule::Decade, r"\b((?:1[6-9]|20)\d)0'?s\b".to_owned()),
+        (
+            Rule::NamedDay,
+            format!(
+                r"\b({})\b{part_of_day}",
+                first_capital("the day before yesterday|the day after tomorrow|late yesterday|early today|yesterday|today|tomorrow")
             ),
-            (
-                Rule::SeasonYear,
-                format!(
-                    r"\b({})\s+(?:of\s+)?(\d{{4}})\b",
-                    first_capital("spring|summer|fall|autumn|winter")
-                ),
+        ),
+        (
+            Rule::Weekday,
+            format!(
+                r"\b((?:{})\s+)({WEEKDAY})\b{part_of_day}",
+                first_capital("last|next|this|this past|this coming|past|coming")
             ),
-            (
-                Rule::QuarterOfYear,
-                format!(r"\b({ord})[-\s]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal\s+)?(\d{{4}})\b"),
+        ),
+        (Rule::Weekday, format!(r"\b()({WEEKDAY})\b{part_of_day}")),
+        (
+            Rule::UnitRelative,
+            format!(
+                r"\b({})\s+(week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|decade)\b",
+                first_capital("this|last|next|the|the current|the current fiscal|the full|the fiscal|the past|the coming|the previous|the following|previous|past|coming|earlier this|later this|early this|late this|early next|late next|early last|late last|earlier last|the end of this|the end of last|the end of the|the start of this|the beginning of this|the end of next")
             ),
-            (
-                Rule::QuarterOfYear,
-                format!(r"\b()(){year}'s\s+(first|second|third|fourth)[-\s]+quarter\b"),
+        ),
+        (
+            Rule::Ago,
+            r"\b(day|week|month|year|decade)s?\s+(ago|earlier|before|later|after|from now)\b"
+                .to_owned(),
+        ),
+        (
+            Rule::YearEarlierAdjective,
+            r"\b[Yy]ear-(?:earlier|ago)(?:\s+(?:quarter|period))?\b".to_owned(),
+        ),
+        (
+            Rule::Reference,
+            format!(
+                r"\b({})\b",
+                first_capital("right now|now|currently|presently|at present|nowadays|these days|at the moment|current|recently|lately|in recent years|recent years|in recent months|recent months|recent|the past|in the past|the future|in the future")
             ),
-            (
-                Rule::YearQuarter,
-                format!(
-                    r"\b{year}\s+(?:(first|second|third|fourth)\s+)?(?:fiscal\s+)?(quarter|period)\b"
-                ),
-            ),
-            (
-                Rule::Holiday,
-                format!(r"\b((?:{})\s+)({HOLIDAYS})\b", first_capital("last|next|this")),
-            ),
-            (Rule::Holiday, format!(r"\b()({HOLIDAYS})\b")),
-            (
-                Rule::Quarter,
-                format!(
-                    r"\b({}) year's\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?({ord})[-\s]+(?:fiscal\s+)?(?:quarter|period)\b",
-                    first_capital("this|last|next")
-                ),
-            ),
-            (
-                Rule::Quarter,
-                format!(r"\b()({ord})[-\s]+(?:fiscal\s+)?(?:quarter|period)\b"),
-            ),
-            (
-                Rule::ReferencePeriod,
-                r"\b[Tt]he\s+(?:(latest|current|same|year-earlier|year-ago|previous|prior|comparable|recent|most recent|fiscal|latest fiscal)\s+)?(quarter|period)\b"
-                    .to_owned(),
-            ),
-            (
-                Rule::Year,
-                format!(
-                    r"\b((?:{})[-\s]+){year}\b",
-                    first_capital("fiscal year|fiscal|calendar year|calendar|the year|early|late|mid")
-                ),
-            ),
-            (Rule::Year, format!(r"\b(){year}\b")),
-            (
-                Rule::Decade,
-                r"\b(?:[Tt]he\s+(?:(?:early|mid|late)-?\s*)?|(?:[Ee]arly|[Mm]id|[Ll]ate)-?\s*)((?:1[6-9]|20)\d)0'?s\b"
-                    .to_owned(),
-            ),
-            (Rule::Decade, r"\b((?:1[6-9]|20)\d)0'?s\b".to_owned()),
-            (
-                Rule::NamedDay,
-                format!(
-                    r"\b({})\b{part_of_day}",
-                    first_capital("the day before yesterday|the day after tomorrow|late yesterday|early today|yesterday|today|tomorrow")
-                ),
-            ),
-            (
-                Rule::Weekday,
-                format!(
-                    r"\b((?:{})\s+)({WEEKDAY})\b{part_of_day}",
-                    first_capital("last|next|this|this past|this coming|past|coming")
-                ),
-            ),
-            (Rule::Weekday, format!(r"\b()({WEEKDAY})\b{part_of_day}")),
-            (
-                Rule::UnitRelative,
-                format!(
-                    r"\b({})\s+(week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|decade)\b",
-                    first_capital("this|last|next|the|the current|the current fiscal|the full|the fiscal|the past|the coming|the previous|the following|previous|past|coming|earlier this|later this|early this|late this|early next|late next|early last|late last|earlier last|the end of this|the end of last|the end of the|the start of this|the beginning of this|the end of next")
-                ),
-            ),
-            (
-                Rule::Ago,
-                r"\b(day|week|month|year|decade)s?\s+(ago|earlier|before|later|after|from now)\b"
-                    .to_owned(),
-            ),
-            (
-                Rule::YearEarlierAdjective,
-                r"\b[Yy]ear-(?:earlier|ago)(?:\s+(?:quarter|period))?\b".to_owned(),
-            ),
-            (
-                Rule::Reference,
-                format!(
-                    r"\b({})\b",
-                    first_capital("right now|now|currently|presently|at present|nowadays|these days|at the moment|current|recently|lately|in recent years|recent years|in recent months|recent months|recent|the past|in the past|the future|in the future")
-                ),
-            ),
-        ];
-        // ASCII classes and boundaries keep every pattern on the fast automaton; dates are
-        // written in ASCII digits and English words.
-        patterns
-            .iter()
-            .filter_map(|(rule, p)| {
-                RegexBuilder::new(p)
-                    .unicode(false)
-                    .build()
-                    .ok()
-                    .map(|re| (*rule, re))
-            })
-            .collect()
-    }
+        ),
+    ];
+    // ASCII classes and boundaries keep every pattern on the fast automaton; dates are
+    // written in ASCII digits and English words.
+    patterns
+        .iter()
+        .filter_map(|(rule, p)| {
+            RegexBuilder::new(p)
+                .unicode(false)
+                .build()
+                .ok()
+                .map(|re| (*rule, re))
+        })
+        .collect()
 }
 
 /// `"last|next"` → `"[Ll]ast|[Nn]ext"`: each alternative as written in running text or at the
@@ -538,8 +536,8 @@ fn count_of(word: &str) -> Option<i32> {
     let lower = word.to_ascii_lowercase();
     Some(match lower.as_str() {
         "a" | "an" | "one" => 1,
-        "two" | "a couple of" => 2,
-        "three" | "several" | "a few" => 3,
+        "two" => 2,
+        "three" | "several" => 3,
         "four" => 4,
         "five" => 5,
         "six" => 6,
