@@ -126,7 +126,7 @@ fn negative_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"comment|disqus|sidebar|side-bar|footer|breadcrumb|newsletter|subscri|cookie|consent|gdpr|popup|pop-up|modal|overlay|related|recommend|promo|sponsor|advert|widget|masthead|pagination|pager|outbrain|taboola|social|sharing|sharebar|share-|-share|_share|byline|dateline|signup|sign-up|paywall|toolbar|skip-?link|trending|most-?popular|more-?stories|read-?more|author-?bio|author-?info|about-?author|navbar|navigation|menu|copyright|disclaimer|caption|credit|banner|teaser|shoutbox|supplemental|skyscraper|jump-?to|inline-?links|rss|login|print-?only|visually-?hidden|sr-only|screen-?reader|tooltip|carousel|slideshow|gallery|timestamp|publish-?date|post-?date|article-?date|tag-?list|tagcloud|keywords",
+            r"comment|disqus|sidebar|side-bar|footer|breadcrumb|newsletter|subscri|cookie|consent|gdpr|popup|pop-up|modal|overlay|related|recommend|promo|sponsor|advert|sharedaddy|masthead|pagination|pager|outbrain|taboola|social|sharing|sharebar|share-|-share|_share|byline|dateline|signup|sign-up|paywall|toolbar|skip-?link|trending|most-?popular|more-?stories|read-?more|author-?bio|author-?info|about-?author|navbar|navigation|menu|copyright|disclaimer|caption|credit|banner|teaser|shoutbox|supplemental|skyscraper|jump-?to|inline-?links|rss|login|print-?only|visually-?hidden|sr-only|screen-?reader|tooltip|carousel|slideshow|gallery|timestamp|publish-?date|post-?date|article-?date|tag-?list|tagcloud|keywords",
         )
         .expect("valid regex")
     })
@@ -150,7 +150,6 @@ fn is_negative_token(token: &str) -> bool {
     matches!(
         token,
         "ad" | "ads"
-            | "adv"
             | "advert"
             | "nav"
             | "share"
@@ -160,7 +159,6 @@ fn is_negative_token(token: &str) -> bool {
             | "topics"
             | "meta"
             | "print"
-            | "hide"
             | "extra"
             | "foot"
             | "tools"
@@ -224,6 +222,12 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
             for name in ["class", "id", "role"] {
                 if let Some(v) = attr_of(el, name) {
                     for token in v.split_ascii_whitespace() {
+                        // Utility classes with variants or arbitrary values
+                        // (`lg:first:pt-[calc(var(--banner-min-height))]`) say how an element
+                        // looks, not what it is.
+                        if token.contains([':', '[', '(']) {
+                            continue;
+                        }
                         let start = buf.len();
                         if start > 0 {
                             buf.push(' ');
@@ -254,7 +258,15 @@ fn is_negative(class_id: &str) -> bool {
         && (negative_re().is_match(class_id)
             || class_id
                 .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(is_negative_token))
+                .any(is_negative_token)
+            || class_id.split(' ').any(is_widget_class))
+}
+
+/// A sidebar widget's own class (`widget`, `widget_recent_entries`). Page builders call every
+/// block a widget (`elementor-widget-text-editor`, `widget-span`), articles included, so the
+/// word alone inside a longer name says nothing.
+fn is_widget_class(token: &str) -> bool {
+    token == "widget" || token == "widgets" || token.starts_with("widget_")
 }
 
 fn is_positive(class_id: &str) -> bool {
@@ -387,7 +399,9 @@ fn stats_from(dom: &Dom<'_>, marks: &[Mark], counts: &[(u32, u32)]) -> Vec<Stats
         let node = &dom.nodes[i];
         let mut s = stats[i];
         let is_inline_text;
-        if node.el.is_none() {
+        // The document root has no element either, but it is no text node: its sums are the
+        // page's.
+        if node.el.is_none() && i != 0 {
             let (chars, commas) = counts[i];
             s.text = chars;
             s.commas = commas;
@@ -518,6 +532,77 @@ fn climb(dom: &Dom<'_>, stats: &[Stats], marks: &[Mark], start: usize) -> usize 
                 return cur;
             }
         }
+    }
+}
+
+/// Runs of like siblings (same tag, same first class word): the cards of a listing, which a
+/// page may name as teasers or promos while they are its content. Computed per parent on first
+/// use, so a parent with thousands of children is read once.
+#[derive(Default)]
+struct CardGroups {
+    /// Per parent: (tag, first class word, members, their plain text).
+    by_parent: std::collections::HashMap<usize, Vec<(usize, u32, u32)>>,
+}
+
+/// Paragraph text (and its largest link share) that a negatively named block of an article page
+/// may hold and still be read as text.
+const NAMED_PROSE_MIN: u32 = 150;
+const NAMED_PROSE_LINKS: f32 = 0.3;
+
+/// Siblings alike enough to be cards: fewer are a layout's columns.
+const CARD_MIN: u32 = 3;
+
+impl CardGroups {
+    /// The plain text of the cards that `i`, its parent or its grandparent is one of: a part
+    /// of a card (its caption, its teaser text) is the card's content too.
+    fn around(&mut self, dom: &Dom<'_>, marks: &[Mark], stats: &[Stats], i: usize) -> u32 {
+        let mut at = i;
+        for _ in 0..3 {
+            let plain = self.share(dom, marks, stats, at);
+            if plain > 0 || at == 0 {
+                return plain;
+            }
+            at = dom.nodes[at].parent;
+        }
+        0
+    }
+
+    /// The plain text of the cards `i` is one of, or 0 when it is not one of at least
+    /// [`CARD_MIN`] like siblings.
+    fn share(&mut self, dom: &Dom<'_>, marks: &[Mark], stats: &[Stats], i: usize) -> u32 {
+        let first_class = |i: usize| {
+            dom.attr(i, "class")
+                .and_then(|c| c.split_ascii_whitespace().next())
+        };
+        let same = |a: usize, b: usize| {
+            dom.nodes[a].tag == dom.nodes[b].tag && first_class(a) == first_class(b)
+        };
+        if first_class(i).is_none() || i == 0 {
+            return 0;
+        }
+        let parent = dom.nodes[i].parent;
+        let groups = self.by_parent.entry(parent).or_insert_with(|| {
+            // (representative child, members, plain text)
+            let mut groups: Vec<(usize, u32, u32)> = Vec::new();
+            for c in dom.children(parent) {
+                if marks[c] != Mark::Keep || first_class(c).is_none() {
+                    continue;
+                }
+                if let Some(g) = groups.iter_mut().find(|g| same(g.0, c)) {
+                    g.1 += 1;
+                    g.2 += stats[c].plain();
+                } else if groups.len() < 16 {
+                    // Capped, so that a parent of many unlike children stays linear.
+                    groups.push((c, 1, stats[c].plain()));
+                }
+            }
+            groups
+        });
+        groups
+            .iter()
+            .find(|g| same(g.0, i))
+            .filter(|g| g.1 >= CARD_MIN)
+            .map_or(0, |g| g.2)
     }
 }
 
@@ -771,6 +856,12 @@ impl Analysis {
         }
         let outside_plain = total.saturating_sub(thread_plain);
         let outside_para = stats[0].para.saturating_sub(thread_para) + outside_loose;
+        let mut cards = CardGroups::default();
+        // Listings, shops and service pages name their content blocks like furniture (teasers,
+        // promos, banners, product captions) and write little of it in paragraphs: on such a
+        // page a negative name alone does not remove text. An article page, declared or mostly
+        // paragraphs, is read strictly.
+        let prose_page = declared_article || stats[0].para * 5 > total * 2;
         let thread_page = !declared_article
             && thread_plain >= FORUM_MIN
             && outside_para < FORUM_OUTSIDE
@@ -794,7 +885,13 @@ impl Analysis {
                     s.plain() < 25 || s.link_density() > 0.5
                 } else if strong {
                     true
-                } else if holds_most {
+                } else if holds_most || (!prose_page && s.plain() > 0) {
+                    false
+                } else if cards.around(dom, &marks, &stats, i) * 2 > total {
+                    // The cards of a listing that is most of the page.
+                    false
+                } else if s.para >= NAMED_PROSE_MIN && s.link_density() < NAMED_PROSE_LINKS {
+                    // Running paragraphs in a page builder's block (`...-promo-section`).
                     false
                 } else if !pos && marker_rank(dom, i) == 0 {
                     true
@@ -1298,7 +1395,7 @@ fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &m
         }
         let node = &dom.nodes[i];
         c.inside_list = c.list.is_some_and(|l| dom.contains(l, i));
-        if node.el.is_none() {
+        if node.el.is_none() && i != 0 {
             c.push_text(node.text);
             i += 1;
             continue;

@@ -1031,3 +1031,61 @@ mod edges {
         assert!(x.text.contains("http://amzn.to/abc"), "{}", x.text);
     }
 }
+
+#[test]
+fn furniture_named_boxes_inside_an_article_are_dropped() {
+    // Boxes inside the article body, named like furniture, with a line of text each: a
+    // WordPress "Like this" box, a promo and an image credit. They are small against the page,
+    // so their names decide.
+    let page = format!(
+        r#"<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Storm hits coast</h1><div class="entry-content">
+<p>{P1}</p>
+<div class="image-credit">Photo by a staff photographer for the paper</div>
+<p>{P2}</p>
+<div class="promo-box">Get our weekly digest of local stories every Friday</div>
+<p>{P3}</p>
+<div class="sharedaddy sd-like"><h3 class="sd-title">Like this:</h3><span>Like</span> <span>Loading...</span></div>
+</div></article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+}
+
+#[test]
+fn listing_cards_named_like_teasers_are_the_content() {
+    // A section page: its stories are teaser cards, with no paragraphs. The cards are what
+    // the page holds, whatever they are called.
+    let cards: String = (1..=6)
+        .map(|n| {
+            format!(
+                r#"<li class="teaserItem"><div class="teaser-text"><a href="/story/{n}">Council approves budget item number {n} after a long debate</a><span>Voters will see changes to the service by spring, officials said on day {n}.</span></div></li>"#
+            )
+        })
+        .collect();
+    let page = format!(
+        r#"<html><body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<main><h1>Local government</h1><ul class="sectionTeaserList">{cards}</ul></main>
+<footer>Contact us</footer></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    for n in 1..=6 {
+        assert!(
+            a.text.contains(&format!("officials said on day {n}.")),
+            "card {n} missing: {}",
+            a.text
+        );
+    }
+}
+
+#[test]
+fn page_sums_count_the_whole_document() {
+    use super::content::{compute_stats, Mark};
+    use super::dom::Dom;
+    let doc = scraper::Html::parse_document("<html><body><p>One two three.</p></body></html>");
+    let dom = Dom::new(&doc);
+    let marks = vec![Mark::Keep; dom.len()];
+    let stats = compute_stats(&dom, &marks);
+    assert_eq!(stats[0].text, "Onetwothree.".len() as u32);
+    assert_eq!(stats[0].para, stats[0].text);
+}
