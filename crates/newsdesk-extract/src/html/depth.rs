@@ -180,6 +180,12 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
             let end = find_end_tag(b, tag_end, raw.as_bytes()).unwrap_or(b.len());
             if unread_body(raw, &b[name_end..tag_end], &b[tag_end..end]) {
                 drop_range(&mut out, &mut copied, tag_end, end);
+            } else if is_page_data(raw, &b[name_end..tag_end], &b[tag_end..end]) {
+                // Page data is read only for its publication date: keep the stretches around
+                // each "publish", which the date pattern needs, and not the megabytes around.
+                drop_range(&mut out, &mut copied, tag_end, end);
+                let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                push_publish_snippets(o, &html[tag_end..end]);
             }
             i = end;
             continue;
@@ -240,6 +246,56 @@ fn unread_body(tag: &str, attrs: &[u8], body: &[u8]) -> bool {
         }
         _ => false,
     }
+}
+
+/// A script that is not JSON-LD but is kept for the publication date in its data (see
+/// [`unread_body`]), and long enough that cutting it down pays.
+fn is_page_data(tag: &str, attrs: &[u8], body: &[u8]) -> bool {
+    tag == "script"
+        && body.len() >= PAGE_DATA_MIN
+        && !attrs.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+}
+
+/// Below this size page data is kept whole.
+const PAGE_DATA_MIN: usize = 4096;
+
+/// Bytes kept before and after each "publish" in page data: enough for a key such as
+/// `"first_published_at"` and a full ISO 8601 timestamp after it.
+const SNIPPET_BEFORE: usize = 48;
+const SNIPPET_AFTER: usize = 96;
+
+/// Appends the stretches of `body` around each "publish" (any case of its tail), one per
+/// line, with `<` blanked so that no stretch can open a comment or tag inside the script.
+fn push_publish_snippets(out: &mut String, body: &str) {
+    let b = body.as_bytes();
+    let mut hits: Vec<usize> = memchr::memmem::find_iter(b, b"ublish")
+        .chain(memchr::memmem::find_iter(b, b"UBLISH"))
+        .collect();
+    hits.sort_unstable();
+    let mut last_end = 0;
+    for h in hits {
+        let mut start = h.saturating_sub(SNIPPET_BEFORE).max(last_end);
+        let mut end = (h + SNIPPET_AFTER).min(b.len());
+        while !body.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !body.is_char_boundary(end) {
+            end += 1;
+        }
+        if end <= last_end {
+            continue;
+        }
+        if start > last_end || last_end == 0 {
+            out.push('\n');
+        }
+        out.extend(
+            body[start.max(last_end)..end]
+                .chars()
+                .map(|c| if c == '<' { ' ' } else { c }),
+        );
+        last_end = end;
+    }
+    out.push('\n');
 }
 
 /// Whether `needle` occurs in `hay` (SIMD substring search: script bodies are long).
@@ -315,6 +371,24 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_data_keeps_only_the_stretches_around_its_dates() {
+        let filler = "{\"k\":\"<!--<script>v\"},".repeat(2000);
+        let html = format!(
+            "<html><body><p>Text</p><script>window.__DATA__={{{filler}\"firstPublishedAt\":\"2024-03-03T10:00:00Z\",{filler}}}</script><p>After</p></body></html>"
+        );
+        let out = limit_nesting(&html, MAX_DEPTH);
+        assert!(out.len() < 1000, "{}", out.len());
+        assert!(out.contains("\"firstPublishedAt\":\"2024-03-03T10:00:00Z\""));
+        assert!(out.ends_with("</script><p>After</p></body></html>"));
+        // No stretch can open a comment or a tag that would swallow the rest of the page.
+        let script = &out[out.find("<script>").unwrap() + 8..out.find("</script>").unwrap()];
+        assert!(!script.contains('<'));
+        let page = crate::extract_html(&html, None);
+        assert_eq!(page.published.as_deref(), Some("2024-03-03T10:00:00Z"));
+        assert!(page.text.contains("After"));
+    }
 
     #[test]
     fn shallow_pages_are_borrowed() {

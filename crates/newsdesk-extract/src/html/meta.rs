@@ -1304,7 +1304,7 @@ const VISIBLE_DATE_AFTER: usize = 400;
 fn script_date(dom: &Dom<'_>) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r#"(?i)\?"?(?:date_?published|published_?(?:at|date|on|time)|publish_?date|first_?published(?:_?at)?)\?"?\s*[:=]\s*\?"(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)"#)
+        Regex::new(r#"(?i)\\?"?(?:date_?published|published_?(?:at|date|on|time)|publish_?date|first_?published(?:_?at)?)\\?"?\s*[:=]\s*\\?"(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)"#)
             .expect("valid regex")
     });
     dom.nodes
