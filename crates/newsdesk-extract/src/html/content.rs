@@ -232,7 +232,11 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
                         if start > 0 {
                             buf.push(' ');
                         }
-                        buf.extend(token.chars().flat_map(char::to_lowercase));
+                        if token.is_ascii() {
+                            buf.extend(token.bytes().map(|c| c.to_ascii_lowercase() as char));
+                        } else {
+                            buf.extend(token.chars().flat_map(char::to_lowercase));
+                        }
                         if name == "class" && is_flag_token(&buf[start + usize::from(start > 0)..])
                         {
                             buf.truncate(start);
@@ -1554,18 +1558,20 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         trimmed += 1;
     }
     let mut out = String::new();
-    let mut last_key = String::new();
+    let mut last: Option<&Block> = None;
     for block in &kept[start..end] {
         // The same paragraph twice in a row is a layout artefact (mobile and desktop copies).
-        let key = normalize_key(&block.text);
-        if key == last_key {
+        // Copies have as many characters; only then are their words compared.
+        if last.is_some_and(|l| {
+            l.chars == block.chars && normalize_key(&l.text) == normalize_key(&block.text)
+        }) {
             continue;
         }
         if !out.is_empty() {
             out.push_str("\n\n");
         }
         out.push_str(&block.text);
-        last_key = key;
+        last = Some(block);
     }
     out
 }
