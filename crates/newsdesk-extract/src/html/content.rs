@@ -193,6 +193,8 @@ struct Names {
     neg: bool,
     strong: bool,
     pos: bool,
+    /// Named as the standfirst under a headline (`dek`, `standfirst`, `sub-headline`).
+    dek: bool,
 }
 
 /// Class tokens that describe what a page or post *has* or how it is filed
@@ -252,6 +254,7 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
                 neg,
                 strong: neg && strong_negative_re().is_match(&buf),
                 pos: is_positive(&buf),
+                dek: is_dek_name(&buf),
             }
         })
         .collect()
@@ -271,6 +274,23 @@ fn is_negative(class_id: &str) -> bool {
 /// word alone inside a longer name says nothing.
 fn is_widget_class(token: &str) -> bool {
     token == "widget" || token == "widgets" || token.starts_with("widget_")
+}
+
+/// The names of a standfirst: the summary set under the headline, which repeats the story's
+/// gist in other words and is not its text.
+fn is_dek_name(class_id: &str) -> bool {
+    let b = class_id.as_bytes();
+    let has = |w: &str| memchr::memmem::find(b, w.as_bytes()).is_some();
+    has("standfirst")
+        || has("strapline")
+        || has("subtitle")
+        || has("subheadline")
+        || has("sub-headline")
+        || has("subheading")
+        || has("sub-heading")
+        || class_id
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| t == "dek")
 }
 
 fn is_positive(class_id: &str) -> bool {
@@ -547,6 +567,9 @@ struct CardGroups {
     /// Per parent: (tag, first class word, members, their plain text).
     by_parent: std::collections::HashMap<usize, Vec<(usize, u32, u32)>>,
 }
+
+/// Longest standfirst; a longer block so named is more than a summary line.
+const DEK_MAX: u32 = 400;
 
 /// Paragraph text (and its largest link share) that a negatively named block of an article page
 /// may hold and still be read as text.
@@ -880,7 +903,9 @@ impl Analysis {
             let s = &stats[i];
             let holds_most = s.plain() * 2 > total;
             let structural = matches!(tag, "html" | "body" | ROOT_TAG);
-            let Names { neg, strong, pos } = names[i];
+            let Names {
+                neg, strong, pos, ..
+            } = names[i];
             let mut remove = false;
             if neg && !structural {
                 remove = if article_inside(i) {
@@ -918,6 +943,29 @@ impl Analysis {
                 continue;
             }
             i += 1;
+        }
+
+        // A standfirst under the headline, before the first paragraph of running text.
+        if prose_page {
+            let mut i = 0;
+            while i < n {
+                if marks[i] == Mark::Removed || !dom.is_element(i) {
+                    i += 1;
+                    continue;
+                }
+                let plain = stats[i].plain();
+                if names[i].dek && plain < DEK_MAX {
+                    // Inside a `<header>` too, which `mark_subtree` leaves as it is.
+                    let end = dom.nodes[i].end.max(i + 1);
+                    marks[i..end].fill(Mark::Removed);
+                    i = dom.nodes[i].end.max(i + 1);
+                    continue;
+                }
+                if dom.nodes[i].tag == "p" && plain >= DEK_MAX / 4 {
+                    break;
+                }
+                i += 1;
+            }
         }
 
         // Pass 3: score containers by the paragraphs they hold.

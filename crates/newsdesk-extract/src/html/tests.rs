@@ -1089,3 +1089,20 @@ fn page_sums_count_the_whole_document() {
     assert_eq!(stats[0].text, "Onetwothree.".len() as u32);
     assert_eq!(stats[0].para, stats[0].text);
 }
+
+#[test]
+fn standfirst_under_the_headline_is_not_the_text() {
+    // The summary set under the headline repeats the story in other words; a later block
+    // with a similar name inside the body is text.
+    let page = format!(
+        r#"<html><body><article><header><h1>Storm hits coast</h1>
+<h2 class="sub-headline">Thousands without power as the county cleans up.</h2></header>
+<div class="entry-content"><p>{P1}</p><p>{P2}</p>
+<h2 class="subheading">What comes next for the county and its residents</h2><p>{P3}</p></div>
+</article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert!(!a.text.contains("Thousands without power"), "{}", a.text);
+    assert!(a.text.starts_with(P1), "{}", a.text);
+    assert!(a.text.contains("What comes next"), "{}", a.text);
+}
