@@ -1601,7 +1601,10 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     }
     let mut end = kept.len();
     let mut trimmed = 0;
-    while end > start + 1 && trimmed < 3 && is_label(&kept[end - 1]) {
+    while end > start + 1
+        && trimmed < 3
+        && (is_label(&kept[end - 1]) || is_credit_line(&kept[end - 1]))
+    {
         end -= 1;
         trimmed += 1;
     }
@@ -1635,6 +1638,21 @@ fn is_rail_heading(text: &str) -> bool {
         .expect("valid regex")
     })
     .is_match(text)
+}
+
+/// The credits a wire story ends with ("(Reporting by A; Editing by B)", "C contributed
+/// reporting from Paris."): who worked on the text, not the text.
+fn is_credit_line(b: &Block) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    b.chars < 400
+        && RE
+            .get_or_init(|| {
+                Regex::new(
+                    r"(?i)^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research)\s+by\s+\p{Lu}|\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b",
+                )
+                .expect("valid regex")
+            })
+            .is_match(b.text.trim())
 }
 
 /// A newsletter sign-up pitch: it asks to sign up or subscribe and carries its consent line.

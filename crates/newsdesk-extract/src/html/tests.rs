@@ -1106,3 +1106,17 @@ fn standfirst_under_the_headline_is_not_the_text() {
     assert!(a.text.starts_with(P1), "{}", a.text);
     assert!(a.text.contains("What comes next"), "{}", a.text);
 }
+
+#[test]
+fn wire_credits_at_the_end_are_not_the_text() {
+    let page = format!(
+        r#"<html><body><article><h1>Storm hits coast</h1><div class="entry-content">
+<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<p>Earlier reporting by the paper showed the levee had been weak for years.</p>
+<p>Maria Lopez contributed reporting from Port Arthur.</p>
+<p>(Reporting by Jane Doe; Editing by John Roe)</p>
+</div></article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert!(a.text.ends_with("weak for years."), "{}", a.text);
+}
