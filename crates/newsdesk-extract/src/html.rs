@@ -129,6 +129,9 @@ pub fn extract_html_with_features(
     let urls: Vec<&str> = url.into_iter().chain(canonical.as_deref()).collect();
     let (published, modified) = meta::dates(&dom, &page, &ld, &analysis, &urls);
     let authors = meta::authors(&dom, &page, &ld, &analysis, &sites, host.as_deref());
+    if let Some(day) = published.as_deref() {
+        content::drop_leading_datelines(&mut text, day);
+    }
 
     let language = page
         .html_lang

@@ -1655,6 +1655,36 @@ fn is_credit_line(b: &Block) -> bool {
             .is_match(b.text.trim())
 }
 
+/// Drops the dateline paragraphs at the head of `text`: short lines, not sentences, that give
+/// the article's own publication day (`published`, ISO 8601) in any form, with the time, the
+/// author or the outlet around it ("September 10, 2018 by Catherine", "22 de outubro de 2010
+/// às 20:13"). A line needs both the year and the day of the month to go.
+pub fn drop_leading_datelines(text: &mut String, published: &str) {
+    let (Some(year), Some(day)) = (
+        published.get(0..4),
+        published.get(8..10).and_then(|d| d.parse::<u32>().ok()),
+    ) else {
+        return;
+    };
+    let mut cut = 0;
+    for (n, para) in text.split("\n\n").enumerate() {
+        let line = para.trim();
+        let tokens = || line.split(|c: char| !c.is_alphanumeric());
+        let dateline = n < 2
+            && line.chars().count() < 120
+            && !ends_sentence(line)
+            && tokens().any(|t| t == year)
+            && tokens().any(|t| t.len() <= 2 && t.parse::<u32>().ok() == Some(day));
+        if !dateline {
+            break;
+        }
+        cut += para.len() + 2;
+    }
+    if cut > 0 && cut < text.len() {
+        text.drain(..cut);
+    }
+}
+
 /// A newsletter sign-up pitch: it asks to sign up or subscribe and carries its consent line.
 fn is_signup_pitch(text: &str) -> bool {
     let lower = text.to_lowercase();

@@ -1120,3 +1120,18 @@ fn wire_credits_at_the_end_are_not_the_text() {
     let a = extract_html(&page, None);
     assert!(a.text.ends_with("weak for years."), "{}", a.text);
 }
+
+#[test]
+fn datelines_at_the_head_are_not_the_text() {
+    // A line giving the article's own day, with its author or time, before the story; a
+    // sentence with the same date stays.
+    let page = format!(
+        r#"<html><head><meta property="article:published_time" content="2018-09-10T08:00:00Z"></head>
+<body><article><h1>Storm hits coast</h1><div class="entry-content">
+<p>September 10, 2018 by Catherine Hale</p>
+<p>On September 10, 2018 the storm made landfall near the harbour.</p><p>{P1}</p><p>{P2}</p>
+</div></article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert!(a.text.starts_with("On September 10, 2018"), "{}", a.text);
+}
