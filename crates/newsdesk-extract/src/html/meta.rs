@@ -1069,8 +1069,13 @@ pub fn parse_any_date(s: &str) -> Option<String> {
 
 /// Finds a date written somewhere inside a longer string (`By Jane Doe | March 3, 2024`).
 pub fn find_date_in_text(text: &str) -> Option<String> {
+    find_date_span(text).map(|(d, _, _)| d)
+}
+
+/// [`find_date_in_text`], with the byte range the date takes in `text`.
+fn find_date_span(text: &str) -> Option<(String, usize, usize)> {
     if let Some(d) = parse_any_date(text) {
-        return Some(d);
+        return Some((d, 0, text.len()));
     }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -1080,7 +1085,8 @@ pub fn find_date_in_text(text: &str) -> Option<String> {
         ))
         .expect("valid regex")
     });
-    re.find_iter(text).find_map(|m| parse_any_date(m.as_str()))
+    re.find_iter(text)
+        .find_map(|m| parse_any_date(m.as_str()).map(|d| (d, m.start(), m.end())))
 }
 
 /// A date in the URL path: `/2024/02/29/` or `/2024-02-29/`.
@@ -1237,7 +1243,7 @@ pub fn dates(
     // the publisher states for the article stands even when the page shows its last update
     // ("Updated March 3"): the article was first published then, and story timelines need
     // that day.
-    let shown = visible_date(dom, analysis);
+    let shown = visible_date(dom, analysis).or_else(|| byline_date(dom, page, analysis));
     let same_day = |a: &str, b: &str| a.get(..10).is_some() && a.get(..10) == b.get(..10);
     let published = match (declared, shown) {
         (Some(d), Some(v)) if same_day(&d, &v) => Some(d),
@@ -1270,28 +1276,99 @@ fn visible_date(dom: &Dom<'_>, analysis: &Analysis) -> Option<String> {
         .unwrap_or(analysis.main);
     let from = anchor.saturating_sub(VISIBLE_DATE_BEFORE);
     let to = (anchor + VISIBLE_DATE_AFTER).min(n);
-    for i in from..to {
-        let node = &dom.nodes[i];
-        if node.el.is_some() {
-            continue;
-        }
-        let t = node.text.trim();
-        let len = t.len();
-        if !(6..=80).contains(&len) || !t.bytes().any(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let parent = dom.nodes[node.parent].tag;
-        if matches!(
-            parent,
-            "script" | "style" | "noscript" | "textarea" | "option"
-        ) {
-            continue;
-        }
-        if let Some(d) = find_date_in_text(t) {
+    (from..to).find_map(|i| date_line(dom, i))
+}
+
+/// The date printed beside a byline (`Written by Jane Doe` then `April 8, 2024`), for pages
+/// that print the byline and date away from the headline (after the article, in an author
+/// box). Bylines inside the article first, then the first ones after it, then those before.
+fn byline_date(dom: &Dom<'_>, page: &PageMeta, analysis: &Analysis) -> Option<String> {
+    let inside = |i: usize| analysis.chosen.iter().any(|&c| dom.contains(c, i));
+    let bylines = page
+        .bylines
+        .iter()
+        .filter(|(i, _)| inside(*i))
+        .chain(
+            page.bylines
+                .iter()
+                .filter(|(i, _)| !inside(*i) && *i > analysis.main)
+                .take(2),
+        )
+        .chain(
+            page.bylines
+                .iter()
+                .filter(|(i, _)| !inside(*i) && *i < analysis.main)
+                .rev()
+                .take(2),
+        );
+    for &(b, _) in bylines {
+        let from = b.saturating_sub(BYLINE_DATE_BEFORE);
+        let to = (dom.nodes[b].end + BYLINE_DATE_AFTER).min(dom.len());
+        if let Some(d) = (from..to).find_map(|i| date_line(dom, i)) {
             return Some(d);
         }
     }
     None
+}
+
+/// How far around a byline element (in nodes) its date is looked for.
+const BYLINE_DATE_BEFORE: usize = 12;
+const BYLINE_DATE_AFTER: usize = 24;
+
+/// The date text node `i` prints as a line of its own: the date with at most a label or a
+/// byline around it (`Posted on March 3, 2024`, `By Jane Doe | March 3, 2024`), not a date
+/// inside a sentence of the article ("As of July 31, 2025, the agency has received") nor one
+/// in an embedded post or quotation. A `<time>` element's machine-readable `datetime` is read
+/// over its text.
+fn date_line(dom: &Dom<'_>, i: usize) -> Option<String> {
+    let node = &dom.nodes[i];
+    if node.el.is_some() {
+        return None;
+    }
+    let t = node.text.trim();
+    let len = t.len();
+    if !(6..=80).contains(&len) || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let parent = dom.nodes[node.parent].tag;
+    if matches!(
+        parent,
+        "script" | "style" | "noscript" | "textarea" | "option"
+    ) {
+        return None;
+    }
+    let (found, start, end) = find_date_span(t)?;
+    let rest = format!("{} {}", &t[..start], &t[end..]);
+    let words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    let labelled = {
+        let lower = rest.to_lowercase();
+        [
+            "publish", "posted", "updated", "modified", "date", "written", "created",
+        ]
+        .iter()
+        .any(|l| lower.contains(l))
+    };
+    if words > 10 || (words > 5 && !labelled) {
+        return None;
+    }
+    // Embedded posts (`<blockquote class="twitter-tweet">`) and quotations carry their own
+    // dates, not the article's.
+    if dom
+        .ancestors(i)
+        .take(8)
+        .any(|a| dom.nodes[a].tag == "blockquote")
+    {
+        return None;
+    }
+    if parent == "time" {
+        if let Some(d) = dom.attr(node.parent, "datetime").and_then(parse_any_date) {
+            return Some(d);
+        }
+    }
+    Some(found)
 }
 
 /// How far before and after the headline (in nodes) a printed date is looked for.

@@ -982,6 +982,51 @@ mod publication_dates {
         assert_eq!(x.modified.as_deref().map(|d| &d[..10]), Some("2026-02-12"));
     }
 
+    /// A date inside a sentence of the article, or in an embedded post, is not the page's
+    /// date line: the stated publication date stands.
+    #[test]
+    fn dates_in_sentences_and_embeds_are_not_date_lines() {
+        let html = format!(
+            r#"<html><head><title>Drug safety</title>
+<meta property="article:published_time" content="2025-09-25T11:38:00Z">
+<meta property="article:modified_time" content="2025-09-25T11:38:00Z"></head>
+<body><article><h1>Drug safety</h1><p>{P1}</p><p>As of July 31, 2025, the agency has received:</p>
+<blockquote class="twitter-tweet"><p>{P2}</p>&mdash; Ann Lee <a href="https://x.example/1">October 16, 2024</a></blockquote>
+<p>{P3}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.published.as_deref(), Some("2025-09-25T11:38:00Z"));
+    }
+
+    /// A `<time>` element's machine-readable value is read over its text.
+    #[test]
+    fn time_element_value_over_its_text() {
+        let html = format!(
+            r#"<html><head><title>Coffee stack</title></head><body><article><h1>Coffee stack</h1>
+<div class="meta"><time datetime="2024-12-20">10/12/2024 7:38 PM</time></div>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert_eq!(
+            extract_html(&html, None).published.as_deref(),
+            Some("2024-12-20")
+        );
+    }
+
+    /// A page that prints its byline and date together far from the headline (after the
+    /// article) still has that date.
+    #[test]
+    fn date_printed_beside_the_byline() {
+        let filler: String = (0..250).map(|k| format!("<p>{P1} {k}</p>")).collect();
+        let html = format!(
+            r#"<html><head><title>Apps</title></head><body><article><h1>How apps are made</h1>
+{filler}</article><div class="post-footer"><p>Written by <a href="/blog/author/ann-lee">Ann Lee</a></p>
+<p>April 8, 2024</p></div></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.published.as_deref(), Some("2024-04-08"));
+        assert_eq!(x.authors, vec!["Ann Lee"]);
+    }
+
     /// A site-specific `<meta>` named for publication is read when no standard one is there.
     #[test]
     fn site_specific_publication_meta() {
