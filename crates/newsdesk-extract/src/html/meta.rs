@@ -83,6 +83,34 @@ fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
             .any(|p| head.starts_with(p))
 }
 
+/// Whether element `i` sits in a navigation menu, where "By Event Type" or "By role" heads a
+/// list of links rather than naming a writer. The walk stops at the article or the page's
+/// main part: a byline there is the article's, whatever the page's wrappers are named.
+fn in_menu(dom: &Dom<'_>, i: usize) -> bool {
+    for a in std::iter::once(i).chain(dom.ancestors(i)).take(12) {
+        match dom.nodes[a].tag {
+            "nav" => return true,
+            "article" | "main" | "body" => return false,
+            _ => {}
+        }
+        let names = dom.class_id(a);
+        let menu = names.split_whitespace().any(|w| {
+            let w = w.trim_start_matches("w-");
+            matches!(
+                w,
+                "nav" | "navbar" | "navigation" | "menu" | "menubar" | "menuitem" | "dropdown"
+            ) || ["nav-", "menu-", "dropdown-"]
+                .iter()
+                .any(|p| w.starts_with(p))
+                || w.contains("flyout")
+        });
+        if menu {
+            return true;
+        }
+    }
+    false
+}
+
 impl PageMeta {
     pub fn gather(dom: &Dom<'_>) -> Self {
         let mut m = PageMeta::default();
@@ -201,7 +229,7 @@ impl PageMeta {
                 || starts_with_by(dom, i);
             if is_byline {
                 let text = dom.text_lines_of(i, 200);
-                if !text.is_empty() && text.chars().count() <= 150 {
+                if !text.is_empty() && text.chars().count() <= 150 && !in_menu(dom, i) {
                     m.bylines.push((i, text));
                 }
             }

@@ -934,6 +934,26 @@ mod bylines {
         assert_eq!(x.site_name.as_deref(), Some("Eventco"));
     }
 
+    /// "By Event Type" heading a navigation menu is not a byline; one in the article is.
+    #[test]
+    fn by_labels_in_menus_are_not_bylines() {
+        let html = format!(
+            r#"<html><body><header><a href="/"><img src="/logo.png" alt="Eventco"></a>
+<div class="nav-dropdown"><h4>By Event Type</h4>
+<ul><li><a href="/conferences/">Conferences</a></li><li><a href="/trade-shows/">Trade shows</a></li>
+<li><a href="/galas/">Galas</a></li><li><a href="/webinars/">Webinars</a></li></ul></div>
+<ul role="menu"><li><a href="/roles/">By Role</a></li></ul></header>
+<article><h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert!(extract_html(&html, None).authors.is_empty());
+        let html = format!(
+            r#"<html><body><nav><a href="/topics/">By Topic</a></nav><main class="offset-nav">
+<article><h1>Storm hits coast</h1><p>By Jane Doe</p><p>{P1}</p><p>{P2}</p></article></main>
+</body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Jane Doe"]);
+    }
+
     /// An author box prints the job title under the name: the name alone is the byline.
     #[test]
     fn job_title_under_the_name_is_not_part_of_it() {
