@@ -858,18 +858,27 @@ pub fn tidy_title(title: &str) -> String {
     t.trim().to_owned()
 }
 
-fn author_split_re() -> &'static Regex {
+/// Separators between the segments of a byline: each segment is a name, a group of names
+/// joined by "and", or a job title (`Jane Doe, Head of Research and Development`).
+fn author_segment_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\s*(?:,|;|\||/|&|•|·|\n|\s+-\s+|\s+–\s+|\s+—\s+|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*")
-            .expect("valid regex")
+        Regex::new(r"\s*(?:,|;|\||/|•|·|\n|\s+-\s+|\s+–\s+|\s+—\s+)\s*").expect("valid regex")
+    })
+}
+
+/// "and" and its kin, which join names inside a segment (and words inside a job title).
+fn author_join_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\s*(?:&|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*").expect("valid regex")
     })
 }
 
 fn author_prefix_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:written|posted|reported|reporting|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)\s*:?\s+|^(?:by|autor|authors?|contributors?)\s*:\s*")
+        Regex::new(r"(?i)^(?:this\s+(?:post|article|story|piece|guide|page)\s+(?:was\s+|is\s+)?)?(?:(?:written|posted|reported|reporting|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)\s*:?\s+|^(?:by|autor|authors?|contributors?)\s*:\s*")
             .expect("valid regex")
     })
 }
@@ -980,48 +989,69 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
         }
         let r = email_re().replace_all(&r, " ");
         let r = author_prefix_re().replace(r.trim(), "");
-        for part in author_split_re().split(&r) {
-            let name = author_prefix_re()
-                .replace(part.trim(), "")
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')')
-                .trim()
-                .to_owned();
-            // "ByJane Doe": a "By" label glued to the name by markup (`<span>By</span><a>`).
-            let name = match name.strip_prefix("By") {
-                Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => rest.to_owned(),
-                _ => name,
-            };
-            // A sentence's full stop goes; an abbreviation's ("Ph.D.", "Jr.") stays.
-            let last_word = name.rsplit(' ').next().unwrap_or("");
-            let abbreviation =
-                last_word.trim_end_matches('.').contains('.') || matches!(last_word, "Jr." | "Sr.");
-            let name = if abbreviation {
-                name
-            } else {
-                name.trim_end_matches('.').to_owned()
-            };
-            // "Jane Doe, MD, PhD": credentials stay with the name they follow, once.
-            if !out.is_empty() && is_credentials(&name) {
-                if let Some(prev) = out.last_mut() {
-                    let already = prev.split(", ").skip(1).any(|c| c == name);
-                    if prev.len() < 80 && !already {
-                        prev.push_str(", ");
-                        prev.push_str(&name);
+        let mut named = false;
+        for segment in author_segment_re().split(&r) {
+            // A job title after a name, whole: "Head of Marketing and Community Development"
+            // is one title, not a title and a person.
+            if named && segment.split_whitespace().any(is_non_name_word) {
+                continue;
+            }
+            let parts: Vec<String> = author_join_re()
+                .split(segment)
+                .map(|part| {
+                    author_prefix_re()
+                        .replace(part.trim(), "")
+                        .trim_matches(|c: char| {
+                            !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')'
+                        })
+                        .trim()
+                        .to_owned()
+                })
+                .collect();
+            // "Center for Drug Evaluation and Research": the "and" joins words of a phrase,
+            // not names.
+            if parts.len() > 1 && parts.iter().any(|p| is_phrase(p)) {
+                continue;
+            }
+            for name in parts {
+                // "ByJane Doe": a "By" label glued to the name by markup (`<span>By</span><a>`).
+                let name = match name.strip_prefix("By") {
+                    Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => rest.to_owned(),
+                    _ => name,
+                };
+                // A sentence's full stop goes; an abbreviation's ("Ph.D.", "Jr.") stays.
+                let last_word = name.rsplit(' ').next().unwrap_or("");
+                let abbreviation = last_word.trim_end_matches('.').contains('.')
+                    || matches!(last_word, "Jr." | "Sr.");
+                let name = if abbreviation {
+                    name
+                } else {
+                    name.trim_end_matches('.').to_owned()
+                };
+                // "Jane Doe, MD, PhD": credentials stay with the name they follow, once.
+                if !out.is_empty() && is_credentials(&name) {
+                    if let Some(prev) = out.last_mut() {
+                        let already = prev.split(", ").skip(1).any(|c| c == name);
+                        if prev.len() < 80 && !already {
+                            prev.push_str(", ");
+                            prev.push_str(&name);
+                        }
                     }
+                    continue;
                 }
-                continue;
-            }
-            if !is_person_name(&name) || matches_site(&name, sites, host) {
-                continue;
-            }
-            let key = normalize_key(&name);
-            if seen.contains(&key) {
-                continue;
-            }
-            seen.push(key);
-            out.push(name);
-            if out.len() >= 10 {
-                return out;
+                if !is_person_name(&name) || matches_site(&name, sites, host) {
+                    continue;
+                }
+                named = true;
+                let key = normalize_key(&name);
+                if seen.contains(&key) {
+                    continue;
+                }
+                seen.push(key);
+                out.push(name);
+                if out.len() >= 10 {
+                    return out;
+                }
             }
         }
     }
@@ -1059,6 +1089,19 @@ fn is_credentials(part: &str) -> bool {
         && words.iter().any(|w| w.chars().any(|c| c.is_alphabetic()))
 }
 
+/// Whether a later word of `name` starts in lowercase, other than a name's particles
+/// ("Ludwig van Beethoven"): that marks a phrase ("Personal finance", "Extension horticulture
+/// educators"), not a name.
+fn is_phrase(name: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin",
+        "ibn", "al", "el", "y", "dos", "das", "do", "ten", "ter", "zu", "af",
+    ];
+    name.split_whitespace()
+        .skip(1)
+        .any(|w| w.starts_with(char::is_lowercase) && !PARTICLES.contains(&w))
+}
+
 fn is_person_name(name: &str) -> bool {
     let chars = name.chars().count();
     if !(2..=60).contains(&chars) {
@@ -1077,6 +1120,9 @@ fn is_person_name(name: &str) -> bool {
     // Names start with a capital in scripts that have case; lowercase leftovers are words.
     let first = name.chars().next().unwrap_or(' ');
     if first.is_lowercase() || !first.is_alphabetic() {
+        return false;
+    }
+    if is_phrase(name) {
         return false;
     }
     crate::dates::parse_date(name).is_none()

@@ -235,6 +235,26 @@ fn author_splitting_and_cleaning() {
     );
     assert_eq!(clean(&["Staff"]), Vec::<String>::new());
     assert_eq!(clean(&["By Jane Doe | March 3, 2024"]), vec!["Jane Doe"]);
+    // A job title after the name goes whole, "and" inside it included.
+    assert_eq!(
+        clean(&["This post was written by Jane Doe, Head of Marketing and Community Development"]),
+        vec!["Jane Doe"]
+    );
+    assert_eq!(
+        clean(&["Jane Doe, Home and Digital Security Expert"]),
+        vec!["Jane Doe"]
+    );
+    assert_eq!(
+        clean(&["Jane Doe and Li Wei, Extension horticulture educators"]),
+        vec!["Jane Doe", "Li Wei"]
+    );
+    // Phrases are not names; particles are part of them.
+    assert_eq!(clean(&["Personal finance"]), Vec::<String>::new());
+    assert_eq!(
+        clean(&["Center for Drug Evaluation and Research"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(clean(&["Erik van Vulpen"]), vec!["Erik van Vulpen"]);
     let many: Vec<String> = (0..20)
         .map(|i| format!("Person {}", char::from(b'A' + i)))
         .collect();
