@@ -312,6 +312,8 @@ pub struct LdInfo {
     pub published: Option<String>,
     pub modified: Option<String>,
     pub publisher: Option<String>,
+    /// Whether the publisher is a person (a personal site), whose name is no outlet's.
+    pub publisher_is_person: bool,
     pub image: Option<String>,
     pub description: Option<String>,
     pub url: Option<String>,
@@ -447,6 +449,7 @@ impl LdInfo {
             let mut people = Vec::new();
             let mut orgs = Vec::new();
             names(p, &ids, &mut people, &mut orgs);
+            info.publisher_is_person = orgs.is_empty() && !people.is_empty();
             info.publisher = orgs.into_iter().chain(people).next();
         }
         if let Some(au) = a.get("author").or_else(|| a.get("creator")) {
@@ -502,7 +505,9 @@ fn names(
                     })
                 });
                 if let Some(name) = name {
-                    if type_names(o).iter().any(|t| is_org_type(t)) {
+                    // `["Person", "Organization"]`: a person's own site, published by them.
+                    let types = type_names(o);
+                    if !types.contains(&"Person") && types.iter().any(|t| is_org_type(t)) {
                         orgs.push(name);
                     } else {
                         people.push(name);

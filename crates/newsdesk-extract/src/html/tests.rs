@@ -954,6 +954,23 @@ mod bylines {
         assert_eq!(x.site_name.as_deref(), Some("Eventco"));
     }
 
+    /// A personal site's publisher is its writer (`"@type": ["Person", "Organization"]`), not
+    /// an outlet whose name stays out of the byline.
+    #[test]
+    fn a_person_publishing_their_own_site_is_the_byline() {
+        let html = format!(
+            r#"<html><head><title>Travel insurance</title><meta property="og:site_name" content="Budget Travel With Ann">
+<script type="application/ld+json">{{"@graph":[{{"@type":"Article","headline":"Travel insurance",
+"author":{{"name":"Ann Lee","@id":"https://example.com/#/schema/person/1"}},
+"publisher":{{"@id":"https://example.com/#/schema/person/1"}}}},
+{{"@type":["Person","Organization"],"@id":"https://example.com/#/schema/person/1","name":"Ann Lee"}}]}}</script></head>
+<body><article><h1>Travel insurance</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Ann Lee"]);
+        assert_eq!(x.site_name.as_deref(), Some("Budget Travel With Ann"));
+    }
+
     /// "By Event Type" heading a navigation menu is not a byline; one in the article is.
     #[test]
     fn by_labels_in_menus_are_not_bylines() {
