@@ -765,13 +765,16 @@ pub fn choose_title(
         .collect();
     let cleaned: Vec<String> = raw.iter().map(|t| strip_site(t, sites, host)).collect();
     // Candidate headlines: not the site's name, not a paragraph.
-    let heads: Vec<(usize, &str, bool)> = h1s
+    // A printed headline can carry branding or a section after a bar too
+    // (`Storm hits coast | Opinion`): it goes as it does from metadata titles.
+    let heads: Vec<(usize, String, bool)> = h1s
         .iter()
         .enumerate()
         .map(|(k, (t, inside))| (k, t.trim(), *inside))
         .filter(|(_, h, _)| {
             !h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host)
         })
+        .map(|(k, h, inside)| (k, strip_site(h, sites, host), inside))
         .collect();
     let keys: Vec<String> = cleaned.iter().map(|c| normalize_key(c)).collect();
     // The same words as a metadata title: the printed form (its punctuation) is the headline,
@@ -799,6 +802,31 @@ pub fn choose_title(
         }
         return Some(tidy_title(h));
     }
+    // An `<h1>` that prints a label or a date before the metadata title (`Blog: Ten tips`,
+    // `Dec 18 2025 Ten tips`): the title without it.
+    for (_, h, _) in &heads {
+        for c in &cleaned {
+            let words = c.split_whitespace().count();
+            let Some(cut) = h
+                .char_indices()
+                .filter(|(i, ch)| *i > 0 && ch.is_whitespace() || h[*i..].starts_with(':'))
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    let rest = h[i..].trim_start_matches([':', ' ']);
+                    rest.split_whitespace().count() == words
+                })
+            else {
+                continue;
+            };
+            let (prefix, rest) = (h[..cut].trim(), h[cut..].trim_start_matches([':', ' ']));
+            let label = h[cut..].starts_with(':') && prefix.split_whitespace().count() <= 3;
+            let date =
+                find_date_in_text(prefix).is_some() && prefix.split_whitespace().count() <= 4;
+            if words >= 3 && (label || date) && normalize_key(rest) == normalize_key(c) {
+                return Some(tidy_title(c));
+            }
+        }
+    }
     // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
     if let Some((_, h, _)) = heads.iter().find(|(_, h, _)| {
         let hk = normalize_key(h);
@@ -812,7 +840,7 @@ pub fn choose_title(
         .filter(|(_, h, _)| h.split_whitespace().count() >= 2)
         .map(|(k, h, _)| {
             let sim = raw.iter().map(|t| word_cosine(h, t)).fold(0.0f32, f32::max);
-            (*k, *h, sim)
+            (*k, h.as_str(), sim)
         })
         .filter(|(_, _, sim)| *sim >= H1_AGREEMENT)
         .max_by(|a, b| a.2.total_cmp(&b.2));
@@ -828,12 +856,31 @@ pub fn choose_title(
             return Some(tidy_title(h));
         }
     }
-    cleaned
-        .into_iter()
-        .find(|c| !c.is_empty())
+    // The structured candidates, a cut-off one (`... Solutions (Including`) completed by one
+    // that goes on with the same words.
+    let first = cleaned.iter().zip(&keys).find(|(c, _)| !c.is_empty());
+    let whole = first.map(|(c, k)| {
+        cleaned
+            .iter()
+            .zip(&keys)
+            .filter(|(c2, k2)| {
+                // The same words going on, not branding after a separator (`Title — Site`).
+                let goes_on = c2.strip_prefix(c.as_str()).is_some_and(|rest| {
+                    rest.starts_with(' ')
+                        && rest
+                            .trim_start()
+                            .starts_with(|ch: char| ch.is_alphanumeric() || ch == '(')
+                });
+                k2.len() > k.len() && goes_on
+            })
+            .max_by_key(|(_, k2)| k2.len())
+            .map_or(c, |(c2, _)| c2)
+    });
+    whole
+        .cloned()
         .or_else(|| {
             let pick = h1_pick.and_then(|k| heads.iter().find(|(i, _, _)| *i == k));
-            pick.or(heads.first()).map(|(_, h, _)| (*h).to_owned())
+            pick.or(heads.first()).map(|(_, h, _)| h.clone())
         })
         .map(|t| tidy_title(&t))
 }
@@ -841,7 +888,12 @@ pub fn choose_title(
 /// A title as text: without Markdown heading marks (`## Title` from pages rendered out of
 /// Markdown) or quotes around the whole of it. Typographic quotes stay as the page prints them.
 pub fn tidy_title(title: &str) -> String {
-    let mut t = title.trim().to_owned();
+    // Entities escaped twice by the page (`SQL &#x26; AI` as printed text).
+    let mut t = if title.contains('&') {
+        clean_text(title)
+    } else {
+        title.trim().to_owned()
+    };
     // `## Title`, not `#1 Best Title`.
     let hashes = t.trim_start_matches('#');
     if hashes.len() < t.len() && hashes.starts_with(char::is_whitespace) {

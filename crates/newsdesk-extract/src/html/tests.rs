@@ -863,6 +863,71 @@ mod titles {
         );
     }
 
+    /// A printed headline loses a section or branding after a bar, a label or a date before
+    /// the metadata title, and entities the page escaped twice.
+    #[test]
+    fn printed_headline_without_section_label_or_date() {
+        let pick = |og: &str, h1: &str| {
+            choose_title(
+                None,
+                Some(og),
+                None,
+                None,
+                &h1s(&[(h1, true)]),
+                Some(0),
+                &["Example Blog".to_owned()],
+                None,
+            )
+        };
+        let title = "How meditation rewires the brain";
+        assert_eq!(
+            pick(&format!("{title} | Opinion"), &format!("{title} | Opinion")).as_deref(),
+            Some(title)
+        );
+        assert_eq!(
+            pick(title, &format!("Blog: {title}")).as_deref(),
+            Some(title)
+        );
+        assert_eq!(
+            pick(title, &format!("Dec 18 2025 {title}")).as_deref(),
+            Some(title)
+        );
+        // A year or a question opening the headline is part of it.
+        assert_eq!(
+            pick(
+                "Software Price Guide and Rates",
+                "2025 Software Price Guide and Rates"
+            )
+            .as_deref(),
+            Some("2025 Software Price Guide and Rates")
+        );
+        assert_eq!(
+            tidy_title("Data Tools for 2026: Python, SQL &#x26; AI"),
+            "Data Tools for 2026: Python, SQL & AI"
+        );
+    }
+
+    /// A headline cut off in one metadata field is completed by another that goes on with the
+    /// same words, but not by one that adds branding.
+    #[test]
+    fn cut_off_headline_completed() {
+        let cut = "Fix It Friday: We Help 4 Readers Find Solutions (Including";
+        let full = "Fix It Friday: We Help 4 Readers Find Solutions (Including One Trick)";
+        let t = choose_title(Some(cut), Some(full), None, None, &[], None, &[], None);
+        assert_eq!(t.as_deref(), Some(full));
+        let t = choose_title(
+            Some("Inside the Drug Lab"),
+            Some("Inside the Drug Lab — Backchannel"),
+            None,
+            None,
+            &[],
+            None,
+            &[],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("Inside the Drug Lab"));
+    }
+
     /// An `<h1>` that shares nothing with the metadata (a section name outside the article)
     /// does not replace it.
     #[test]
