@@ -1386,8 +1386,10 @@ pub fn dates(
         (Some(d), Some(v)) => match &modified {
             Some(m) if same_day(m, &v) => Some(m.clone()),
             // A stated date equal to the last modification, or one from weak evidence, is
-            // more likely the page's build time than the article's date.
-            Some(m) if same_day(m, &d) => Some(v),
+            // more likely the page's build time than the article's date — when the date shown
+            // is earlier: a build comes after the article, and a later date by the headline is
+            // a related post's or today's.
+            Some(m) if same_day(m, &d) && v.get(..10) < d.get(..10) => Some(v),
             _ if !is_strong => Some(v),
             _ => Some(d),
         },

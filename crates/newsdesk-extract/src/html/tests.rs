@@ -1120,6 +1120,21 @@ mod publication_dates {
         assert_eq!(x.published.as_deref(), Some("2025-09-25T11:38:00Z"));
     }
 
+    /// A stated date equal to the last modification gives way to an earlier printed date (it
+    /// may be the page's build time), never to a later one (a related post's).
+    #[test]
+    fn later_printed_date_does_not_replace_the_stated_one() {
+        let html = format!(
+            r#"<html><head><title>Camera types</title>
+<meta property="article:published_time" content="2025-01-30T23:07:52Z">
+<meta property="article:modified_time" content="2025-01-30T23:07:53Z"></head>
+<body><article><h1>Camera types</h1><p>{P1}</p><p>{P2}</p></article>
+<div class="related"><a href="/x">Best lenses</a><p>December 19, 2025</p></div></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.published.as_deref(), Some("2025-01-30T23:07:52Z"));
+    }
+
     /// A `<time>` element's machine-readable value is read over its text.
     #[test]
     fn time_element_value_over_its_text() {
