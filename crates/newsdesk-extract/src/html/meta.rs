@@ -75,6 +75,7 @@ fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
     let head = head.trim_end();
     head == "by"
         || head.starts_with("by ")
+        || head.starts_with("by:")
         || head.starts_with("by\u{a0}")
         || head.starts_with("written by")
         || head.starts_with("posted by")
@@ -916,11 +917,13 @@ pub fn tidy_title(title: &str) -> String {
 }
 
 /// Separators between the segments of a byline: each segment is a name, a group of names
-/// joined by "and", or a job title (`Jane Doe, Head of Research and Development`).
+/// joined by "and", a job title (`Jane Doe, Head of Research and Development`) or a date
+/// (`Posted by jdoe on Friday December 19, 2025`).
 fn author_segment_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\s*(?:,|;|\||/|•|·|\n|\s+-\s+|\s+–\s+|\s+—\s+)\s*").expect("valid regex")
+        Regex::new(r"\s*(?:,|;|\||/|•|·|\n|\s+-\s+|\s+–\s+|\s+—\s+|\s+on\s+)\s*")
+            .expect("valid regex")
     })
 }
 
@@ -1047,10 +1050,21 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
         let r = email_re().replace_all(&r, " ");
         let r = author_prefix_re().replace(r.trim(), "");
         let mut named = false;
-        for segment in author_segment_re().split(&r) {
+        // Segments with the separator before each: what follows "on" is a day or a place
+        // ("jdoe on Friday", "Jane Doe on Facebook", "on behalf of"), never a name.
+        let mut segments = Vec::new();
+        let mut last = 0;
+        let mut after_on = false;
+        for m in author_segment_re().find_iter(&r) {
+            segments.push((&r[last..m.start()], after_on));
+            after_on = m.as_str().trim() == "on";
+            last = m.end();
+        }
+        segments.push((&r[last..], after_on));
+        for (segment, after_on) in segments {
             // A job title after a name, whole: "Head of Marketing and Community Development"
             // is one title, not a title and a person.
-            if named && segment.split_whitespace().any(is_non_name_word) {
+            if after_on || (named && segment.split_whitespace().any(is_non_name_word)) {
                 continue;
             }
             let parts: Vec<String> = author_join_re()

@@ -248,6 +248,15 @@ fn author_splitting_and_cleaning() {
         clean(&["Jane Doe and Li Wei, Extension horticulture educators"]),
         vec!["Jane Doe", "Li Wei"]
     );
+    // What follows "on" is a day or a place, not a name.
+    assert_eq!(
+        clean(&["Posted by JaneD on Friday December 19, 2025 @08:00PM from the jobs dept."]),
+        vec!["JaneD"]
+    );
+    assert_eq!(
+        clean(&["Dec. 19, 2025 · Jane Doe on behalf of the Research team"]),
+        vec!["Jane Doe"]
+    );
     // Phrases are not names; particles are part of them.
     assert_eq!(clean(&["Personal finance"]), Vec::<String>::new());
     assert_eq!(
@@ -1017,6 +1026,18 @@ mod bylines {
         let x = extract_html(&html, None);
         assert!(x.authors.is_empty(), "{:?}", x.authors);
         assert_eq!(x.site_name.as_deref(), Some("Eventco"));
+    }
+
+    /// `by:` labels a byline as `By` does.
+    #[test]
+    fn by_colon_label() {
+        let html = format!(
+            r#"<html><body><article><h1>Mini engines</h1><p class="text-xl">by: <!-- -->Jane Doe<!-- -->, <!-- -->Dec 17, 2025</p>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Jane Doe"]);
+        assert_eq!(x.published.as_deref(), Some("2025-12-17"));
     }
 
     /// A personal site's publisher is its writer (`"@type": ["Person", "Organization"]`), not
