@@ -1180,7 +1180,7 @@ fn is_person_name(name: &str) -> bool {
     }
     if name
         .chars()
-        .any(|c| c.is_ascii_digit() || c == '@' || c == ':' || c == '/')
+        .any(|c| c.is_ascii_digit() || matches!(c, '@' | ':' | '/' | '!' | '?'))
     {
         return false;
     }

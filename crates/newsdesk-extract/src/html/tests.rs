@@ -257,6 +257,8 @@ fn author_splitting_and_cleaning() {
         clean(&["Dec. 19, 2025 · Jane Doe on behalf of the Research team"]),
         vec!["Jane Doe"]
     );
+    // An exclamation or a question is a greeting or a prompt, not a name.
+    assert_eq!(clean(&["Jane Doe", "Hi! I'm Jane"]), vec!["Jane Doe"]);
     // Phrases are not names; particles are part of them.
     assert_eq!(clean(&["Personal finance"]), Vec::<String>::new());
     assert_eq!(
