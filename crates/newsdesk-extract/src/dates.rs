@@ -92,24 +92,33 @@ fn parse_written(s: &str) -> Option<String> {
     let re = WRITTEN.get_or_init(|| {
         let month = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
         let weekday = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?";
-        let time = r"(?:(?:,|\s+at|\s*-|\s*\|)?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?\s*(Z|UTC|GMT|[A-Z]{3,4}|[+-]\d{2}:?\d{2})?)?";
+        let time = TIME_SUFFIX;
         Regex::new(&format!(
-            r"(?i)^{weekday}(?:{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+(\d{{4}})){time}$"
+            r"(?i)^{weekday}(?:{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+(\d{{4}})|(\d{{4}})\s+{month}\s+(\d{{1,2}})){time}$"
         ))
         .expect("valid regex")
     });
     let c = re.captures(s)?;
     let (month, day, year) = if let Some(m) = c.get(1) {
         (month_number(m.as_str())?, num(&c, 2)?, num(&c, 3)?)
+    } else if let Some(m) = c.get(5) {
+        (month_number(m.as_str())?, num(&c, 4)?, num(&c, 6)?)
     } else {
-        (month_number(c.get(5)?.as_str())?, num(&c, 4)?, num(&c, 6)?)
+        // `2023 Jan 7`, as journals and citation metadata write it.
+        (month_number(c.get(8)?.as_str())?, num(&c, 9)?, num(&c, 7)?)
     };
     let date = make_date(year, month, day)?;
-    let Some(hour) = c.get(7) else {
+    with_time(date, &c, 10)
+}
+
+/// The date with the time captured from group `first` on (hour, minute, second, am/pm, zone),
+/// or the date alone when no time was written.
+fn with_time(date: Date, c: &regex::Captures<'_>, first: usize) -> Option<String> {
+    let Some(hour) = c.get(first) else {
         return Some(date.to_string());
     };
     let mut hour: i8 = hour.as_str().parse().ok()?;
-    if let Some(ampm) = c.get(10) {
+    if let Some(ampm) = c.get(first + 3) {
         let pm = ampm.as_str().to_ascii_lowercase().starts_with('p');
         if !(1..=12).contains(&hour) {
             return None;
@@ -123,13 +132,22 @@ fn parse_written(s: &str) -> Option<String> {
     }
     let time = Time::new(
         hour,
-        num(&c, 8)? as i8,
-        c.get(9).and_then(|m| m.as_str().parse().ok()).unwrap_or(0),
+        num(c, first + 1)? as i8,
+        c.get(first + 2)
+            .and_then(|m| m.as_str().parse().ok())
+            .unwrap_or(0),
         0,
     )
     .ok()?;
-    Some(format_datetime(date, time, c.get(11).map(|m| m.as_str())))
+    Some(format_datetime(
+        date,
+        time,
+        c.get(first + 4).map(|m| m.as_str()),
+    ))
 }
+
+/// A written time after a date: `, 10:15`, ` at 4:05 pm EST`, ` - 11:38`, ` | 09:00 UTC`.
+const TIME_SUFFIX: &str = r"(?:(?:,|\s+at|\s*-|\s*\|)?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?\s*(Z|UTC|GMT|[A-Z]{3,4}|[+-]\d{2}:?\d{2})?)?";
 
 /// Month names of other languages newsdesk meets often, by month number (1-based index).
 const OTHER_MONTHS: [&[&str]; 12] = [
@@ -190,20 +208,25 @@ fn parse_written_other_languages(s: &str) -> Option<String> {
 }
 
 /// `2024/02/29`, `29/02/2024`, `29.02.2024`: day-first unless the first field cannot be a day
-/// or the second cannot be a month.
+/// or the second cannot be a month. A weekday may lead and a time follow, as content systems
+/// print them (`Thu, 02/29/2024 - 10:15`, `02/29/2024 7:38:01 PM`).
 fn parse_numeric(s: &str) -> Option<String> {
     static NUMERIC: OnceLock<Regex> = OnceLock::new();
     let re = NUMERIC.get_or_init(|| {
-        Regex::new(r"^(?:(\d{4})[/.](\d{1,2})[/.](\d{1,2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))$")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(\d{{4}})[/.](\d{{1,2}})[/.](\d{{1,2}})|(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{4}})){TIME_SUFFIX}$"
+        ))
+        .expect("valid regex")
     });
     let c = re.captures(s)?;
-    if c.get(1).is_some() {
-        return make_date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?).map(|d| d.to_string());
-    }
-    let (a, b, year) = (num(&c, 4)?, num(&c, 5)?, num(&c, 6)?);
-    let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
-    make_date(year, month, day).map(|d| d.to_string())
+    let date = if c.get(1).is_some() {
+        make_date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?
+    } else {
+        let (a, b, year) = (num(&c, 4)?, num(&c, 5)?, num(&c, 6)?);
+        let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+        make_date(year, month, day)?
+    };
+    with_time(date, &c, 7)
 }
 
 fn num(c: &regex::Captures<'_>, i: usize) -> Option<i32> {
@@ -368,6 +391,25 @@ mod tests {
         assert_eq!(parse_date("2024/02/29").as_deref(), Some("2024-02-29"));
         assert_eq!(parse_date("29.02.2024").as_deref(), Some("2024-02-29"));
         assert_eq!(parse_date("02/29/2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            parse_date("Thu, 02/29/2024 - 11:38").as_deref(),
+            Some("2024-02-29T11:38:00")
+        );
+        assert_eq!(
+            parse_date("02/29/2024 7:38:01 PM").as_deref(),
+            Some("2024-02-29T19:38:01")
+        );
+        assert_eq!(parse_date("Thu, 29/02/2024 and more"), None);
+    }
+
+    #[test]
+    fn year_first_written_dates() {
+        assert_eq!(parse_date("2023 Jan 7").as_deref(), Some("2023-01-07"));
+        assert_eq!(
+            parse_date("2024 February 29").as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(parse_date("2023 Feb 30"), None);
     }
 
     #[test]

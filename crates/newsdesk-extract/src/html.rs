@@ -95,7 +95,7 @@ pub fn extract_html_with_features(
         });
     let sites: Vec<String> = [
         site_name.clone(),
-        ld.publisher.clone(),
+        ld.publisher.clone().filter(|_| !ld.publisher_is_person),
         ld.site_name.clone(),
         page.meta(&["application-name"]).map(str::to_owned),
     ]

@@ -75,12 +75,41 @@ fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
     let head = head.trim_end();
     head == "by"
         || head.starts_with("by ")
+        || head.starts_with("by:")
         || head.starts_with("by\u{a0}")
         || head.starts_with("written by")
         || head.starts_with("posted by")
         || ["author:", "authors:", "contributor:", "contributors:"]
             .iter()
             .any(|p| head.starts_with(p))
+}
+
+/// Whether element `i` sits in a navigation menu, where "By Event Type" or "By role" heads a
+/// list of links rather than naming a writer. The walk stops at the article or the page's
+/// main part: a byline there is the article's, whatever the page's wrappers are named.
+fn in_menu(dom: &Dom<'_>, i: usize) -> bool {
+    for a in std::iter::once(i).chain(dom.ancestors(i)).take(12) {
+        match dom.nodes[a].tag {
+            "nav" => return true,
+            "article" | "main" | "body" => return false,
+            _ => {}
+        }
+        let names = dom.class_id(a);
+        let menu = names.split_whitespace().any(|w| {
+            let w = w.trim_start_matches("w-");
+            matches!(
+                w,
+                "nav" | "navbar" | "navigation" | "menu" | "menubar" | "menuitem" | "dropdown"
+            ) || ["nav-", "menu-", "dropdown-"]
+                .iter()
+                .any(|p| w.starts_with(p))
+                || w.contains("flyout")
+        });
+        if menu {
+            return true;
+        }
+    }
+    false
 }
 
 impl PageMeta {
@@ -201,7 +230,7 @@ impl PageMeta {
                 || starts_with_by(dom, i);
             if is_byline {
                 let text = dom.text_lines_of(i, 200);
-                if !text.is_empty() && text.chars().count() <= 150 {
+                if !text.is_empty() && text.chars().count() <= 150 && !in_menu(dom, i) {
                     m.bylines.push((i, text));
                 }
             }
@@ -284,6 +313,8 @@ pub struct LdInfo {
     pub published: Option<String>,
     pub modified: Option<String>,
     pub publisher: Option<String>,
+    /// Whether the publisher is a person (a personal site), whose name is no outlet's.
+    pub publisher_is_person: bool,
     pub image: Option<String>,
     pub description: Option<String>,
     pub url: Option<String>,
@@ -419,6 +450,7 @@ impl LdInfo {
             let mut people = Vec::new();
             let mut orgs = Vec::new();
             names(p, &ids, &mut people, &mut orgs);
+            info.publisher_is_person = orgs.is_empty() && !people.is_empty();
             info.publisher = orgs.into_iter().chain(people).next();
         }
         if let Some(au) = a.get("author").or_else(|| a.get("creator")) {
@@ -474,7 +506,9 @@ fn names(
                     })
                 });
                 if let Some(name) = name {
-                    if type_names(o).iter().any(|t| is_org_type(t)) {
+                    // `["Person", "Organization"]`: a person's own site, published by them.
+                    let types = type_names(o);
+                    if !types.contains(&"Person") && types.iter().any(|t| is_org_type(t)) {
                         orgs.push(name);
                     } else {
                         people.push(name);
@@ -732,13 +766,16 @@ pub fn choose_title(
         .collect();
     let cleaned: Vec<String> = raw.iter().map(|t| strip_site(t, sites, host)).collect();
     // Candidate headlines: not the site's name, not a paragraph.
-    let heads: Vec<(usize, &str, bool)> = h1s
+    // A printed headline can carry branding or a section after a bar too
+    // (`Storm hits coast | Opinion`): it goes as it does from metadata titles.
+    let heads: Vec<(usize, String, bool)> = h1s
         .iter()
         .enumerate()
         .map(|(k, (t, inside))| (k, t.trim(), *inside))
         .filter(|(_, h, _)| {
             !h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host)
         })
+        .map(|(k, h, inside)| (k, strip_site(h, sites, host), inside))
         .collect();
     let keys: Vec<String> = cleaned.iter().map(|c| normalize_key(c)).collect();
     // The same words as a metadata title: the printed form (its punctuation) is the headline,
@@ -766,6 +803,31 @@ pub fn choose_title(
         }
         return Some(tidy_title(h));
     }
+    // An `<h1>` that prints a label or a date before the metadata title (`Blog: Ten tips`,
+    // `Dec 18 2025 Ten tips`): the title without it.
+    for (_, h, _) in &heads {
+        for c in &cleaned {
+            let words = c.split_whitespace().count();
+            let Some(cut) = h
+                .char_indices()
+                .filter(|(i, ch)| *i > 0 && ch.is_whitespace() || h[*i..].starts_with(':'))
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    let rest = h[i..].trim_start_matches([':', ' ']);
+                    rest.split_whitespace().count() == words
+                })
+            else {
+                continue;
+            };
+            let (prefix, rest) = (h[..cut].trim(), h[cut..].trim_start_matches([':', ' ']));
+            let label = h[cut..].starts_with(':') && prefix.split_whitespace().count() <= 3;
+            let date =
+                find_date_in_text(prefix).is_some() && prefix.split_whitespace().count() <= 4;
+            if words >= 3 && (label || date) && normalize_key(rest) == normalize_key(c) {
+                return Some(tidy_title(c));
+            }
+        }
+    }
     // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
     if let Some((_, h, _)) = heads.iter().find(|(_, h, _)| {
         let hk = normalize_key(h);
@@ -779,7 +841,7 @@ pub fn choose_title(
         .filter(|(_, h, _)| h.split_whitespace().count() >= 2)
         .map(|(k, h, _)| {
             let sim = raw.iter().map(|t| word_cosine(h, t)).fold(0.0f32, f32::max);
-            (*k, *h, sim)
+            (*k, h.as_str(), sim)
         })
         .filter(|(_, _, sim)| *sim >= H1_AGREEMENT)
         .max_by(|a, b| a.2.total_cmp(&b.2));
@@ -795,12 +857,31 @@ pub fn choose_title(
             return Some(tidy_title(h));
         }
     }
-    cleaned
-        .into_iter()
-        .find(|c| !c.is_empty())
+    // The structured candidates, a cut-off one (`... Solutions (Including`) completed by one
+    // that goes on with the same words.
+    let first = cleaned.iter().zip(&keys).find(|(c, _)| !c.is_empty());
+    let whole = first.map(|(c, k)| {
+        cleaned
+            .iter()
+            .zip(&keys)
+            .filter(|(c2, k2)| {
+                // The same words going on, not branding after a separator (`Title — Site`).
+                let goes_on = c2.strip_prefix(c.as_str()).is_some_and(|rest| {
+                    rest.starts_with(' ')
+                        && rest
+                            .trim_start()
+                            .starts_with(|ch: char| ch.is_alphanumeric() || ch == '(')
+                });
+                k2.len() > k.len() && goes_on
+            })
+            .max_by_key(|(_, k2)| k2.len())
+            .map_or(c, |(c2, _)| c2)
+    });
+    whole
+        .cloned()
         .or_else(|| {
             let pick = h1_pick.and_then(|k| heads.iter().find(|(i, _, _)| *i == k));
-            pick.or(heads.first()).map(|(_, h, _)| (*h).to_owned())
+            pick.or(heads.first()).map(|(_, h, _)| h.clone())
         })
         .map(|t| tidy_title(&t))
 }
@@ -808,7 +889,12 @@ pub fn choose_title(
 /// A title as text: without Markdown heading marks (`## Title` from pages rendered out of
 /// Markdown) or quotes around the whole of it. Typographic quotes stay as the page prints them.
 pub fn tidy_title(title: &str) -> String {
-    let mut t = title.trim().to_owned();
+    // Entities escaped twice by the page (`SQL &#x26; AI` as printed text).
+    let mut t = if title.contains('&') {
+        clean_text(title)
+    } else {
+        title.trim().to_owned()
+    };
     // `## Title`, not `#1 Best Title`.
     let hashes = t.trim_start_matches('#');
     if hashes.len() < t.len() && hashes.starts_with(char::is_whitespace) {
@@ -830,18 +916,29 @@ pub fn tidy_title(title: &str) -> String {
     t.trim().to_owned()
 }
 
-fn author_split_re() -> &'static Regex {
+/// Separators between the segments of a byline: each segment is a name, a group of names
+/// joined by "and", a job title (`Jane Doe, Head of Research and Development`) or a date
+/// (`Posted by jdoe on Friday December 19, 2025`).
+fn author_segment_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\s*(?:,|;|\||/|&|•|·|\n|\s+-\s+|\s+–\s+|\s+—\s+|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*")
+        Regex::new(r"\s*(?:,|;|\||/|•|·|\n|\s+-\s+|\s+–\s+|\s+—\s+|\s+on\s+)\s*")
             .expect("valid regex")
+    })
+}
+
+/// "and" and its kin, which join names inside a segment (and words inside a job title).
+fn author_join_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\s*(?:&|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*").expect("valid regex")
     })
 }
 
 fn author_prefix_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:written|posted|reported|reporting|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)\s*:?\s+|^(?:by|autor|authors?|contributors?)\s*:\s*")
+        Regex::new(r"(?i)^(?:this\s+(?:post|article|story|piece|guide|page)\s+(?:was\s+|is\s+)?)?(?:(?:written|posted|reported|reporting|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)\s*:?\s+|^(?:by|autor|authors?|contributors?)\s*:\s*")
             .expect("valid regex")
     })
 }
@@ -952,48 +1049,80 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
         }
         let r = email_re().replace_all(&r, " ");
         let r = author_prefix_re().replace(r.trim(), "");
-        for part in author_split_re().split(&r) {
-            let name = author_prefix_re()
-                .replace(part.trim(), "")
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')')
-                .trim()
-                .to_owned();
-            // "ByJane Doe": a "By" label glued to the name by markup (`<span>By</span><a>`).
-            let name = match name.strip_prefix("By") {
-                Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => rest.to_owned(),
-                _ => name,
-            };
-            // A sentence's full stop goes; an abbreviation's ("Ph.D.", "Jr.") stays.
-            let last_word = name.rsplit(' ').next().unwrap_or("");
-            let abbreviation =
-                last_word.trim_end_matches('.').contains('.') || matches!(last_word, "Jr." | "Sr.");
-            let name = if abbreviation {
-                name
-            } else {
-                name.trim_end_matches('.').to_owned()
-            };
-            // "Jane Doe, MD, PhD": credentials stay with the name they follow, once.
-            if !out.is_empty() && is_credentials(&name) {
-                if let Some(prev) = out.last_mut() {
-                    let already = prev.split(", ").skip(1).any(|c| c == name);
-                    if prev.len() < 80 && !already {
-                        prev.push_str(", ");
-                        prev.push_str(&name);
+        let mut named = false;
+        // Segments with the separator before each: what follows "on" is a day or a place
+        // ("jdoe on Friday", "Jane Doe on Facebook", "on behalf of"), never a name.
+        let mut segments = Vec::new();
+        let mut last = 0;
+        let mut after_on = false;
+        for m in author_segment_re().find_iter(&r) {
+            segments.push((&r[last..m.start()], after_on));
+            after_on = m.as_str().trim() == "on";
+            last = m.end();
+        }
+        segments.push((&r[last..], after_on));
+        for (segment, after_on) in segments {
+            // A job title after a name, whole: "Head of Marketing and Community Development"
+            // is one title, not a title and a person.
+            if after_on || (named && segment.split_whitespace().any(is_non_name_word)) {
+                continue;
+            }
+            let parts: Vec<String> = author_join_re()
+                .split(segment)
+                .map(|part| {
+                    author_prefix_re()
+                        .replace(part.trim(), "")
+                        .trim_matches(|c: char| {
+                            !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')'
+                        })
+                        .trim()
+                        .to_owned()
+                })
+                .collect();
+            // "Center for Drug Evaluation and Research": the "and" joins words of a phrase,
+            // not names.
+            if parts.len() > 1 && parts.iter().any(|p| is_phrase(p)) {
+                continue;
+            }
+            for name in parts {
+                // "ByJane Doe": a "By" label glued to the name by markup (`<span>By</span><a>`).
+                let name = match name.strip_prefix("By") {
+                    Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => rest.to_owned(),
+                    _ => name,
+                };
+                // A sentence's full stop goes; an abbreviation's ("Ph.D.", "Jr.") stays.
+                let last_word = name.rsplit(' ').next().unwrap_or("");
+                let abbreviation = last_word.trim_end_matches('.').contains('.')
+                    || matches!(last_word, "Jr." | "Sr.");
+                let name = if abbreviation {
+                    name
+                } else {
+                    name.trim_end_matches('.').to_owned()
+                };
+                // "Jane Doe, MD, PhD": credentials stay with the name they follow, once.
+                if !out.is_empty() && is_credentials(&name) {
+                    if let Some(prev) = out.last_mut() {
+                        let already = prev.split(", ").skip(1).any(|c| c == name);
+                        if prev.len() < 80 && !already {
+                            prev.push_str(", ");
+                            prev.push_str(&name);
+                        }
                     }
+                    continue;
                 }
-                continue;
-            }
-            if !is_person_name(&name) || matches_site(&name, sites, host) {
-                continue;
-            }
-            let key = normalize_key(&name);
-            if seen.contains(&key) {
-                continue;
-            }
-            seen.push(key);
-            out.push(name);
-            if out.len() >= 10 {
-                return out;
+                if !is_person_name(&name) || matches_site(&name, sites, host) {
+                    continue;
+                }
+                named = true;
+                let key = normalize_key(&name);
+                if seen.contains(&key) {
+                    continue;
+                }
+                seen.push(key);
+                out.push(name);
+                if out.len() >= 10 {
+                    return out;
+                }
             }
         }
     }
@@ -1031,6 +1160,19 @@ fn is_credentials(part: &str) -> bool {
         && words.iter().any(|w| w.chars().any(|c| c.is_alphabetic()))
 }
 
+/// Whether a later word of `name` starts in lowercase, other than a name's particles
+/// ("Ludwig van Beethoven"): that marks a phrase ("Personal finance", "Extension horticulture
+/// educators"), not a name.
+fn is_phrase(name: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin",
+        "ibn", "al", "el", "y", "dos", "das", "do", "ten", "ter", "zu", "af",
+    ];
+    name.split_whitespace()
+        .skip(1)
+        .any(|w| w.starts_with(char::is_lowercase) && !PARTICLES.contains(&w))
+}
+
 fn is_person_name(name: &str) -> bool {
     let chars = name.chars().count();
     if !(2..=60).contains(&chars) {
@@ -1038,7 +1180,7 @@ fn is_person_name(name: &str) -> bool {
     }
     if name
         .chars()
-        .any(|c| c.is_ascii_digit() || c == '@' || c == ':' || c == '/')
+        .any(|c| c.is_ascii_digit() || matches!(c, '@' | ':' | '/' | '!' | '?'))
     {
         return false;
     }
@@ -1049,6 +1191,9 @@ fn is_person_name(name: &str) -> bool {
     // Names start with a capital in scripts that have case; lowercase leftovers are words.
     let first = name.chars().next().unwrap_or(' ');
     if first.is_lowercase() || !first.is_alphabetic() {
+        return false;
+    }
+    if is_phrase(name) {
         return false;
     }
     crate::dates::parse_date(name).is_none()
@@ -1069,8 +1214,13 @@ pub fn parse_any_date(s: &str) -> Option<String> {
 
 /// Finds a date written somewhere inside a longer string (`By Jane Doe | March 3, 2024`).
 pub fn find_date_in_text(text: &str) -> Option<String> {
+    find_date_span(text).map(|(d, _, _)| d)
+}
+
+/// [`find_date_in_text`], with the byte range the date takes in `text`.
+fn find_date_span(text: &str) -> Option<(String, usize, usize)> {
     if let Some(d) = parse_any_date(text) {
-        return Some(d);
+        return Some((d, 0, text.len()));
     }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -1080,7 +1230,8 @@ pub fn find_date_in_text(text: &str) -> Option<String> {
         ))
         .expect("valid regex")
     });
-    re.find_iter(text).find_map(|m| parse_any_date(m.as_str()))
+    re.find_iter(text)
+        .find_map(|m| parse_any_date(m.as_str()).map(|d| (d, m.start(), m.end())))
 }
 
 /// A date in the URL path: `/2024/02/29/` or `/2024-02-29/`.
@@ -1237,7 +1388,7 @@ pub fn dates(
     // the publisher states for the article stands even when the page shows its last update
     // ("Updated March 3"): the article was first published then, and story timelines need
     // that day.
-    let shown = visible_date(dom, analysis);
+    let shown = visible_date(dom, analysis).or_else(|| byline_date(dom, page, analysis));
     let same_day = |a: &str, b: &str| a.get(..10).is_some() && a.get(..10) == b.get(..10);
     let published = match (declared, shown) {
         (Some(d), Some(v)) if same_day(&d, &v) => Some(d),
@@ -1249,8 +1400,10 @@ pub fn dates(
         (Some(d), Some(v)) => match &modified {
             Some(m) if same_day(m, &v) => Some(m.clone()),
             // A stated date equal to the last modification, or one from weak evidence, is
-            // more likely the page's build time than the article's date.
-            Some(m) if same_day(m, &d) => Some(v),
+            // more likely the page's build time than the article's date — when the date shown
+            // is earlier: a build comes after the article, and a later date by the headline is
+            // a related post's or today's.
+            Some(m) if same_day(m, &d) && v.get(..10) < d.get(..10) => Some(v),
             _ if !is_strong => Some(v),
             _ => Some(d),
         },
@@ -1270,28 +1423,99 @@ fn visible_date(dom: &Dom<'_>, analysis: &Analysis) -> Option<String> {
         .unwrap_or(analysis.main);
     let from = anchor.saturating_sub(VISIBLE_DATE_BEFORE);
     let to = (anchor + VISIBLE_DATE_AFTER).min(n);
-    for i in from..to {
-        let node = &dom.nodes[i];
-        if node.el.is_some() {
-            continue;
-        }
-        let t = node.text.trim();
-        let len = t.len();
-        if !(6..=80).contains(&len) || !t.bytes().any(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let parent = dom.nodes[node.parent].tag;
-        if matches!(
-            parent,
-            "script" | "style" | "noscript" | "textarea" | "option"
-        ) {
-            continue;
-        }
-        if let Some(d) = find_date_in_text(t) {
+    (from..to).find_map(|i| date_line(dom, i))
+}
+
+/// The date printed beside a byline (`Written by Jane Doe` then `April 8, 2024`), for pages
+/// that print the byline and date away from the headline (after the article, in an author
+/// box). Bylines inside the article first, then the first ones after it, then those before.
+fn byline_date(dom: &Dom<'_>, page: &PageMeta, analysis: &Analysis) -> Option<String> {
+    let inside = |i: usize| analysis.chosen.iter().any(|&c| dom.contains(c, i));
+    let bylines = page
+        .bylines
+        .iter()
+        .filter(|(i, _)| inside(*i))
+        .chain(
+            page.bylines
+                .iter()
+                .filter(|(i, _)| !inside(*i) && *i > analysis.main)
+                .take(2),
+        )
+        .chain(
+            page.bylines
+                .iter()
+                .filter(|(i, _)| !inside(*i) && *i < analysis.main)
+                .rev()
+                .take(2),
+        );
+    for &(b, _) in bylines {
+        let from = b.saturating_sub(BYLINE_DATE_BEFORE);
+        let to = (dom.nodes[b].end + BYLINE_DATE_AFTER).min(dom.len());
+        if let Some(d) = (from..to).find_map(|i| date_line(dom, i)) {
             return Some(d);
         }
     }
     None
+}
+
+/// How far around a byline element (in nodes) its date is looked for.
+const BYLINE_DATE_BEFORE: usize = 12;
+const BYLINE_DATE_AFTER: usize = 24;
+
+/// The date text node `i` prints as a line of its own: the date with at most a label or a
+/// byline around it (`Posted on March 3, 2024`, `By Jane Doe | March 3, 2024`), not a date
+/// inside a sentence of the article ("As of July 31, 2025, the agency has received") nor one
+/// in an embedded post or quotation. A `<time>` element's machine-readable `datetime` is read
+/// over its text.
+fn date_line(dom: &Dom<'_>, i: usize) -> Option<String> {
+    let node = &dom.nodes[i];
+    if node.el.is_some() {
+        return None;
+    }
+    let t = node.text.trim();
+    let len = t.len();
+    if !(6..=80).contains(&len) || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let parent = dom.nodes[node.parent].tag;
+    if matches!(
+        parent,
+        "script" | "style" | "noscript" | "textarea" | "option"
+    ) {
+        return None;
+    }
+    let (found, start, end) = find_date_span(t)?;
+    let rest = format!("{} {}", &t[..start], &t[end..]);
+    let words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    let labelled = {
+        let lower = rest.to_lowercase();
+        [
+            "publish", "posted", "updated", "modified", "date", "written", "created",
+        ]
+        .iter()
+        .any(|l| lower.contains(l))
+    };
+    if words > 10 || (words > 5 && !labelled) {
+        return None;
+    }
+    // Embedded posts (`<blockquote class="twitter-tweet">`) and quotations carry their own
+    // dates, not the article's.
+    if dom
+        .ancestors(i)
+        .take(8)
+        .any(|a| dom.nodes[a].tag == "blockquote")
+    {
+        return None;
+    }
+    if parent == "time" {
+        if let Some(d) = dom.attr(node.parent, "datetime").and_then(parse_any_date) {
+            return Some(d);
+        }
+    }
+    Some(found)
 }
 
 /// How far before and after the headline (in nodes) a printed date is looked for.

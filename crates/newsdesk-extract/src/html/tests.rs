@@ -235,6 +235,37 @@ fn author_splitting_and_cleaning() {
     );
     assert_eq!(clean(&["Staff"]), Vec::<String>::new());
     assert_eq!(clean(&["By Jane Doe | March 3, 2024"]), vec!["Jane Doe"]);
+    // A job title after the name goes whole, "and" inside it included.
+    assert_eq!(
+        clean(&["This post was written by Jane Doe, Head of Marketing and Community Development"]),
+        vec!["Jane Doe"]
+    );
+    assert_eq!(
+        clean(&["Jane Doe, Home and Digital Security Expert"]),
+        vec!["Jane Doe"]
+    );
+    assert_eq!(
+        clean(&["Jane Doe and Li Wei, Extension horticulture educators"]),
+        vec!["Jane Doe", "Li Wei"]
+    );
+    // What follows "on" is a day or a place, not a name.
+    assert_eq!(
+        clean(&["Posted by JaneD on Friday December 19, 2025 @08:00PM from the jobs dept."]),
+        vec!["JaneD"]
+    );
+    assert_eq!(
+        clean(&["Dec. 19, 2025 · Jane Doe on behalf of the Research team"]),
+        vec!["Jane Doe"]
+    );
+    // An exclamation or a question is a greeting or a prompt, not a name.
+    assert_eq!(clean(&["Jane Doe", "Hi! I'm Jane"]), vec!["Jane Doe"]);
+    // Phrases are not names; particles are part of them.
+    assert_eq!(clean(&["Personal finance"]), Vec::<String>::new());
+    assert_eq!(
+        clean(&["Center for Drug Evaluation and Research"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(clean(&["Erik van Vulpen"]), vec!["Erik van Vulpen"]);
     let many: Vec<String> = (0..20)
         .map(|i| format!("Person {}", char::from(b'A' + i)))
         .collect();
@@ -843,6 +874,71 @@ mod titles {
         );
     }
 
+    /// A printed headline loses a section or branding after a bar, a label or a date before
+    /// the metadata title, and entities the page escaped twice.
+    #[test]
+    fn printed_headline_without_section_label_or_date() {
+        let pick = |og: &str, h1: &str| {
+            choose_title(
+                None,
+                Some(og),
+                None,
+                None,
+                &h1s(&[(h1, true)]),
+                Some(0),
+                &["Example Blog".to_owned()],
+                None,
+            )
+        };
+        let title = "How meditation rewires the brain";
+        assert_eq!(
+            pick(&format!("{title} | Opinion"), &format!("{title} | Opinion")).as_deref(),
+            Some(title)
+        );
+        assert_eq!(
+            pick(title, &format!("Blog: {title}")).as_deref(),
+            Some(title)
+        );
+        assert_eq!(
+            pick(title, &format!("Dec 18 2025 {title}")).as_deref(),
+            Some(title)
+        );
+        // A year or a question opening the headline is part of it.
+        assert_eq!(
+            pick(
+                "Software Price Guide and Rates",
+                "2025 Software Price Guide and Rates"
+            )
+            .as_deref(),
+            Some("2025 Software Price Guide and Rates")
+        );
+        assert_eq!(
+            tidy_title("Data Tools for 2026: Python, SQL &#x26; AI"),
+            "Data Tools for 2026: Python, SQL & AI"
+        );
+    }
+
+    /// A headline cut off in one metadata field is completed by another that goes on with the
+    /// same words, but not by one that adds branding.
+    #[test]
+    fn cut_off_headline_completed() {
+        let cut = "Fix It Friday: We Help 4 Readers Find Solutions (Including";
+        let full = "Fix It Friday: We Help 4 Readers Find Solutions (Including One Trick)";
+        let t = choose_title(Some(cut), Some(full), None, None, &[], None, &[], None);
+        assert_eq!(t.as_deref(), Some(full));
+        let t = choose_title(
+            Some("Inside the Drug Lab"),
+            Some("Inside the Drug Lab — Backchannel"),
+            None,
+            None,
+            &[],
+            None,
+            &[],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("Inside the Drug Lab"));
+    }
+
     /// An `<h1>` that shares nothing with the metadata (a section name outside the article)
     /// does not replace it.
     #[test]
@@ -934,6 +1030,55 @@ mod bylines {
         assert_eq!(x.site_name.as_deref(), Some("Eventco"));
     }
 
+    /// `by:` labels a byline as `By` does.
+    #[test]
+    fn by_colon_label() {
+        let html = format!(
+            r#"<html><body><article><h1>Mini engines</h1><p class="text-xl">by: <!-- -->Jane Doe<!-- -->, <!-- -->Dec 17, 2025</p>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Jane Doe"]);
+        assert_eq!(x.published.as_deref(), Some("2025-12-17"));
+    }
+
+    /// A personal site's publisher is its writer (`"@type": ["Person", "Organization"]`), not
+    /// an outlet whose name stays out of the byline.
+    #[test]
+    fn a_person_publishing_their_own_site_is_the_byline() {
+        let html = format!(
+            r#"<html><head><title>Travel insurance</title><meta property="og:site_name" content="Budget Travel With Ann">
+<script type="application/ld+json">{{"@graph":[{{"@type":"Article","headline":"Travel insurance",
+"author":{{"name":"Ann Lee","@id":"https://example.com/#/schema/person/1"}},
+"publisher":{{"@id":"https://example.com/#/schema/person/1"}}}},
+{{"@type":["Person","Organization"],"@id":"https://example.com/#/schema/person/1","name":"Ann Lee"}}]}}</script></head>
+<body><article><h1>Travel insurance</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.authors, vec!["Ann Lee"]);
+        assert_eq!(x.site_name.as_deref(), Some("Budget Travel With Ann"));
+    }
+
+    /// "By Event Type" heading a navigation menu is not a byline; one in the article is.
+    #[test]
+    fn by_labels_in_menus_are_not_bylines() {
+        let html = format!(
+            r#"<html><body><header><a href="/"><img src="/logo.png" alt="Eventco"></a>
+<div class="nav-dropdown"><h4>By Event Type</h4>
+<ul><li><a href="/conferences/">Conferences</a></li><li><a href="/trade-shows/">Trade shows</a></li>
+<li><a href="/galas/">Galas</a></li><li><a href="/webinars/">Webinars</a></li></ul></div>
+<ul role="menu"><li><a href="/roles/">By Role</a></li></ul></header>
+<article><h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert!(extract_html(&html, None).authors.is_empty());
+        let html = format!(
+            r#"<html><body><nav><a href="/topics/">By Topic</a></nav><main class="offset-nav">
+<article><h1>Storm hits coast</h1><p>By Jane Doe</p><p>{P1}</p><p>{P2}</p></article></main>
+</body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Jane Doe"]);
+    }
+
     /// An author box prints the job title under the name: the name alone is the byline.
     #[test]
     fn job_title_under_the_name_is_not_part_of_it() {
@@ -980,6 +1125,66 @@ mod publication_dates {
         let x = extract_html(&html, None);
         assert_eq!(x.published.as_deref().map(|d| &d[..10]), Some("2019-09-16"));
         assert_eq!(x.modified.as_deref().map(|d| &d[..10]), Some("2026-02-12"));
+    }
+
+    /// A date inside a sentence of the article, or in an embedded post, is not the page's
+    /// date line: the stated publication date stands.
+    #[test]
+    fn dates_in_sentences_and_embeds_are_not_date_lines() {
+        let html = format!(
+            r#"<html><head><title>Drug safety</title>
+<meta property="article:published_time" content="2025-09-25T11:38:00Z">
+<meta property="article:modified_time" content="2025-09-25T11:38:00Z"></head>
+<body><article><h1>Drug safety</h1><p>{P1}</p><p>As of July 31, 2025, the agency has received:</p>
+<blockquote class="twitter-tweet"><p>{P2}</p>&mdash; Ann Lee <a href="https://x.example/1">October 16, 2024</a></blockquote>
+<p>{P3}</p></article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.published.as_deref(), Some("2025-09-25T11:38:00Z"));
+    }
+
+    /// A stated date equal to the last modification gives way to an earlier printed date (it
+    /// may be the page's build time), never to a later one (a related post's).
+    #[test]
+    fn later_printed_date_does_not_replace_the_stated_one() {
+        let html = format!(
+            r#"<html><head><title>Camera types</title>
+<meta property="article:published_time" content="2025-01-30T23:07:52Z">
+<meta property="article:modified_time" content="2025-01-30T23:07:53Z"></head>
+<body><article><h1>Camera types</h1><p>{P1}</p><p>{P2}</p></article>
+<div class="related"><a href="/x">Best lenses</a><p>December 19, 2025</p></div></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.published.as_deref(), Some("2025-01-30T23:07:52Z"));
+    }
+
+    /// A `<time>` element's machine-readable value is read over its text.
+    #[test]
+    fn time_element_value_over_its_text() {
+        let html = format!(
+            r#"<html><head><title>Coffee stack</title></head><body><article><h1>Coffee stack</h1>
+<div class="meta"><time datetime="2024-12-20">10/12/2024 7:38 PM</time></div>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert_eq!(
+            extract_html(&html, None).published.as_deref(),
+            Some("2024-12-20")
+        );
+    }
+
+    /// A page that prints its byline and date together far from the headline (after the
+    /// article) still has that date.
+    #[test]
+    fn date_printed_beside_the_byline() {
+        let filler: String = (0..250).map(|k| format!("<p>{P1} {k}</p>")).collect();
+        let html = format!(
+            r#"<html><head><title>Apps</title></head><body><article><h1>How apps are made</h1>
+{filler}</article><div class="post-footer"><p>Written by <a href="/blog/author/ann-lee">Ann Lee</a></p>
+<p>April 8, 2024</p></div></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.published.as_deref(), Some("2024-04-08"));
+        assert_eq!(x.authors, vec!["Ann Lee"]);
     }
 
     /// A site-specific `<meta>` named for publication is read when no standard one is there.
