@@ -279,15 +279,11 @@ fn is_widget_class(token: &str) -> bool {
 /// The names of a standfirst: the summary set under the headline, which repeats the story's
 /// gist in other words and is not its text.
 fn is_dek_name(class_id: &str) -> bool {
-    let b = class_id.as_bytes();
-    let has = |w: &str| memchr::memmem::find(b, w.as_bytes()).is_some();
-    has("standfirst")
-        || has("strapline")
-        || has("subtitle")
-        || has("subheadline")
-        || has("sub-headline")
-        || has("subheading")
-        || has("sub-heading")
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"standfirst|strapline|subtitle|sub-?head(?:line|ing)").expect("valid regex")
+    })
+    .is_match(class_id)
         || class_id
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|t| t == "dek")
