@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::dom::{attr_of, Dom, ROOT_TAG};
+use super::dom::{Dom, ROOT_TAG};
 
 /// Why a node is left out.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -214,15 +214,12 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
     let mut buf = String::new();
     (0..dom.len())
         .map(|i| {
-            let Some(el) = dom.nodes[i].el else {
-                return Names::default();
-            };
-            if marks[i] != Mark::Keep {
+            if dom.nodes[i].el.is_none() || marks[i] != Mark::Keep {
                 return Names::default();
             }
             buf.clear();
-            for name in ["class", "id", "role"] {
-                if let Some(v) = attr_of(el, name) {
+            for (name, value) in ["class", "id", "role"].into_iter().zip(dom.nodes[i].names) {
+                if let Some(v) = value {
                     for token in v.split_ascii_whitespace() {
                         // Utility classes with variants or arbitrary values
                         // (`lg:first:pt-[calc(var(--banner-min-height))]`) say how an element

@@ -33,6 +33,21 @@ pub struct Node<'a> {
     pub parent: usize,
     /// One past the last index of this node's subtree.
     pub end: usize,
+    /// `class`, `id` and `role`, read once: every pass asks for them.
+    pub names: [Option<&'a str>; 3],
+}
+
+/// The attributes kept in [`Node::names`], in order.
+const NAME_ATTRS: [&str; 3] = ["class", "id", "role"];
+
+fn names_of(el: &Element) -> [Option<&str>; 3] {
+    let mut out = [None; 3];
+    for (k, v) in el.attrs() {
+        if let Some(slot) = NAME_ATTRS.iter().position(|n| *n == k) {
+            out[slot].get_or_insert(v);
+        }
+    }
+    out
 }
 
 /// The document as a pre-order array; index 0 is the document root.
@@ -51,6 +66,7 @@ impl<'a> Dom<'a> {
             el: None,
             parent: 0,
             end: 0,
+            names: [None; 3],
         }];
         // Open arena entries, innermost last; `None` for tree nodes that have no entry.
         let mut open: Vec<Option<usize>> = vec![Some(0)];
@@ -70,6 +86,7 @@ impl<'a> Dom<'a> {
                     el: Some(el),
                     parent,
                     end: 0,
+                    names: names_of(el),
                 }),
                 ScraperNode::Text(text) => Some(Node {
                     tag: "",
@@ -77,6 +94,7 @@ impl<'a> Dom<'a> {
                     el: None,
                     parent,
                     end: 0,
+                    names: [None; 3],
                 }),
                 _ => None,
             };
@@ -120,7 +138,10 @@ impl<'a> Dom<'a> {
     }
 
     pub fn attr(&self, i: usize, name: &str) -> Option<&'a str> {
-        self.nodes[i].el.and_then(|e| attr_of(e, name))
+        match NAME_ATTRS.iter().position(|n| *n == name) {
+            Some(slot) => self.nodes[i].names[slot],
+            None => self.nodes[i].el.and_then(|e| attr_of(e, name)),
+        }
     }
 
     pub fn is_element(&self, i: usize) -> bool {
@@ -160,13 +181,17 @@ impl<'a> Dom<'a> {
 
     /// `class`, `id` and `role` of an element, lowercased and joined, for pattern matching.
     pub fn class_id(&self, i: usize) -> String {
-        let Some(el) = self.nodes[i].el else {
-            return String::new();
-        };
         let mut s = String::new();
+        self.class_id_into(i, &mut s);
+        s
+    }
+
+    /// [`Dom::class_id`] into a buffer that is cleared first, for loops over every element.
+    pub fn class_id_into(&self, i: usize, s: &mut String) {
+        s.clear();
         // The names matched against are ASCII: lowercasing in place saves a copy per element.
-        for name in ["class", "id", "role"] {
-            if let Some(v) = attr_of(el, name) {
+        for v in self.nodes[i].names.into_iter().flatten() {
+            {
                 if !s.is_empty() {
                     s.push(' ');
                 }
@@ -174,7 +199,6 @@ impl<'a> Dom<'a> {
             }
         }
         s.make_ascii_lowercase();
-        s
     }
 
     /// The text of a subtree with whitespace collapsed, cut off after about `max_chars`.

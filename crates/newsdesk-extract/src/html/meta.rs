@@ -70,18 +70,20 @@ fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
     }) else {
         return false;
     };
+    // Compared in place, case folded: this runs for every small element of the page.
     let t = first.text.trim_start();
-    let head: String = t.chars().take(16).collect::<String>().to_lowercase();
-    let head = head.trim_end();
-    head == "by"
-        || head.starts_with("by ")
-        || head.starts_with("by:")
-        || head.starts_with("by\u{a0}")
-        || head.starts_with("written by")
-        || head.starts_with("posted by")
-        || ["author:", "authors:", "contributor:", "contributors:"]
-            .iter()
-            .any(|p| head.starts_with(p))
+    let opens = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    (opens("by") && (t[2..].trim_end().is_empty() || t[2..].starts_with([' ', ':', '\u{a0}'])))
+        || [
+            "written by",
+            "posted by",
+            "author:",
+            "authors:",
+            "contributor:",
+            "contributors:",
+        ]
+        .iter()
+        .any(|p| opens(p))
 }
 
 /// Whether element `i` sits in a navigation menu, where "By Event Type" or "By role" heads a
@@ -115,6 +117,7 @@ fn in_menu(dom: &Dom<'_>, i: usize) -> bool {
 impl PageMeta {
     pub fn gather(dom: &Dom<'_>) -> Self {
         let mut m = PageMeta::default();
+        let mut class_id = String::new();
         for i in 0..dom.len() {
             let Some(el) = dom.nodes[i].el else { continue };
             let tag = dom.nodes[i].tag;
@@ -221,7 +224,7 @@ impl PageMeta {
                 }
             }
             m.tags.count(tag, el);
-            let class_id = dom.class_id(i);
+            dom.class_id_into(i, &mut class_id);
             let kinds = super::page_type::class_kinds(&class_id);
             super::page_type::count_class(kinds, &mut m.class_hits);
             let is_byline = attr_of(el, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))

@@ -1340,4 +1340,3 @@ fn datelines_at_the_head_are_not_the_text() {
     let a = extract_html(&page, None);
     assert!(a.text.starts_with("On September 10, 2018"), "{}", a.text);
 }
-
