@@ -561,6 +561,20 @@ struct CardGroups {
     by_parent: std::collections::HashMap<usize, Vec<(usize, u32, u32)>>,
 }
 
+/// Text a post body needs to count as one (see [`is_post_body_name`]).
+const POST_BODY_MIN: u32 = 150;
+
+/// The names blogging platforms give the body of a post or article (`entry-content`,
+/// `post-body`, `article-content`).
+fn is_post_body_name(class_id: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:entry|post|article|story)[-_]?(?:content|body|text)\b|\barticlebody\b")
+            .expect("valid regex")
+    })
+    .is_match(class_id)
+}
+
 /// Longest standfirst; a longer block so named is more than a summary line.
 const DEK_MAX: u32 = 400;
 
@@ -855,6 +869,9 @@ impl Analysis {
         // A page that is all comment threads is a forum thread or a Q&A page: its posts are
         // its content, however they are named.
         let (mut thread_plain, mut thread_para, mut outside_loose) = (0u32, 0u32, 0u32);
+        // Whether a post's own body lies outside the threads: then they are its comments,
+        // however short the post (a blog's open thread), not the page's content.
+        let mut post_body = false;
         let mut i = 0;
         while i < n {
             if marks[i] != Mark::Keep {
@@ -872,6 +889,9 @@ impl Analysis {
             if stats[i].loose >= 100 && stats[i].loose_commas >= 3 && dom.is_element(i) {
                 outside_loose += stats[i].loose;
             }
+            if !post_body && names[i].pos && stats[i].plain() >= POST_BODY_MIN {
+                post_body = is_post_body_name(&dom.class_id(i));
+            }
             i += 1;
         }
         let outside_plain = total.saturating_sub(thread_plain);
@@ -883,6 +903,7 @@ impl Analysis {
         // paragraphs, is read strictly.
         let prose_page = declared_article || stats[0].para * 5 > total * 2;
         let thread_page = !declared_article
+            && !post_body
             && thread_plain >= FORUM_MIN
             && outside_para < FORUM_OUTSIDE
             && outside_plain * 2 < thread_plain;

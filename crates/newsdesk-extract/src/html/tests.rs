@@ -1340,3 +1340,24 @@ fn datelines_at_the_head_are_not_the_text() {
     let a = extract_html(&page, None);
     assert!(a.text.starts_with("On September 10, 2018"), "{}", a.text);
 }
+
+#[test]
+fn a_short_post_with_many_comments_is_the_post() {
+    // An open thread: a few lines of post and a long comment section. The comments are the
+    // post's, not the page's content, because the post has a body of its own.
+    let comments: String = (1..=12)
+        .map(|n| {
+            format!(
+                r#"<li class="comment"><div class="comment-body"><p>Reader {n} asks whether the grants for this year, and the ones before it, were all reviewed by the same people, and how.</p></div></li>"#
+            )
+        })
+        .collect();
+    let page = format!(
+        r#"<html><body><main><article class="post hentry"><h1>September open thread</h1>
+<div class="entry-content"><p>Our open threads let readers raise questions about our work in the comments below, as always. You are also welcome to write to us by email, or to ask for a call with a member of our staff.</p></div></article>
+<div id="comments" class="comments-area"><ol class="comment-list">{comments}</ol></div></main></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert!(a.text.starts_with("Our open threads"), "{}", a.text);
+    assert!(!a.text.contains("Reader 3"), "{}", a.text);
+}
