@@ -485,14 +485,15 @@ impl Store {
     ) -> Result<()> {
         self.conn
             .prepare_cached(
-                "UPDATE stories SET first_time = ?2, last_time = ?3, size = ?4, centroid = ?5 WHERE id = ?1",
+                "UPDATE stories SET first_time = ?2, last_time = ?3, size = ?4, centroid = ?5, members = ?6 WHERE id = ?1",
             )?
             .execute(params![
                 story.id,
                 story.span.map(|s| s.0),
                 story.span.map(|s| s.1),
                 story.size,
-                serde_json::to_string(&story.centroid)?
+                serde_json::to_string(&story.centroid)?,
+                serde_json::to_string(&story.members)?
             ])?;
         if let Some((article, vector)) = representative {
             self.conn
@@ -555,7 +556,7 @@ impl Store {
     /// with no dated article, for the clusterer.
     pub fn active_stories(&self, since: i64) -> Result<Vec<ActiveStory>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, centroid, first_time, last_time, size FROM stories
+            "SELECT id, centroid, first_time, last_time, size, members FROM stories
              WHERE last_time >= ?1 OR last_time IS NULL",
         )?;
         let rows = stmt.query_map(params![since], |r| {
@@ -565,16 +566,18 @@ impl Store {
                 r.get::<_, Option<i64>>(2)?,
                 r.get::<_, Option<i64>>(3)?,
                 r.get::<_, u32>(4)?,
+                r.get::<_, String>(5)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, centroid, first_time, last_time, size) = row?;
+            let (id, centroid, first_time, last_time, size, members) = row?;
             out.push(ActiveStory {
                 id,
                 centroid: serde_json::from_str(&centroid)?,
                 span: first_time.zip(last_time),
                 size,
+                members: serde_json::from_str(&members)?,
             });
         }
         Ok(out)

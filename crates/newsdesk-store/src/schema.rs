@@ -68,6 +68,8 @@ const MIGRATIONS: &[&str] = &[
         merged_at INTEGER NOT NULL
     );
     CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;",
+    // 2: a story keeps its most recent members' vectors, for member-level evidence.
+    "ALTER TABLE stories ADD COLUMN members TEXT NOT NULL DEFAULT '[]';",
 ];
 
 /// Brings the database up to the newest schema.

@@ -1,15 +1,17 @@
 //! Online story clustering: each article joins the most likely story, or starts one.
 //!
-//! An article is three sparse TF-IDF sub-vectors, each of unit length: its stemmed words (title
-//! and body), its named entities, and its title's words. A story keeps the sum of its members'
-//! sub-vectors (its centroid), trimmed to its heaviest terms, and the span of its members'
-//! publication times. Candidates come from an inverted index over the stories' heaviest terms,
-//! never from a scan. Each candidate is described by a few features — the three cosines, how
-//! much of the article's words and names the story has at all, how far the article lies in time
-//! from the story, the story's size — and a small logistic model
-//! ([`JoinModel`], learned from labelled streams by `newsdesk-eval stories --train` and shipped
-//! in `model.json`) gives the probability that the article belongs to it. The article joins the
-//! most probable candidate when that probability clears the model's threshold.
+//! An article is three sparse TF-IDF sub-vectors, each of unit length: its stemmed words (title and
+//! body), its named entities, and its title's words. A story keeps the sum of its members'
+//! sub-vectors (its centroid), trimmed to its heaviest terms, the span of its members' publication
+//! times, and its few most recent members' words and names (trimmed), so that an article can be
+//! compared with single members as well as with the whole. Candidates come from an inverted index
+//! over the stories' heaviest terms, never from a scan. Each candidate is described by a few
+//! features — the three cosines, the cosines with the nearest kept member (for the candidates most
+//! similar to the article only), how much of the article's words and names the story has at all,
+//! how far the article lies in time from the story, the story's size — and a small logistic model
+//! ([`JoinModel`], learned from labelled streams by `newsdesk-eval stories --train` and shipped in
+//! `model.json`) gives the probability that the article belongs to it. The article joins the most
+//! probable candidate when that probability clears the model's threshold.
 //!
 //! Time: a story is *active* while articles keep arriving within the window (default 14 days of
 //! publication time). Past it, the story is archived. An archived story whose articles all fell
@@ -47,6 +49,14 @@ pub struct StoryConfig {
     pub candidates: usize,
     /// The join-or-new model.
     pub model: JoinModel,
+    /// Member articles a story keeps (its most recent), for member-level evidence: an
+    /// article near one member of a story that has spread over several developments or events
+    /// of one topic is near the story, even when its centroid is far.
+    pub members: usize,
+    /// Terms kept per member vector, for words and for names.
+    pub member_terms: [usize; 2],
+    /// Candidates, the most similar to the article first, whose members are compared with it.
+    pub member_candidates: usize,
     /// Two stories merge when an article joins one of them while the other is a candidate it
     /// could have joined too, and the two stories' centroids are at least this similar.
     pub merge_similarity: f32,
@@ -69,6 +79,9 @@ impl Default for StoryConfig {
             article_terms: 100,
             query_terms: 30,
             candidates: 50,
+            members: 4,
+            member_terms: [40, 20],
+            member_candidates: 8,
             model: JoinModel::shipped(),
             archived_threshold: 0.99,
             merge_similarity: 0.3,
@@ -109,6 +122,9 @@ impl DocFrequencies {
 
 /// The kinds of term an article is compared on, by the prefix of their key.
 const GROUPS: [&str; 3] = ["w:", "e:", "t:"];
+
+/// Number of term groups.
+const G: usize = GROUPS.len();
 
 /// The story-relevant terms of an article with their counts: `w:<stem>` words of title and
 /// body, `e:<key>` entities, `t:<stem>` title words. Each distinct term once.
@@ -164,8 +180,9 @@ fn group_of(term: &str) -> usize {
     GROUPS.iter().position(|g| term.starts_with(g)).unwrap_or(0)
 }
 
-/// The names of the join model's features, in order.
-pub const FEATURES: [&str; 8] = [
+/// The names of the join model's features, in order. `member_*` are the highest cosine of the
+/// article with one of the story's kept members (words, names).
+pub const FEATURES: [&str; 10] = [
     "cos_words",
     "cos_entities",
     "cos_title",
@@ -174,15 +191,18 @@ pub const FEATURES: [&str; 8] = [
     "log_size",
     "cover_words",
     "cover_entities",
+    "member_words",
+    "member_entities",
 ];
 
 /// Number of features.
 pub const FEATURE_COUNT: usize = FEATURES.len();
 
 /// What the join model sees of one (article, story) pair, from the group cosines, the
-/// story's span and size.
+/// nearest members' cosines (words, names), the story's span and size.
 fn features(
     overlap: Overlap,
+    member: [f32; 2],
     span: Option<(i64, i64)>,
     size: u32,
     time: Option<i64>,
@@ -194,15 +214,18 @@ fn features(
     };
     let gap_days = gap as f32 / DAY as f32;
     let cos = overlap.cos;
+    let archived = if gap > window_secs { 1.0 } else { 0.0 };
     [
         cos[0],
         cos[1],
         cos[2],
-        if gap > window_secs { 1.0 } else { 0.0 },
+        archived,
         (1.0 + gap_days).ln(),
         (size as f32).ln(),
         overlap.cover[0],
         overlap.cover[1],
+        member[0],
+        member[1],
     ]
 }
 
@@ -217,6 +240,7 @@ pub struct JoinModel {
     /// [`Candidate::running`]).
     #[serde(default = "default_running_threshold")]
     pub running_threshold: f32,
+
     /// How the model was obtained, for people reading the file.
     #[serde(default)]
     pub trained_on: String,
@@ -248,6 +272,17 @@ pub struct ActiveStory {
     /// First and last publication time of its dated articles; `None` while it has none.
     pub span: Option<(i64, i64)>,
     pub size: u32,
+    /// Its most recent members' vectors (words and names, heaviest terms), oldest first.
+    #[serde(default)]
+    pub members: Vec<StoryMember>,
+}
+
+/// One member article of a story as the story keeps it: its publication time and its words
+/// and names, each group trimmed to its heaviest terms and of unit length again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryMember {
+    pub time: Option<i64>,
+    pub vector: SparseVector,
 }
 
 /// Why an article joined a story.
@@ -277,12 +312,18 @@ pub struct Candidate {
 #[derive(Debug, Clone)]
 struct Story {
     centroid: Vec<(u32, f32)>,
-    norms: [f32; 3],
+    norms: [f32; G],
     span: Option<(i64, i64)>,
     size: u32,
     /// Terms already in the postings, so re-indexing after a join adds only new ones.
     indexed: Vec<u32>,
+    /// The most recent members (at most [`StoryConfig::members`]), oldest first: time and
+    /// vector over interned ids, sorted by id.
+    members: Vec<Member>,
 }
+
+/// A kept member: its publication time and its vector over interned ids, sorted by id.
+type Member = (Option<i64>, Vec<(u32, f32)>);
 
 /// The stories and the inverted index over their heaviest terms. Terms are interned once as
 /// `u32` ids: a story costs a few kilobytes, and comparing an article with a story is a merge
@@ -292,6 +333,8 @@ pub struct StoryIndex {
     config: StoryConfig,
     ids: HashMap<String, u32>,
     terms: Vec<String>,
+    /// Each interned term's group (index into [`GROUPS`]).
+    groups: Vec<u8>,
     stories: FxHashMap<StoryId, Story>,
     postings: FxHashMap<u32, Vec<StoryId>>,
 }
@@ -302,8 +345,8 @@ pub struct StoryIndex {
 /// some of them has a low cosine with the whole but still lies within the story's vocabulary.
 #[derive(Debug, Clone, Copy)]
 struct Overlap {
-    cos: [f32; 3],
-    cover: [f32; 3],
+    cos: [f32; G],
+    cover: [f32; G],
 }
 
 /// An article vector over interned ids, sorted by id, with each term's group.
@@ -339,6 +382,7 @@ impl StoryIndex {
         }
         let id = self.terms.len() as u32;
         self.terms.push(term.to_owned());
+        self.groups.push(group_of(term) as u8);
         self.ids.insert(term.to_owned(), id);
         id
     }
@@ -366,7 +410,7 @@ impl StoryIndex {
             .filter_map(|(t, w)| {
                 self.ids
                     .get(t.as_str())
-                    .map(|&id| (id, *w, group_of(t) as u8))
+                    .map(|&id| (id, *w, self.groups[id as usize]))
             })
             .collect();
         q.sort_unstable_by_key(|e| e.0);
@@ -385,6 +429,17 @@ impl StoryIndex {
                 .collect(),
             span: s.span,
             size: s.size,
+            members: s
+                .members
+                .iter()
+                .map(|(time, v)| StoryMember {
+                    time: *time,
+                    vector: v
+                        .iter()
+                        .map(|(t, w)| (self.terms[*t as usize].clone(), *w))
+                        .collect(),
+                })
+                .collect(),
         })
     }
 
@@ -396,12 +451,23 @@ impl StoryIndex {
             .map(|(t, w)| (self.intern(t), *w))
             .collect();
         centroid.sort_unstable_by_key(|e| e.0);
+        let members = story
+            .members
+            .iter()
+            .map(|m| {
+                let mut v: Vec<(u32, f32)> =
+                    m.vector.iter().map(|(t, w)| (self.intern(t), *w)).collect();
+                v.sort_unstable_by_key(|e| e.0);
+                (m.time, v)
+            })
+            .collect();
         let mut s = Story {
-            norms: [0.0; 3],
+            norms: [0.0; G],
             centroid,
             span: story.span,
             size: story.size,
             indexed: Vec::new(),
+            members,
         };
         self.refresh(&mut s);
         self.index_terms(story.id, &mut s);
@@ -409,9 +475,9 @@ impl StoryIndex {
     }
 
     fn refresh(&self, s: &mut Story) {
-        let mut norms = [0f32; 3];
+        let mut norms = [0f32; G];
         for (t, w) in &s.centroid {
-            norms[group_of(&self.terms[*t as usize])] += w * w;
+            norms[self.groups[*t as usize] as usize] += w * w;
         }
         s.norms = norms;
     }
@@ -428,8 +494,8 @@ impl StoryIndex {
     }
 
     fn overlap(&self, q: &Query, s: &Story) -> Overlap {
-        let mut dots = [0f32; 3];
-        let mut cover = [0f32; 3];
+        let mut dots = [0f32; G];
+        let mut cover = [0f32; G];
         let (mut i, mut j) = (0, 0);
         while i < q.len() && j < s.centroid.len() {
             match q[i].0.cmp(&s.centroid[j].0) {
@@ -443,13 +509,70 @@ impl StoryIndex {
                 }
             }
         }
-        let mut out = [0f32; 3];
-        for g in 0..3 {
+        let mut out = [0f32; G];
+        for g in 0..G {
             if s.norms[g] > 0.0 {
                 out[g] = dots[g] / s.norms[g].sqrt();
             }
         }
         Overlap { cos: out, cover }
+    }
+
+    /// The highest cosine of the article with one of the story's members, for words and for
+    /// names (each group of a member has unit length).
+    fn nearest_member(&self, q: &Query, s: &Story) -> [f32; 2] {
+        let mut best = [0f32; 2];
+        for (_, m) in &s.members {
+            let mut dots = [0f32; 2];
+            let (mut i, mut j) = (0, 0);
+            while i < q.len() && j < m.len() {
+                match q[i].0.cmp(&m[j].0) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        if let Some(d) = dots.get_mut(q[i].2 as usize) {
+                            *d += q[i].1 * m[j].1;
+                        }
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            best[0] = best[0].max(dots[0]);
+            best[1] = best[1].max(dots[1]);
+        }
+        best
+    }
+
+    /// A member as a story keeps it: the article's words and names, each group trimmed to its
+    /// heaviest terms and normalised again, sorted by id.
+    fn member(&self, q: &Query) -> Vec<(u32, f32)> {
+        let mut out = Vec::new();
+        for (g, &keep) in self.config.member_terms.iter().enumerate() {
+            let mut v: Vec<(u32, f32)> = q
+                .iter()
+                .filter(|e| e.2 as usize == g)
+                .map(|e| (e.0, e.1))
+                .collect();
+            v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v.truncate(keep);
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                out.extend(v.into_iter().map(|(t, w)| (t, w / norm)));
+            }
+        }
+        out.sort_unstable_by_key(|e| e.0);
+        out
+    }
+
+    /// Keeps a story's most recent members: by publication time, undated ones as the newest.
+    fn keep_members(&self, s: &mut Story) {
+        if s.members.len() > self.config.members {
+            s.members
+                .sort_by_key(|(t, _)| (t.is_none(), t.unwrap_or(0)));
+            let extra = s.members.len() - self.config.members;
+            s.members.drain(..extra);
+        }
     }
 
     /// Cosine of an article vector with a story (the mean of the group cosines).
@@ -480,7 +603,7 @@ impl StoryIndex {
         let mut ranked: Vec<(StoryId, u32)> = hits.into_iter().collect();
         ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let max_gap = self.config.max_gap_secs;
-        let mut out: Vec<Candidate> = ranked
+        let mut scored: Vec<(StoryId, &Story, Overlap)> = ranked
             .into_iter()
             .filter_map(|(id, _)| self.stories.get(&id).map(|s| (id, s)))
             .filter(|(_, s)| match (time, s.span) {
@@ -488,9 +611,24 @@ impl StoryIndex {
                 _ => true,
             })
             .take(self.config.candidates)
-            .map(|(id, s)| {
+            .map(|(id, s)| (id, s, self.overlap(&q, s)))
+            .collect();
+        // Members are compared only for the candidates most similar to the article; the others
+        // take their centroid's cosines (a one-article story's member is its centroid).
+        let sim = |o: &Overlap| o.cos[0] + o.cos[1] + o.cos[2];
+        scored.sort_by(|a, b| sim(&b.2).total_cmp(&sim(&a.2)).then_with(|| a.0.cmp(&b.0)));
+        let mut out: Vec<Candidate> = scored
+            .into_iter()
+            .enumerate()
+            .map(|(rank, (id, s, overlap))| {
+                let member = if rank < self.config.member_candidates && !s.members.is_empty() {
+                    self.nearest_member(&q, s)
+                } else {
+                    [overlap.cos[0], overlap.cos[1]]
+                };
                 let f = features(
-                    self.overlap(&q, s),
+                    overlap,
+                    member,
                     s.span,
                     s.size,
                     time,
@@ -592,14 +730,14 @@ impl StoryIndex {
 
     /// Mean over term groups of the cosine between two stories' centroids.
     fn story_similarity(&self, a: &Story, b: &Story) -> f32 {
-        let mut dots = [0f32; 3];
+        let mut dots = [0f32; G];
         let (mut i, mut j) = (0, 0);
         while i < a.centroid.len() && j < b.centroid.len() {
             match a.centroid[i].0.cmp(&b.centroid[j].0) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    let g = group_of(&self.terms[a.centroid[i].0 as usize]);
+                    let g = self.groups[a.centroid[i].0 as usize] as usize;
                     dots[g] += a.centroid[i].1 * b.centroid[j].1;
                     i += 1;
                     j += 1;
@@ -640,6 +778,8 @@ impl StoryIndex {
             (None, y) => y,
         };
         s.size += other.size;
+        s.members.extend(other.members);
+        self.keep_members(&mut s);
         self.refresh(&mut s);
         self.index_terms(into, &mut s);
         self.stories.insert(into, s);
@@ -649,12 +789,18 @@ impl StoryIndex {
     /// Starts a story with one article.
     pub fn start(&mut self, id: StoryId, vector: &SparseVector, time: Option<i64>) {
         let q = self.query(vector, true);
+        let members = if self.config.members > 0 {
+            vec![(time, self.member(&q))]
+        } else {
+            Vec::new()
+        };
         let mut s = Story {
             centroid: q.iter().map(|(t, w, _)| (*t, *w)).collect(),
-            norms: [0.0; 3],
+            norms: [0.0; G],
             span: time.map(|t| (t, t)),
             size: 1,
             indexed: Vec::new(),
+            members,
         };
         self.refresh(&mut s);
         self.index_terms(id, &mut s);
@@ -678,6 +824,10 @@ impl StoryIndex {
             });
         }
         s.size += 1;
+        if self.config.members > 0 {
+            s.members.push((time, self.member(&q)));
+            self.keep_members(&mut s);
+        }
         self.refresh(&mut s);
         self.index_terms(id, &mut s);
         self.stories.insert(id, s);
@@ -848,6 +998,45 @@ mod tests {
         let running = later.iter().find(|c| c.story == 2).expect("running story");
         assert!(!closed.running && running.running);
         assert!(index.threshold_for(running) < index.threshold_for(closed));
+    }
+
+    #[test]
+    fn a_story_keeps_its_most_recent_members_through_storage() {
+        let df = DocFrequencies::default();
+        let config = StoryConfig::default();
+        let mut index = StoryIndex::new(config.clone());
+        let a = vector("Bridge collapses in Port Meridian", "A bridge over the Teller River collapsed in Port Meridian on Tuesday, killing at least 14 people.", &df);
+        let b = vector("Divers search the Teller River", "Divers searched the Teller River in Port Meridian for survivors of the bridge collapse.", &df);
+        index.start(1, &a, Some(0));
+        for day in 1..=config.members as i64 + 2 {
+            assert!(index.add(1, &b, Some(day * DAY)));
+        }
+        let stored = index.get(1).expect("story");
+        assert_eq!(stored.members.len(), config.members);
+        assert!(stored.members.iter().all(|m| m.time >= Some(3 * DAY)));
+        // The first article is no longer a kept member, so the nearest member is the diver's.
+        let c = &index.candidates(&a, Some(7 * DAY))[0];
+        let nearest_words = c.features[FEATURES.iter().position(|f| *f == "member_words").unwrap()];
+        assert!(nearest_words < 0.99, "{nearest_words}");
+        let mut reloaded = StoryIndex::new(config);
+        reloaded.insert(stored.clone());
+        let by_term = |s: ActiveStory| {
+            let mut s = s;
+            for m in &mut s.members {
+                m.vector.sort_by(|x, y| x.0.cmp(&y.0));
+            }
+            s
+        };
+        assert_eq!(reloaded.get(1).map(by_term), Some(by_term(stored)));
+        let again = reloaded.candidates(&a, Some(7 * DAY))[0].features;
+        assert!(
+            again
+                .iter()
+                .zip(&c.features)
+                .all(|(x, y)| (x - y).abs() < 1e-5),
+            "the same evidence after storage: {again:?} vs {:?}",
+            c.features
+        );
     }
 
     #[test]
