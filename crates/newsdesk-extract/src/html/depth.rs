@@ -201,6 +201,24 @@ pub fn limit_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
                 }
             }
         }
+        // A navigation menu's links are never read either (the extractor drops `<nav>`
+        // unless it wraps the page): the element stays, empty, so the page's shape still
+        // counts it. One that holds an article, a headline or much of the page is left whole.
+        if lname == b"nav" && !self_closing {
+            if let Some(end) = find_end_tag(b, tag_end, b"nav") {
+                let body = &b[tag_end..end];
+                if body.len() >= UNREAD_MIN
+                    && body.len() * 5 < b.len() * 2
+                    && !has_ignore_case(body, b"<article")
+                    && !has_ignore_case(body, b"<main")
+                    && !has_ignore_case(body, b"<h1")
+                {
+                    drop_range(&mut out, &mut copied, tag_end, end);
+                    i = end;
+                    continue;
+                }
+            }
+        }
         let not_nesting = short && NOT_NESTING.iter().any(|t| t.as_bytes() == lname);
         let nests = !self_closing && !not_nesting;
         if nests {
@@ -298,6 +316,14 @@ fn push_publish_snippets(out: &mut String, body: &str) {
     out.push('\n');
 }
 
+/// Whether `needle` (lowercase ASCII, starting with `<`) occurs in `hay` in any case.
+fn has_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', hay).any(|p| {
+        hay.get(p..p + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
 /// Whether `needle` occurs in `hay` (SIMD substring search: script bodies are long).
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     memchr::memmem::find(hay, needle).is_some()
@@ -388,6 +414,22 @@ mod tests {
         let page = crate::extract_html(&html, None);
         assert_eq!(page.published.as_deref(), Some("2024-03-03T10:00:00Z"));
         assert!(page.text.contains("After"));
+    }
+
+    #[test]
+    fn menus_are_emptied_unless_they_hold_the_article() {
+        let links = "<li><a href=\"/section\">Section</a></li>".repeat(40);
+        let story = "<p>The storm made landfall early on Monday, officials said.</p>".repeat(40);
+        let html = format!(
+            "<html><body><nav class=\"menu\"><ul>{links}</ul></nav><main>{story}</main></body></html>"
+        );
+        let out = limit_nesting(&html, MAX_DEPTH);
+        assert!(out.contains("<nav class=\"menu\"></nav><main>"), "{out}");
+        // A menu that wraps the headline is not cut.
+        let html = format!(
+            "<html><body><nav><h1>Storm hits coast</h1><ul>{links}</ul></nav><main>{story}</main></body></html>"
+        );
+        assert!(limit_nesting(&html, MAX_DEPTH).contains("Storm hits coast"));
     }
 
     #[test]
