@@ -557,7 +557,7 @@ fn climb(dom: &Dom<'_>, stats: &[Stats], marks: &[Mark], start: usize) -> usize 
 /// use, so a parent with thousands of children is read once.
 #[derive(Default)]
 struct CardGroups {
-    /// Per parent: (tag, first class word, members, their plain text).
+    /// Per parent, each kind of child: (a child of that kind, how many, their plain text).
     by_parent: std::collections::HashMap<usize, Vec<(usize, u32, u32)>>,
 }
 
