@@ -387,17 +387,14 @@ impl StoryIndex {
         id
     }
 
-    /// The vector over interned ids; terms never seen are left out unless `intern` is set.
-    fn query(&mut self, vector: &SparseVector, intern: bool) -> Query {
+    /// The vector over interned ids, interning terms never seen (for an article that joins or
+    /// starts a story; [`StoryIndex::lookup`] only reads).
+    fn query(&mut self, vector: &SparseVector) -> Query {
         let mut q: Query = vector
             .iter()
-            .filter_map(|(t, w)| {
-                let id = if intern {
-                    Some(self.intern(t))
-                } else {
-                    self.ids.get(t.as_str()).copied()
-                };
-                id.map(|id| (id, *w, group_of(t) as u8))
+            .map(|(t, w)| {
+                let id = self.intern(t);
+                (id, *w, self.groups[id as usize])
             })
             .collect();
         q.sort_unstable_by_key(|e| e.0);
@@ -788,7 +785,7 @@ impl StoryIndex {
 
     /// Starts a story with one article.
     pub fn start(&mut self, id: StoryId, vector: &SparseVector, time: Option<i64>) {
-        let q = self.query(vector, true);
+        let q = self.query(vector);
         let members = if self.config.members > 0 {
             vec![(time, self.member(&q))]
         } else {
@@ -810,7 +807,7 @@ impl StoryIndex {
     /// Adds an article to a story: its vector joins the centroid and its time the span.
     /// Returns whether the story is in the index.
     pub fn add(&mut self, id: StoryId, vector: &SparseVector, time: Option<i64>) -> bool {
-        let q = self.query(vector, true);
+        let q = self.query(vector);
         let Some(mut s) = self.stories.remove(&id) else {
             return false;
         };

@@ -604,10 +604,7 @@ impl CardGroups {
     /// The plain text of the cards `i` is one of, or 0 when it is not one of at least
     /// [`CARD_MIN`] like siblings.
     fn share(&mut self, dom: &Dom<'_>, marks: &[Mark], stats: &[Stats], i: usize) -> u32 {
-        let first_class = |i: usize| {
-            dom.attr(i, "class")
-                .and_then(|c| c.split_ascii_whitespace().next())
-        };
+        let first_class = |i: usize| first_class(dom, i);
         let same = |a: usize, b: usize| {
             dom.nodes[a].tag == dom.nodes[b].tag && first_class(a) == first_class(b)
         };
@@ -640,13 +637,16 @@ impl CardGroups {
     }
 }
 
+/// The first word of an element's `class`: what like siblings (cards, a text's parts) share.
+fn first_class<'a>(dom: &Dom<'a>, i: usize) -> Option<&'a str> {
+    dom.attr(i, "class")
+        .and_then(|c| c.split_ascii_whitespace().next())
+}
+
 /// Whether `parent` has two or more other kept children of the same tag and first class word
 /// as `child`.
 fn has_twin(dom: &Dom<'_>, marks: &[Mark], parent: usize, child: usize) -> bool {
-    let first_class = |i: usize| {
-        dom.attr(i, "class")
-            .and_then(|c| c.split_ascii_whitespace().next())
-    };
+    let first_class = |i: usize| first_class(dom, i);
     let Some(class) = first_class(child) else {
         return false;
     };

@@ -258,10 +258,7 @@ fn unread_body(tag: &str, attrs: &[u8], body: &[u8]) -> bool {
     }
     match tag {
         "style" => true,
-        "script" => {
-            let json_ld = attrs.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"));
-            !json_ld && !contains(body, b"ublish") && !contains(body, b"UBLISH")
-        }
+        "script" => !is_json_ld(attrs) && !contains(body, b"ublish") && !contains(body, b"UBLISH"),
         _ => false,
     }
 }
@@ -269,9 +266,12 @@ fn unread_body(tag: &str, attrs: &[u8], body: &[u8]) -> bool {
 /// A script that is not JSON-LD but is kept for the publication date in its data (see
 /// [`unread_body`]), and long enough that cutting it down pays.
 fn is_page_data(tag: &str, attrs: &[u8], body: &[u8]) -> bool {
-    tag == "script"
-        && body.len() >= PAGE_DATA_MIN
-        && !attrs.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+    tag == "script" && body.len() >= PAGE_DATA_MIN && !is_json_ld(attrs)
+}
+
+/// Whether a `<script>`'s attributes declare JSON-LD (`type="application/ld+json"`).
+fn is_json_ld(attrs: &[u8]) -> bool {
+    attrs.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"))
 }
 
 /// Below this size page data is kept whole.

@@ -191,12 +191,10 @@ impl<'a> Dom<'a> {
         s.clear();
         // The names matched against are ASCII: lowercasing in place saves a copy per element.
         for v in self.nodes[i].names.into_iter().flatten() {
-            {
-                if !s.is_empty() {
-                    s.push(' ');
-                }
-                s.push_str(v);
+            if !s.is_empty() {
+                s.push(' ');
             }
+            s.push_str(v);
         }
         s.make_ascii_lowercase();
     }
