@@ -307,6 +307,12 @@ fn known(name: &str) -> Option<Known> {
     map.get(&name.to_lowercase()).copied()
 }
 
+/// Whether `word` is a common first name ("Sam", "Marta"), ignoring case: how a byline tells
+/// a person's own site ("Sam Bossley") from an outlet's name.
+pub fn is_first_name(word: &str) -> bool {
+    known(word) == Some(Known::First)
+}
+
 /// Whether `word` is one of `list` (lower-case ASCII words), ignoring case, without
 /// allocating.
 fn in_list(list: &[&str], word: &str) -> bool {

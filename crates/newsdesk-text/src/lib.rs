@@ -32,7 +32,9 @@ mod tokens;
 use serde::{Deserialize, Serialize};
 
 pub use dates::{date_mentions, DateMention};
-pub use entities::{entities, entity_mentions, normalise_entity, Entity, EntityKind, Mention};
+pub use entities::{
+    entities, entity_mentions, is_first_name, normalise_entity, Entity, EntityKind, Mention,
+};
 pub use quantities::{quantities, Qualifier, Quantity};
 pub use quotes::{attributions, quotes, Quote};
 pub use sentences::{sentences, Span};

@@ -219,11 +219,26 @@ impl<'a> Dom<'a> {
         let mut pending_space = false;
         let mut pending_break = false;
         let end = self.nodes[i].end.max(i + 1);
-        for node in &self.nodes[i + 1..end.min(self.nodes.len())] {
+        // Ends of the block elements open around the current node: text after a block closes
+        // starts a new line too (`<p>Jane Doe</p><small>May 1</small>`).
+        let mut open_blocks: Vec<usize> = Vec::new();
+        for (k, node) in self.nodes[i + 1..end.min(self.nodes.len())]
+            .iter()
+            .enumerate()
+        {
+            let k = i + 1 + k;
+            while open_blocks.last().is_some_and(|&e| e <= k) {
+                open_blocks.pop();
+                pending_space = true;
+                pending_break = lines;
+            }
             if node.el.is_some() {
                 if super::content::is_block_tag(node.tag) || node.tag == "br" {
                     pending_space = true;
                     pending_break = lines;
+                    if node.end > k + 1 && open_blocks.len() < 64 {
+                        open_blocks.push(node.end);
+                    }
                 }
                 continue;
             }

@@ -313,6 +313,8 @@ pub struct LdInfo {
     pub authors: Vec<String>,
     /// Organisations named as the author.
     pub org_authors: Vec<String>,
+    /// Authors declared `"@type": "Person"` in so many words.
+    pub typed_person_authors: Vec<String>,
     pub published: Option<String>,
     pub modified: Option<String>,
     pub publisher: Option<String>,
@@ -452,12 +454,18 @@ impl LdInfo {
         if let Some(p) = a.get("publisher") {
             let mut people = Vec::new();
             let mut orgs = Vec::new();
-            names(p, &ids, &mut people, &mut orgs);
+            names(p, &ids, &mut people, &mut orgs, &mut Vec::new());
             info.publisher_is_person = orgs.is_empty() && !people.is_empty();
             info.publisher = orgs.into_iter().chain(people).next();
         }
         if let Some(au) = a.get("author").or_else(|| a.get("creator")) {
-            names(au, &ids, &mut info.authors, &mut info.org_authors);
+            names(
+                au,
+                &ids,
+                &mut info.authors,
+                &mut info.org_authors,
+                &mut info.typed_person_authors,
+            );
         }
         info.image = a
             .get("image")
@@ -487,6 +495,7 @@ fn names(
     ids: &HashMap<&str, &Map<String, Value>>,
     people: &mut Vec<String>,
     orgs: &mut Vec<String>,
+    typed_people: &mut Vec<String>,
 ) {
     let mut stack: Vec<(&Value, usize)> = vec![(v, 0)];
     while let Some((v, depth)) = stack.pop() {
@@ -514,6 +523,9 @@ fn names(
                     if !types.contains(&"Person") && types.iter().any(|t| is_org_type(t)) {
                         orgs.push(name);
                     } else {
+                        if types.contains(&"Person") {
+                            typed_people.push(name.clone());
+                        }
                         people.push(name);
                     }
                 }
@@ -941,7 +953,7 @@ fn author_join_re() -> &'static Regex {
 fn author_prefix_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:this\s+(?:post|article|story|piece|guide|page)\s+(?:was\s+|is\s+)?)?(?:(?:written|posted|reported|reporting|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)\s*:?\s+|^(?:by|autor|authors?|contributors?)\s*:\s*")
+        Regex::new(r"(?i)^(?:this\s+(?:post|article|story|piece|guide|page)\s+(?:was\s+|is\s+)?)?(?:(?:written|posted|reported|reporting|authored|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)(?:\s*:\s*|\s+)|^(?:by|autor|authors?|contributors?)\s*:\s*")
             .expect("valid regex")
     })
 }
@@ -1556,6 +1568,22 @@ pub fn authors(
     sites: &[String],
     host: Option<&str>,
 ) -> Vec<String> {
+    // On a person's own site the site's name is the writer's, not an outlet's: it stays a
+    // byline, and it is the byline when the page names no one else.
+    let personal = personal_site(ld, sites);
+    let own_sites: Vec<String>;
+    let (sites, host) = match &personal {
+        Some(p) => {
+            let key = normalize_key(p);
+            own_sites = sites
+                .iter()
+                .filter(|s| normalize_key(s) != key)
+                .cloned()
+                .collect();
+            (own_sites.as_slice(), None)
+        }
+        None => (sites, host),
+    };
     let from_ld = clean_authors(&ld.authors, sites, host);
     if !from_ld.is_empty() {
         return from_ld;
@@ -1643,12 +1671,155 @@ pub fn authors(
         return declared.into_iter().collect();
     }
     // A team named in the visible byline ("Podium Staff", "The Upwork Team").
-    ordered
+    let team: Vec<String> = ordered
         .iter()
         .filter_map(|(_, t)| declared_author(t.lines().next().unwrap_or("")))
         .find(|v| is_team_name(v))
         .into_iter()
-        .collect()
+        .collect();
+    if !team.is_empty() {
+        return team;
+    }
+    personal.into_iter().collect()
+}
+
+/// The site's name when the site is a person's own (a personal blog, a columnist's site): the
+/// publisher is declared a `Person`, or the site is named like one ("Sam Bossley": two or three
+/// capitalised words, the first a common first name).
+fn personal_site(ld: &LdInfo, sites: &[String]) -> Option<String> {
+    if ld.publisher_is_person {
+        if let Some(p) = ld.publisher.as_deref().filter(|p| is_person_name(p)) {
+            return Some(p.to_owned());
+        }
+    }
+    // The writer, declared a person, under whose name the site goes.
+    let named_site = |n: &String| {
+        (2..=3).contains(&n.split_whitespace().count())
+            && is_person_name(n)
+            && !ends_in_organisation_word(n)
+            && sites.iter().any(|s| normalize_key(s) == normalize_key(n))
+    };
+    if let Some(p) = ld.typed_person_authors.iter().find(|n| named_site(n)) {
+        return Some(p.clone());
+    }
+    // "Jane Doe's blog".
+    let owner = |s: &String| {
+        let (name, rest) = s.split_once("'s ").or_else(|| s.split_once("\u{2019}s "))?;
+        let rest = rest.trim().to_lowercase();
+        let kind = matches!(
+            rest.as_str(),
+            "blog" | "weblog" | "site" | "website" | "homepage" | "home page" | "notes" | "journal"
+        );
+        (kind && (2..=3).contains(&name.split_whitespace().count()) && is_person_name(name))
+            .then(|| name.trim().to_owned())
+    };
+    sites
+        .iter()
+        .find(|s| looks_like_personal_name(s))
+        .cloned()
+        .or_else(|| sites.iter().find_map(owner))
+}
+
+/// "Sam Bossley", "Anna van Dijk": a first name from the list, then one or two more words, all
+/// letters, the last capitalised.
+fn looks_like_personal_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && newsdesk_text::is_first_name(words[0])
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+        })
+        && words[0].starts_with(char::is_uppercase)
+        && words
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && !ends_in_organisation_word(s)
+        && is_person_name(s)
+}
+
+/// "Cleveland Clinic", "Brett Larkin Yoga": a name whose last word says it is an organisation,
+/// however personal its first word.
+fn ends_in_organisation_word(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "academy",
+        "agency",
+        "associates",
+        "association",
+        "bank",
+        "blog",
+        "capital",
+        "center",
+        "centre",
+        "church",
+        "clinic",
+        "club",
+        "co",
+        "college",
+        "company",
+        "consulting",
+        "corp",
+        "council",
+        "design",
+        "designs",
+        "digital",
+        "farm",
+        "farms",
+        "fitness",
+        "foundation",
+        "gazette",
+        "group",
+        "health",
+        "herald",
+        "homes",
+        "hospital",
+        "inc",
+        "institute",
+        "insurance",
+        "journal",
+        "kitchen",
+        "lab",
+        "labs",
+        "law",
+        "llc",
+        "ltd",
+        "magazine",
+        "marketing",
+        "media",
+        "ministries",
+        "network",
+        "news",
+        "online",
+        "partners",
+        "photography",
+        "post",
+        "press",
+        "realty",
+        "report",
+        "review",
+        "school",
+        "services",
+        "shop",
+        "society",
+        "solutions",
+        "store",
+        "studio",
+        "studios",
+        "systems",
+        "team",
+        "times",
+        "travel",
+        "tribune",
+        "university",
+        "yoga",
+    ];
+    name.split_whitespace()
+        .last()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| WORDS.contains(&w.as_str()))
 }
 
 /// A byline naming a group rather than a person: a few words ending in a team word.

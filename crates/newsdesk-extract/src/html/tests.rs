@@ -1107,6 +1107,50 @@ mod bylines {
         );
         assert_eq!(extract_html(&html, None).authors, vec!["Podium Staff"]);
     }
+
+    /// On a person's own site the site's name is the writer's: kept as the byline, and taken
+    /// as the byline when the page names no one. An outlet's name never is, even one that
+    /// opens with a first name.
+    #[test]
+    fn a_personal_site_is_its_owners_byline() {
+        let page = |site: &str, author: &str| {
+            format!(
+                r#"<html><head><title>Thoughts on Zig | {site}</title>
+<meta property="og:site_name" content="{site}">{author}</head><body><article>
+<h1>Thoughts on Zig</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+            )
+        };
+        let declared = r#"<meta name="author" content="Sam Bossley">"#;
+        let x = extract_html(&page("Sam Bossley", declared), None);
+        assert_eq!(x.authors, vec!["Sam Bossley"]);
+        let x = extract_html(&page("Sam Bossley", ""), None);
+        assert_eq!(x.authors, vec!["Sam Bossley"]);
+        let x = extract_html(&page("Colin Watson's blog", ""), None);
+        assert_eq!(x.authors, vec!["Colin Watson"]);
+        let outlet = r#"<meta name="author" content="Cleveland Clinic">"#;
+        let x = extract_html(&page("Cleveland Clinic", outlet), None);
+        assert!(x.authors.is_empty(), "{:?}", x.authors);
+        let x = extract_html(&page("Help Net Security", ""), None);
+        assert!(x.authors.is_empty(), "{:?}", x.authors);
+    }
+
+    /// "Written by:Jane Doe" (no space after the colon), and a name in its own block followed
+    /// by a date in the same author box.
+    #[test]
+    fn labels_without_a_space_and_names_above_dates() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div class="post-author">Written by:Elise Nass</div>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Elise Nass"]);
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div class="resource-author-details"><p>Luke Kim</p><small>December 17, 2025</small></div>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Luke Kim"]);
+    }
 }
 
 mod publication_dates {
