@@ -1026,6 +1026,29 @@ fn is_non_name_word(word: &str) -> bool {
             | "wrote"
             | "insights"
             | "from"
+            // Words of organisations' names ("South Carolina Learning Network").
+            | "network"
+            | "institute"
+            | "university"
+            | "college"
+            | "foundation"
+            | "association"
+            | "society"
+            | "council"
+            | "clinic"
+            | "hospital"
+            | "company"
+            | "inc"
+            | "llc"
+            | "ltd"
+            | "corp"
+            | "group"
+            | "media"
+            | "magazine"
+            | "journal"
+            | "labs"
+            | "solutions"
+            | "systems"
             // Job titles printed under a name in author boxes.
             | "founder"
             | "co-founder"
@@ -1638,7 +1661,8 @@ pub fn authors(
         .collect();
     // One byline element is the byline; taking every author link on the page is not. A bare
     // one-word label in an `author`-classed element is more often a category or a button
-    // than a name.
+    // than a name, and one among others means the element holds furniture ("Share", "AA",
+    // "Small", "Large") besides any name.
     let from_bylines = ordered
         .iter()
         .map(|(i, t)| {
@@ -1647,7 +1671,7 @@ pub fn authors(
                 .attr(*i, "rel")
                 .is_some_and(|r| r.eq_ignore_ascii_case("author"))
                 || author_prefix_re().is_match(t.trim());
-            if !explicit && found.iter().all(|n| !n.contains(' ')) {
+            if !explicit && found.iter().any(|n| !n.contains(' ')) {
                 Vec::new()
             } else {
                 found

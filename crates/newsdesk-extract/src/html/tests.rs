@@ -1015,6 +1015,31 @@ mod bylines {
         assert_eq!(got, vec!["John Doe".to_owned()]);
     }
 
+    /// An organisation credited beside the writer is not a second writer.
+    #[test]
+    fn organisations_beside_the_writer_are_not_writers() {
+        let raw = [
+            "By Arlene Marturano".to_owned(),
+            "Garden Learning Network".to_owned(),
+        ];
+        assert_eq!(clean_authors(&raw, &[], None), vec!["Arlene Marturano"]);
+    }
+
+    /// An `author`-classed box that holds buttons besides the credit ("AA", "Text Size",
+    /// "Small") gives no byline; the desk named in the structured data does.
+    #[test]
+    fn an_author_box_full_of_buttons_is_not_a_byline() {
+        let html = format!(
+            r#"<html><head><title>Winter skin care</title>
+<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Winter skin care",
+"author":"Lifestyle Desk"}}</script></head><body><article><h1>Winter skin care</h1>
+<div class="author-info"><div>Lifestyle Desk / Updated: Dec 17, 2025</div><div>Share</div><div>AA</div>
+<div>Text Size</div><div>Small</div><div>Medium</div><div>Large</div></div>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Lifestyle Desk"]);
+    }
+
     /// A byline names people (or a desk, a team), never the outlet: a company blog that
     /// declares itself as the author has no byline, and its name is the site name.
     #[test]
