@@ -94,7 +94,7 @@ fn parse_written(s: &str) -> Option<String> {
         let weekday = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?";
         let time = TIME_SUFFIX;
         Regex::new(&format!(
-            r"(?i)^{weekday}(?:{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+(\d{{4}})|(\d{{4}})\s+{month}\s+(\d{{1,2}})){time}$"
+            r"(?i)^{weekday}(?:{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-){month}(?:,?\s+|-)(\d{{4}})|(\d{{4}})\s+{month}\s+(\d{{1,2}})){time}$"
         ))
         .expect("valid regex")
     });
@@ -195,16 +195,34 @@ const OTHER_MONTHS: [&[&str]; 12] = [
 fn parse_written_other_languages(s: &str) -> Option<String> {
     static OTHER: OnceLock<Regex> = OnceLock::new();
     let re = OTHER.get_or_init(|| {
-        Regex::new(r"(?i)^(?:[\p{L}]+\.?,?\s+)?(\d{1,2})(?:\.|º|°|er)?\s+(?:de\s+)?([\p{L}]+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})$")
+        Regex::new(r"(?i)^(?:[\p{L}]+\.?,?\s+)?(\d{1,2})(?:\.|º|°|er)?(?:\s+(?:de\s+)?|-)([\p{L}]+)\.?(?:,?\s+(?:de\s+|del\s+)?|-)(\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
             .expect("valid regex")
     });
     let c = re.captures(s)?;
     let name = c.get(2)?.as_str().to_lowercase();
-    let month = OTHER_MONTHS
-        .iter()
-        .position(|names| names.contains(&name.as_str()))? as i32
-        + 1;
+    let month = other_month(&name)?;
     make_date(num(&c, 3)?, month, num(&c, 1)?).map(|d| d.to_string())
+}
+
+/// A month of [`OTHER_MONTHS`] by its name, or by an abbreviation of three letters or more
+/// that begins the names of one month only (`ago` for agosto, `févr` for février).
+fn other_month(name: &str) -> Option<i32> {
+    if let Some(i) = OTHER_MONTHS.iter().position(|names| names.contains(&name)) {
+        return Some(i as i32 + 1);
+    }
+    if name.chars().count() < 3 {
+        return None;
+    }
+    let mut found = None;
+    for (i, names) in OTHER_MONTHS.iter().enumerate() {
+        if names.iter().any(|n| n.starts_with(name)) {
+            if found.is_some_and(|f| f != i) {
+                return None;
+            }
+            found = Some(i);
+        }
+    }
+    found.map(|i| i as i32 + 1)
 }
 
 /// `2024/02/29`, `29/02/2024`, `29.02.2024`: day-first unless the first field cannot be a day
@@ -384,6 +402,16 @@ mod tests {
             Some("2024-02-29")
         );
         assert_eq!(parse_date("11 de nada de 2025"), None);
+        // Abbreviated, with hyphens, as content systems print them; an abbreviation that
+        // begins two months' names is no month.
+        assert_eq!(
+            parse_date("04-ago-2021 5:11:10").as_deref(),
+            Some("2021-08-04")
+        );
+        assert_eq!(parse_date("3 févr. 2024").as_deref(), Some("2024-02-03"));
+        assert_eq!(parse_date("3 ju 2024"), None);
+        assert_eq!(parse_date("3 jun. 2024").as_deref(), Some("2024-06-03"));
+        assert_eq!(parse_date("04-Aug-2021").as_deref(), Some("2021-08-04"));
     }
 
     #[test]
