@@ -60,7 +60,7 @@ fn is_author_href(href: &str) -> bool {
 fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
     let end = dom.nodes[i].end;
     // A small element only: a byline, not a paragraph that happens to open with "By".
-    if end.saturating_sub(i) >= 16 {
+    if end.saturating_sub(i) >= 32 {
         return false;
     }
     // The first words of the element, wherever they sit (`<span>By</span><a>Jane</a>`).
@@ -1000,6 +1000,11 @@ fn is_non_name_word(word: &str) -> bool {
             | "email"
             | "twitter"
             | "share"
+            | "print"
+            | "save"
+            | "comment"
+            | "comments"
+            | "reply"
             | "photo"
             | "photos"
             | "video"

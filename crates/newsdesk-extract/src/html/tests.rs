@@ -1175,6 +1175,22 @@ mod bylines {
 <p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
         );
         assert_eq!(extract_html(&html, None).authors, vec!["Luke Kim"]);
+        // The label in its own element, the name in an icon row beside it; a "Print" button
+        // after the credit is no name.
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div class="meta"> <span class="label">Written by</span>
+<div class="row"> <svg class="icon"><use href="/i.svg#user"></use></svg>
+<span class="name">Elise Nass</span> <span class="role">- Product marketer</span> </div> </div>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Elise Nass"]);
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><div class="x"><span>By:</span> <span>Ann Lee</span>
+<div class="tools"><a href="/print">Print</a></div></div><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Ann Lee"]);
     }
 }
 
