@@ -64,12 +64,23 @@ fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
         return false;
     }
     // The first words of the element, wherever they sit (`<span>By</span><a>Jane</a>`).
-    let Some(first) = dom.nodes.get(i + 1..end.min(dom.len())).and_then(|sub| {
-        sub.iter()
-            .find(|n| n.el.is_none() && !n.text.trim().is_empty())
-    }) else {
+    let Some(first) = (i + 1..end.min(dom.len()))
+        .find(|&k| dom.nodes[k].el.is_none() && !dom.nodes[k].text.trim().is_empty())
+    else {
         return false;
     };
+    // Words in a heading inside the element label a section ("By Event Type" over a list of
+    // links), not a writer: the heading is a byline only as itself.
+    let parent = dom.nodes[first].parent;
+    if parent != i
+        && matches!(
+            dom.nodes[parent].tag,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        )
+    {
+        return false;
+    }
+    let first = &dom.nodes[first];
     // Compared in place, case folded: this runs for every small element of the page.
     let t = first.text.trim_start();
     let opens = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
