@@ -4,7 +4,9 @@
 //! mojibake that no later stage can repair. The order of evidence follows what browsers do,
 //! because pages are written to look right in browsers: a byte-order mark (unambiguous), the
 //! HTTP `Content-Type` charset, a `<meta>` declaration near the top of the document, and only
-//! then statistical sniffing.
+//! then statistical sniffing. Text that reached the page already garbled that way (UTF-8 read
+//! as Windows-1252 by some earlier system: "Investorâ€™s") is repaired after decoding, in the
+//! few shapes that cannot be real text.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
@@ -42,10 +44,136 @@ pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> String {
     decode_with(sniff(bytes), bytes)
 }
 
-/// Decodes with one encoding, replacing malformed sequences.
+/// Decodes with one encoding, replacing malformed sequences, and repairs text that was UTF-8
+/// decoded as Windows-1252 or Latin-1 before it reached us (see [`repair_mojibake`]).
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
     let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
-    text.into_owned()
+    repair_mojibake(&text).unwrap_or_else(|| text.into_owned())
+}
+
+/// The byte a character stands for when UTF-8 was decoded as Windows-1252 (or as Latin-1,
+/// whose C1 controls stand in the same places): a continuation byte 0x80–0xBF, or `None`.
+fn continuation_byte(c: char) -> Option<u8> {
+    let byte = match c {
+        '\u{80}'..='\u{BF}' => c as u32 as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(byte)
+}
+
+/// Repairs mojibake: UTF-8 that was decoded as Windows-1252 or Latin-1 somewhere before the
+/// page was served ("Investorâ€™s", "cafÃ©"), a common fault of re-published and scraped
+/// pages that no choice of encoding here can undo. Returns `None` when there is nothing to
+/// repair.
+///
+/// Only the shapes such text takes are repaired, each into what it stood for: `Â` or `Ã`
+/// before one continuation character (a Latin-1 letter or sign, U+00A0–U+00FF), and `â`
+/// before two (a punctuation mark or symbol, U+2000–U+2FFF: quotes, dashes, ellipses, the euro
+/// sign). Nothing else is touched, so real text that happens to hold these letters ("NÃO",
+/// "âge", "CAFÉ»", "ß’") stays as it is.
+pub fn repair_mojibake(text: &str) -> Option<String> {
+    // The leads in UTF-8 are C3 82, C3 83 and C3 A2: a page without them is left alone at the
+    // cost of one pass of `memchr`.
+    let bytes = text.as_bytes();
+    let has_lead = memchr::memchr_iter(0xC3, bytes)
+        .any(|i| matches!(bytes.get(i + 1), Some(0x82 | 0x83 | 0xA2)));
+    if !has_lead {
+        return None;
+    }
+    // Allocated at the first repair: most pages with these letters are real French or
+    // Portuguese, not mojibake.
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut repaired = false;
+    let mut at = 0;
+    while at < text.len() {
+        let mut rest = text[at..].chars();
+        let Some(c) = rest.next() else { break };
+        let needed = match c {
+            '\u{C2}' | '\u{C3}' => 1,
+            '\u{E2}' => 2,
+            _ => 0,
+        };
+        let mut fixed = None;
+        if needed > 0 {
+            let mut utf8 = [c as u32 as u8, 0, 0];
+            let mut span = c.len_utf8();
+            let mut ok = true;
+            for slot in utf8.iter_mut().skip(1).take(needed) {
+                match rest
+                    .next()
+                    .and_then(|n| continuation_byte(n).map(|b| (n, b)))
+                {
+                    Some((n, b)) => {
+                        *slot = b;
+                        span += n.len_utf8();
+                    }
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                let ch = std::str::from_utf8(&utf8[..=needed])
+                    .ok()
+                    .and_then(|s| s.chars().next());
+                let wanted = |ch: char| {
+                    if needed == 1 {
+                        ('\u{A0}'..='\u{FF}').contains(&ch)
+                    } else {
+                        ('\u{2000}'..='\u{2FFF}').contains(&ch)
+                    }
+                };
+                fixed = ch.filter(|&ch| wanted(ch)).map(|ch| (ch, span));
+            }
+        }
+        match fixed {
+            Some((ch, span)) => {
+                if !repaired {
+                    out.reserve(text.len());
+                }
+                out.push_str(&text[copied..at]);
+                out.push(ch);
+                at += span;
+                copied = at;
+                repaired = true;
+            }
+            None => at += c.len_utf8(),
+        }
+    }
+    if !repaired {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
 }
 
 /// Looks a charset label up, as the WHATWG Encoding standard defines labels.
@@ -249,6 +377,35 @@ mod tests {
             let decoded = decode_html(&bytes, None);
             assert!(decoded.contains(text), "{}: {decoded}", encoding.name());
         }
+    }
+
+    #[test]
+    fn mojibake_is_repaired_and_real_text_kept() {
+        let fix = |s: &str| repair_mojibake(s).unwrap_or_else(|| s.to_owned());
+        // Through Windows-1252 and through Latin-1 (C1 controls).
+        assert_eq!(fix("A DIY Investorâ€™s Guide"), "A DIY Investor’s Guide");
+        assert_eq!(
+            fix("itertools \u{e2}\u{80}\u{94} Functions"),
+            "itertools — Functions"
+        );
+        assert_eq!(fix("cafÃ© and naÃ¯ve, 5Â°C"), "café and naïve, 5°C");
+        assert_eq!(fix("â‚¬20"), "€20");
+        for real in [
+            "NÃO",
+            "São Paulo",
+            "âge",
+            "château",
+            "CAFÉ»",
+            "Straße’s",
+            "Â",
+            "â€",
+        ] {
+            assert_eq!(repair_mojibake(real), None, "{real}");
+        }
+        // Through decoding: a UTF-8 page whose text was already double-encoded.
+        let page =
+            "<html><head><meta charset=\"utf-8\"></head><body>itâ\u{80}\u{99}s</body></html>";
+        assert!(decode_html(page.as_bytes(), None).contains("it’s"));
     }
 
     #[test]
