@@ -233,6 +233,11 @@ impl<'a> Dom<'a> {
                 pending_break = lines;
             }
             if node.el.is_some() {
+                // Buttons sit side by side without spaces in the markup
+                // (`<button>Follow</button><button>Share</button>`) but read as two words.
+                if node.tag == "button" {
+                    pending_space = true;
+                }
                 if super::content::is_block_tag(node.tag) || node.tag == "br" {
                     pending_space = true;
                     pending_break = lines;

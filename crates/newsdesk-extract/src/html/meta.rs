@@ -97,6 +97,48 @@ fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
         .any(|p| opens(p))
 }
 
+/// A byline label standing alone in its own element (`<h2>Article by</h2><div>Matias
+/// Heikkilä</div>`, `<span>Written by</span> <a>Jane Doe</a>`) with the text that follows it
+/// within its parent: the name it labels, as "By <name>". `None` for anything else.
+fn labelled_byline(dom: &Dom<'_>, i: usize) -> Option<String> {
+    let end = dom.nodes[i].end;
+    if end.saturating_sub(i) > 4 {
+        return None;
+    }
+    // The element's only words, compared in place: this runs for every small element.
+    let mut texts = (i + 1..end.min(dom.len()))
+        .filter(|&k| dom.nodes[k].el.is_none() && !dom.nodes[k].text.trim().is_empty());
+    let only = texts.next()?;
+    if texts.next().is_some() {
+        return None;
+    }
+    let label = dom.nodes[only].text.trim().trim_end_matches(':').trim_end();
+    const LABELS: [&str; 9] = [
+        "by",
+        "written by",
+        "article by",
+        "story by",
+        "words by",
+        "posted by",
+        "authored by",
+        "author",
+        "authors",
+    ];
+    if !LABELS.iter().any(|l| label.eq_ignore_ascii_case(l)) {
+        return None;
+    }
+    // The next words after the label, inside the label's parent and close to it.
+    let parent = dom.nodes[i].parent;
+    let limit = dom.nodes[parent].end.min(end + 12).min(dom.len());
+    let next = (end..limit).find(|&k| {
+        dom.nodes[k].el.is_none()
+            && !dom.nodes[k].text.trim().is_empty()
+            && dom.nodes[dom.nodes[k].parent].tag != "script"
+    })?;
+    let name = clean_text(dom.nodes[next].text);
+    (name.chars().count() <= 80).then(|| format!("By {name}"))
+}
+
 /// Whether element `i` sits in a navigation menu, where "By Event Type" or "By role" heads a
 /// list of links rather than naming a writer. The walk stops at the article or the page's
 /// main part: a byline there is the article's, whatever the page's wrappers are named.
@@ -242,7 +284,11 @@ impl PageMeta {
                 || kinds & super::page_type::BYLINE_BIT != 0
                 || (tag == "a" && attr_of(el, "href").is_some_and(is_author_href))
                 || starts_with_by(dom, i);
-            if is_byline {
+            if let Some(text) = labelled_byline(dom, i) {
+                if !in_menu(dom, i) {
+                    m.bylines.push((i, text));
+                }
+            } else if is_byline {
                 let text = dom.text_lines_of(i, 200);
                 if !text.is_empty() && text.chars().count() <= 150 && !in_menu(dom, i) {
                     m.bylines.push((i, text));
@@ -1162,6 +1208,11 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
                             prev.push_str(&name);
                         }
                     }
+                    continue;
+                }
+                // Credentials with no name before them ("Travel Editor, SMT" with the job title
+                // dropped) are no one.
+                if out.is_empty() && is_credentials(&name) {
                     continue;
                 }
                 if !is_person_name(&name) || matches_site(&name, sites, host) {

@@ -1013,6 +1013,9 @@ mod bylines {
         assert_eq!(got, vec!["Matt Frank, CFP".to_owned()]);
         let got = clean_authors(&["By John Doe.".to_owned()], &[], None);
         assert_eq!(got, vec!["John Doe".to_owned()]);
+        // Credentials left alone once the job title before them is dropped are no one.
+        let got = clean_authors(&["Written by Travel Editor, SMT".to_owned()], &[], None);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     /// An organisation credited beside the writer is not a second writer.
@@ -1157,6 +1160,27 @@ mod bylines {
         assert!(x.authors.is_empty(), "{:?}", x.authors);
         let x = extract_html(&page("Help Net Security", ""), None);
         assert!(x.authors.is_empty(), "{:?}", x.authors);
+    }
+
+    /// A label in an element of its own names what follows it: the heading "Article by" over
+    /// the name, a "Written by" span before a link in a busy metadata row.
+    #[test]
+    fn a_label_element_names_what_follows() {
+        let html = format!(
+            r#"<html><head><title>Understanding Lean</title></head><body><article>
+<h1>Understanding Lean</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+<section class="closing"><h2>Article by</h2><div class="lead">Matias Heikkila</div>
+<button>Follow</button><button>Share</button></section></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Matias Heikkila"]);
+        let html = format!(
+            r#"<html><head><title>Understanding Lean</title></head><body><article>
+<h1>Understanding Lean</h1><div class="row"><span>4 min read</span> <span>Updated</span>
+<span class="k">Written by</span> <a href="/people/ld-ellis">Lisa D. Ellis</a> <span>Share</span>
+<span>Print</span> <span>Email</span> <span>Save</span> <span>Listen</span></div>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Lisa D. Ellis"]);
     }
 
     /// "Written by:Jane Doe" (no space after the colon), and a name in its own block followed
