@@ -1689,6 +1689,22 @@ pub fn authors(
         "citation_author",
         "article.author",
     ]);
+    // Yoast and Ghost print the writer as a labelled pair for link previews
+    // (`twitter:label1` "Written by", `twitter:data1` the name).
+    let mut meta_values = meta_values;
+    for n in 1..=4 {
+        let label = page.meta(&[format!("twitter:label{n}").as_str()]);
+        if label.is_some_and(|l| {
+            let l = l.trim().trim_end_matches(':').trim_end();
+            ["written by", "author", "by"]
+                .iter()
+                .any(|w| l.eq_ignore_ascii_case(w))
+        }) {
+            if let Some(v) = page.meta(&[format!("twitter:data{n}").as_str()]) {
+                meta_values.push(v.to_owned());
+            }
+        }
+    }
     let from_meta = clean_authors(&meta_values, sites, host);
     if !from_meta.is_empty() {
         return from_meta;

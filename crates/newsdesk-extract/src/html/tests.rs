@@ -1162,6 +1162,18 @@ mod bylines {
         assert!(x.authors.is_empty(), "{:?}", x.authors);
     }
 
+    /// The labelled pair that Yoast and Ghost write for link previews names the writer.
+    #[test]
+    fn link_preview_label_written_by() {
+        let html = format!(
+            r#"<html><head><title>May book list</title>
+<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">
+<meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Andrew Liptak">
+</head><body><article><h1>May book list</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Andrew Liptak"]);
+    }
+
     /// A label in an element of its own names what follows it: the heading "Article by" over
     /// the name, a "Written by" span before a link in a busy metadata row.
     #[test]
