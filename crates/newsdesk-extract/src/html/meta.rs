@@ -290,8 +290,13 @@ impl PageMeta {
                 }
             } else if is_byline {
                 let text = dom.text_lines_of(i, 200);
-                if !text.is_empty() && text.chars().count() <= 150 && !in_menu(dom, i) {
-                    m.bylines.push((i, text));
+                if !text.is_empty() && !in_menu(dom, i) {
+                    if text.chars().count() <= 150 {
+                        m.bylines.push((i, text));
+                    } else if let Some(first) = text.lines().next().filter(|l| l.len() <= 60) {
+                        // An author box with a biography under the name: the name line.
+                        m.bylines.push((i, first.to_owned()));
+                    }
                 }
             }
             if kinds & super::page_type::DATE_BIT != 0 {
@@ -1010,7 +1015,7 @@ fn author_join_re() -> &'static Regex {
 fn author_prefix_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:this\s+(?:post|article|story|piece|guide|page)\s+(?:was\s+|is\s+)?)?(?:(?:written|posted|reported|reporting|authored|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|author|auteur)(?:\s*:\s*|\s+)|^(?:by|autor|authors?|contributors?)\s*:\s*")
+        Regex::new(r"(?i)^(?:this\s+(?:post|article|story|piece|guide|page)\s+(?:was\s+|is\s+)?)?(?:(?:written|posted|reported|reporting|authored|words|text|story|article|photos?)\s+)?(?:by|von|por|par|door|av|di|de|from|autor|auteur)(?:\s*:\s*|\s+)|^author\s*:\s*|^(?:by|autor|authors?|contributors?)\s*:\s*")
             .expect("valid regex")
     })
 }

@@ -1162,6 +1162,26 @@ mod bylines {
         assert!(x.authors.is_empty(), "{:?}", x.authors);
     }
 
+    /// An author box with a biography under the name gives the name; a box headed "Author
+    /// Spotlight" gives no writer called Spotlight.
+    #[test]
+    fn author_box_with_a_biography() {
+        let bio = "is a growth-focused marketing writer who covers healthcare technology, \
+                   practice management and the tools small clinics use to run their days.";
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+<div class="blog_author-box"><div>Lauren Vetter</div><p>Lauren Vetter {bio}</p></div></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Lauren Vetter"]);
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+<div class="author-box"><h3>Author Spotlight</h3><p>Our team {bio}</p></div></body></html>"#
+        );
+        assert!(extract_html(&html, None).authors.is_empty());
+    }
+
     /// The labelled pair that Yoast and Ghost write for link previews names the writer.
     #[test]
     fn link_preview_label_written_by() {
