@@ -313,6 +313,12 @@ pub fn is_first_name(word: &str) -> bool {
     known(word) == Some(Known::First)
 }
 
+/// Whether `name` is a country or another place in the gazetteer ("Alberta", "Canada"),
+/// ignoring case: a place is nobody's byline.
+pub fn is_place_name(name: &str) -> bool {
+    matches!(known(name), Some(Known::Country | Known::Place))
+}
+
 /// Whether `word` is one of `list` (lower-case ASCII words), ignoring case, without
 /// allocating.
 fn in_list(list: &[&str], word: &str) -> bool {

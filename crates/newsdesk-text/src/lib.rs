@@ -33,7 +33,8 @@ use serde::{Deserialize, Serialize};
 
 pub use dates::{date_mentions, DateMention};
 pub use entities::{
-    entities, entity_mentions, is_first_name, normalise_entity, Entity, EntityKind, Mention,
+    entities, entity_mentions, is_first_name, is_place_name, normalise_entity, Entity, EntityKind,
+    Mention,
 };
 pub use quantities::{quantities, Qualifier, Quantity};
 pub use quotes::{attributions, quotes, Quote};

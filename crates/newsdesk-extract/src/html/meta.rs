@@ -1220,7 +1220,10 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
                 if out.is_empty() && is_credentials(&name) {
                     continue;
                 }
-                if !is_person_name(&name) || matches_site(&name, sites, host) {
+                if !is_person_name(&name)
+                    || matches_site(&name, sites, host)
+                    || newsdesk_text::is_place_name(&name)
+                {
                     continue;
                 }
                 named = true;

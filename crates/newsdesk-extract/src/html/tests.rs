@@ -1013,6 +1013,9 @@ mod bylines {
         assert_eq!(got, vec!["Matt Frank, CFP".to_owned()]);
         let got = clean_authors(&["By John Doe.".to_owned()], &[], None);
         assert_eq!(got, vec!["John Doe".to_owned()]);
+        // A place is nobody's name ("By Hardtail, Alberta").
+        let got = clean_authors(&["By Jane Doe, Alberta".to_owned()], &[], None);
+        assert_eq!(got, vec!["Jane Doe".to_owned()]);
         // Credentials left alone once the job title before them is dropped are no one.
         let got = clean_authors(&["Written by Travel Editor, SMT".to_owned()], &[], None);
         assert!(got.is_empty(), "{got:?}");
