@@ -1686,7 +1686,7 @@ pub fn authors(
     if !from_ld.is_empty() {
         return from_ld;
     }
-    let meta_values = page.metas_all(&[
+    let meta_values: Vec<String> = [
         "author",
         "article:author",
         "parsely-author",
@@ -1696,7 +1696,21 @@ pub fn authors(
         "byl",
         "citation_author",
         "article.author",
-    ]);
+    ]
+    .iter()
+    .flat_map(|key| {
+        let scholarly = matches!(*key, "dc.creator" | "dcterms.creator" | "citation_author");
+        page.metas_all(&[key]).into_iter().map(
+            move |v| {
+                if scholarly {
+                    surname_last(&v)
+                } else {
+                    v
+                }
+            },
+        )
+    })
+    .collect();
     // Yoast and Ghost print the writer as a labelled pair for link previews
     // (`twitter:label1` "Written by", `twitter:data1` the name).
     let mut meta_values = meta_values;
@@ -1935,6 +1949,31 @@ fn ends_in_organisation_word(name: &str) -> bool {
                 .to_lowercase()
         })
         .is_some_and(|w| WORDS.contains(&w.as_str()))
+}
+
+/// "Roy, Aniruddha" (surname first, as citation metadata writes names) as "Aniruddha Roy";
+/// anything else as it is, "Doe, MD" included.
+fn surname_last(value: &str) -> String {
+    let Some((last, first)) = value.split_once(',') else {
+        return value.to_owned();
+    };
+    let (last, first) = (last.trim(), first.trim());
+    let word = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+    };
+    let given: Vec<&str> = first.split_whitespace().collect();
+    let inverted = !last.contains(' ')
+        && word(last)
+        && (1..=3).contains(&given.len())
+        && given.iter().all(|w| word(w))
+        && !is_credentials(first);
+    if inverted {
+        format!("{first} {last}")
+    } else {
+        value.to_owned()
+    }
 }
 
 /// A byline naming a group rather than a person: a few words ending in a team word.

@@ -1185,6 +1185,20 @@ mod bylines {
         assert!(extract_html(&html, None).authors.is_empty());
     }
 
+    /// Citation metadata writes names surname first: "Roy, Aniruddha" is Aniruddha Roy.
+    #[test]
+    fn citation_authors_surname_first() {
+        let html = format!(
+            r#"<html><head><title>Model merging</title>
+<meta name="citation_author" content="Roy, Aniruddha"><meta name="citation_author" content="Patel, Jyoti">
+</head><body><article><h1>Model merging</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert_eq!(
+            extract_html(&html, None).authors,
+            vec!["Aniruddha Roy", "Jyoti Patel"]
+        );
+    }
+
     /// The labelled pair that Yoast and Ghost write for link previews names the writer.
     #[test]
     fn link_preview_label_written_by() {
