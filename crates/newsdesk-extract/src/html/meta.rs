@@ -1488,8 +1488,6 @@ pub fn dates(
                     .find_map(|(_, t)| find_date_in_text(t))
             })
     };
-    let is_strong = strong.is_some();
-    let declared = strong.or_else(weak);
     let modified = ld
         .modified
         .as_deref()
@@ -1497,6 +1495,20 @@ pub fn dates(
         .or_else(|| first_date(MODIFIED_KEYS.iter().filter_map(|k| page.meta(&[k]))))
         .or_else(|| page.itemprop("datemodified").and_then(parse_any_date))
         .or_else(|| ld.page_modified.as_deref().and_then(parse_any_date));
+    // A publication date after the stated last modification cannot both be right: such a
+    // "published" value is the site's last rebuild (site builders stamp every page with it), so
+    // it counts as weak evidence, and a date printed by the headline settles it.
+    let rebuilt = |d: &String| {
+        modified
+            .as_deref()
+            .is_some_and(|m| m.get(..10).is_some_and(|m| Some(m) < d.get(..10)))
+    };
+    let (strong, rebuild) = match strong {
+        Some(d) if rebuilt(&d) => (None, Some(d)),
+        other => (other, None),
+    };
+    let is_strong = strong.is_some();
+    let declared = strong.or_else(weak).or(rebuild);
     // The date printed by the headline settles weak or doubtful evidence; a publication date
     // the publisher states for the article stands even when the page shows its last update
     // ("Updated March 3"): the article was first published then, and story timelines need

@@ -1285,6 +1285,25 @@ mod publication_dates {
         assert_eq!(x.modified.as_deref().map(|d| &d[..10]), Some("2026-02-12"));
     }
 
+    /// A stated publication date later than the stated last modification is a site rebuild's
+    /// stamp: the date printed by the headline is the article's. Without one, the stated
+    /// date is still better than nothing.
+    #[test]
+    fn publication_after_modification_gives_way_to_the_printed_date() {
+        let ld = r#"<script type="application/ld+json">{"@type":"Article","headline":"Fitness basics",
+"datePublished":"Jun 12, 2025","dateModified":"Jun 10, 2025"}</script>"#;
+        let page = |shown: &str| {
+            format!(
+                r#"<html><head><title>Fitness basics</title>{ld}</head><body><article>
+<h1>Fitness basics</h1>{shown}<p>{P1}</p><p>{P2}</p></article></body></html>"#
+            )
+        };
+        let x = extract_html(&page("<p>November 2, 2022</p>"), None);
+        assert_eq!(x.published.as_deref(), Some("2022-11-02"));
+        let x = extract_html(&page(""), None);
+        assert_eq!(x.published.as_deref(), Some("2025-06-12"));
+    }
+
     /// A date inside a sentence of the article, or in an embedded post, is not the page's
     /// date line: the stated publication date stands.
     #[test]
