@@ -1635,6 +1635,14 @@ fn date_line(dom: &Dom<'_>, i: usize) -> Option<String> {
     {
         return None;
     }
+    // A masthead's clock (`<p id="todays-date">Friday, December 19, 2025</p>`) prints the
+    // day the page was fetched.
+    if dom.ancestors(i).take(3).any(|a| {
+        let names = dom.class_id(a);
+        names.contains("today") || names.contains("current-date") || names.contains("currentdate")
+    }) {
+        return None;
+    }
     if parent == "time" {
         if let Some(d) = dom.attr(node.parent, "datetime").and_then(parse_any_date) {
             return Some(d);

@@ -1304,6 +1304,21 @@ mod publication_dates {
         assert_eq!(x.published.as_deref(), Some("2025-06-12"));
     }
 
+    /// A masthead clock printing today's date is not the article's date line.
+    #[test]
+    fn todays_date_in_the_masthead_is_not_the_article_date() {
+        let html = format!(
+            r#"<html><head><title>Taxes 101</title></head><body>
+<div class="masthead"><p id="todays-date-custom"><strong>Friday</strong>, December 19, 2025</p></div>
+<article><h1>Taxes 101</h1><p class="by">By Ann Lee</p><p class="when">12.12.2025</p>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert_eq!(
+            extract_html(&html, None).published.as_deref(),
+            Some("2025-12-12")
+        );
+    }
+
     /// A date inside a sentence of the article, or in an embedded post, is not the page's
     /// date line: the stated publication date stands.
     #[test]
