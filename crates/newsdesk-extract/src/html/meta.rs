@@ -179,6 +179,16 @@ impl PageMeta {
                     let Some(content) = attr_of(el, "content") else {
                         continue;
                     };
+                    // Some site frameworks carry the structured data in a `<meta>`
+                    // (`<meta name="script:ld+json" content="{&quot;@type&quot;…">`).
+                    if attr_of(el, "name")
+                        .is_some_and(|n| n.to_ascii_lowercase().ends_with("ld+json"))
+                    {
+                        if let Some(v) = parse_json_ld(content) {
+                            m.jsonld.push(v);
+                        }
+                        continue;
+                    }
                     let content = clean_text(content);
                     if content.is_empty() {
                         continue;

@@ -1304,6 +1304,19 @@ mod publication_dates {
         assert_eq!(x.published.as_deref(), Some("2025-06-12"));
     }
 
+    /// Structured data carried in a `<meta>` instead of a `<script>` is read the same way.
+    #[test]
+    fn structured_data_in_a_meta_element() {
+        let html = format!(
+            r#"<html><head><title>EV guide</title><meta name="script:ld+json" content="{{&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;EV guide&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}}"></head>
+<body><article><h1>EV guide</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert_eq!(
+            extract_html(&html, None).published.as_deref(),
+            Some("2025-11-17T09:00:00-05:00")
+        );
+    }
+
     /// A masthead clock printing today's date is not the article's date line.
     #[test]
     fn todays_date_in_the_masthead_is_not_the_article_date() {
