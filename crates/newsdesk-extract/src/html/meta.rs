@@ -1544,7 +1544,10 @@ pub fn dates(
         },
         (Some(d), None) => Some(d),
         (None, Some(v)) => Some(v),
-        (None, None) => modified.clone().or_else(|| script_date(dom)),
+        (None, None) => modified
+            .clone()
+            .or_else(|| script_date(dom))
+            .or_else(|| labelled_date(dom)),
     };
     (published, modified)
 }
@@ -1559,6 +1562,24 @@ fn visible_date(dom: &Dom<'_>, analysis: &Analysis) -> Option<String> {
     let from = anchor.saturating_sub(VISIBLE_DATE_BEFORE);
     let to = (anchor + VISIBLE_DATE_AFTER).min(n);
     (from..to).find_map(|i| date_line(dom, i))
+}
+
+/// A date line anywhere on the page that says what it dates (`Last updated: November 13, 2025`,
+/// `Posted March 3, 2024`), for pages that state no date anywhere else: a park's page prints
+/// its last update at its foot.
+fn labelled_date(dom: &Dom<'_>) -> Option<String> {
+    (0..dom.len()).find_map(|i| {
+        let node = &dom.nodes[i];
+        if node.el.is_some() {
+            return None;
+        }
+        let lower = node.text.to_lowercase();
+        ["updated", "published", "posted"]
+            .iter()
+            .any(|l| lower.contains(l))
+            .then(|| date_line(dom, i))
+            .flatten()
+    })
 }
 
 /// The date printed beside a byline (`Written by Jane Doe` then `April 8, 2024`), for pages

@@ -1317,6 +1317,23 @@ mod publication_dates {
         );
     }
 
+    /// A page that dates itself only in a labelled line at its foot has that date; an
+    /// unlabelled date there (a copyright line, an event) is not taken.
+    #[test]
+    fn labelled_date_at_the_foot_when_nothing_else_dates_the_page() {
+        let filler: String = (0..250).map(|k| format!("<p>{P1} {k}</p>")).collect();
+        let page = |foot: &str| {
+            format!(
+                r#"<html><head><title>Happy Isles</title></head><body><main><h1>Happy Isles</h1>
+{filler}</main><footer><p>{foot}</p></footer></body></html>"#
+            )
+        };
+        let x = extract_html(&page("Last updated: November 13, 2025"), None);
+        assert_eq!(x.published.as_deref(), Some("2025-11-13"));
+        let x = extract_html(&page("Closed November 13, 2025"), None);
+        assert_eq!(x.published, None);
+    }
+
     /// A masthead clock printing today's date is not the article's date line.
     #[test]
     fn todays_date_in_the_masthead_is_not_the_article_date() {
