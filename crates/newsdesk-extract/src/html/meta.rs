@@ -1733,9 +1733,26 @@ pub fn authors(
         }
         None => (sites, host),
     };
+    let inside = |i: usize| analysis.chosen.iter().any(|&c| dom.contains(c, i));
+    // Structured data often names only the first of several writers (one `author` field);
+    // the byline printed in or before the article, listing that writer with others, is the
+    // whole list.
+    let with_coauthors = |declared: Vec<String>| {
+        if declared.len() != 1 {
+            return declared;
+        }
+        let key = normalize_key(&declared[0]);
+        page.bylines
+            .iter()
+            .filter(|(i, _)| inside(*i) || *i < analysis.main)
+            .filter(|(i, t)| dom.nodes[*i].tag == "a" && normalize_key(t.trim()) == key)
+            .map(|(i, _)| coauthor_run(dom, page, *i, sites, host))
+            .find(|run| run.len() > 1)
+            .unwrap_or(declared)
+    };
     let from_ld = clean_authors(&ld.authors, sites, host);
     if !from_ld.is_empty() {
-        return from_ld;
+        return with_coauthors(from_ld);
     }
     let mut meta_values: Vec<String> = [
         "author",
@@ -1746,11 +1763,15 @@ pub fn authors(
         "dcterms.creator",
         "byl",
         "citation_author",
+        "citation_authors",
         "article.author",
     ]
     .iter()
     .flat_map(|key| {
-        let scholarly = matches!(*key, "dc.creator" | "dcterms.creator" | "citation_author");
+        let scholarly = matches!(
+            *key,
+            "dc.creator" | "dcterms.creator" | "citation_author" | "citation_authors"
+        );
         page.metas_all(&[key]).into_iter().map(
             move |v| {
                 if scholarly {
@@ -1779,7 +1800,7 @@ pub fn authors(
     }
     let from_meta = clean_authors(&meta_values, sites, host);
     if !from_meta.is_empty() {
-        return from_meta;
+        return with_coauthors(from_meta);
     }
     let item: Vec<String> = page
         .itemprops
@@ -1794,7 +1815,6 @@ pub fn authors(
     if !from_items.is_empty() {
         return from_items;
     }
-    let inside = |i: usize| analysis.chosen.iter().any(|&c| dom.contains(c, i));
     let ordered: Vec<&(usize, String)> = page
         .bylines
         .iter()
@@ -1828,6 +1848,15 @@ pub fn authors(
                 || author_prefix_re().is_match(t.trim());
             if !explicit && found.iter().any(|n| !n.contains(' ')) {
                 Vec::new()
+            } else if found.len() == 1 {
+                // One writer's link, or a label over it: the links printed beside it are
+                // co-writers (`<a>Rui Ma</a>, <a>Heba Ledwon</a>`).
+                let link = (*i..dom.nodes[*i].end.max(*i + 1))
+                    .find(|&j| dom.nodes[j].tag == "a" && is_writer_link(dom, j));
+                match link.map(|l| coauthor_run(dom, page, l, sites, host)) {
+                    Some(run) if run.len() > 1 && run.contains(&found[0]) => run,
+                    _ => found,
+                }
             } else {
                 found
             }
@@ -1860,6 +1889,59 @@ pub fn authors(
         return team;
     }
     personal.into_iter().collect()
+}
+
+/// Whether element `a` (an `<a>`) links to a writer's page (`rel="author"`, `/author/jane-doe`).
+fn is_writer_link(dom: &Dom<'_>, a: usize) -> bool {
+    dom.attr(a, "rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || dom.attr(a, "href").is_some_and(is_author_href)
+}
+
+/// The writers named by the run of writer links that starts at link `first`: each next link
+/// follows the one before within a few nodes, under the same parent or grandparent, with only
+/// separators between (`<a>Rui Ma</a>, <a>Heba Ledwon</a> & <a>Suparn Patra</a>`). A link
+/// further on ("More articles from Rui Ma" in an author box below) or after another role's
+/// label ("Fact-checked by") is not part of the run.
+fn coauthor_run(
+    dom: &Dom<'_>,
+    page: &PageMeta,
+    first: usize,
+    sites: &[String],
+    host: Option<&str>,
+) -> Vec<String> {
+    const GAP: usize = 12;
+    let grandparent = |i: usize| dom.nodes[dom.nodes[i].parent].parent;
+    let mut names = vec![dom.text_of(first, 100)];
+    let mut last = first;
+    for (j, t) in page.bylines.iter().filter(|(j, _)| *j > first) {
+        let j = *j;
+        if j > dom.nodes[last].end.max(last + 1) + GAP {
+            break;
+        }
+        let node = &dom.nodes[j];
+        if node.tag != "a"
+            || !is_writer_link(dom, j)
+            || (node.parent != dom.nodes[last].parent && grandparent(j) != grandparent(last))
+        {
+            continue;
+        }
+        // Only separators between the two ("," "&" "and"): a label ("Fact-checked by",
+        // "Reviewed by") makes the next link another role's, not a co-writer's.
+        let between = (dom.nodes[last].end.max(last + 1)..j)
+            .filter(|&k| dom.nodes[k].el.is_none())
+            .flat_map(|k| dom.nodes[k].text.split(|c: char| !c.is_alphanumeric()))
+            .any(|w| !w.is_empty() && !w.eq_ignore_ascii_case("and"));
+        if between {
+            break;
+        }
+        names.push(t.clone());
+        last = j;
+    }
+    if names.len() < 2 {
+        return Vec::new();
+    }
+    clean_authors(&names, sites, host)
 }
 
 /// The site's name when the site is a person's own (a personal blog, a columnist's site): the

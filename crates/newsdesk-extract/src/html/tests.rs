@@ -1232,6 +1232,42 @@ mod bylines {
         assert_eq!(extract_html(&html, None).authors, vec!["Lisa D. Ellis"]);
     }
 
+    /// Structured data naming only the first writer gives way to the printed run of writer
+    /// links that starts with that writer; a link after another role's label is not a writer.
+    #[test]
+    fn coauthor_links_beside_the_declared_writer() {
+        let page = |byline: &str| {
+            format!(
+                r#"<html><head><title>Free courses</title><meta name="author" content="Rui Ma"></head>
+<body><article><h1>Free courses</h1><div class="meta">{byline}</div><p>{P1}</p><p>{P2}</p></article></body></html>"#
+            )
+        };
+        let run = page(
+            r#"<a href="/author/rui/">Rui Ma</a><span>, </span><a href="/author/heba/">Heba Ledwon</a> &amp; <a href="/author/suparn/">Suparn Patra</a>"#,
+        );
+        assert_eq!(
+            extract_html(&run, None).authors,
+            vec!["Rui Ma", "Heba Ledwon", "Suparn Patra"]
+        );
+        let checked = page(
+            r#"<a href="/author/rui/">Rui Ma</a> | Fact-checked by <a href="/author/frank/">Frank Bass</a>"#,
+        );
+        assert_eq!(extract_html(&checked, None).authors, vec!["Rui Ma"]);
+    }
+
+    /// Scholarly pages list every writer in `citation_authors`, surname first or not.
+    #[test]
+    fn every_citation_author() {
+        let html = format!(
+            r#"<html><head><title>Yoga study</title><meta name="citation_authors" content="Huberty, Jennifer">
+<meta name="citation_authors" content="Jeni Green"></head><body><article><h1>Yoga study</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert_eq!(
+            extract_html(&html, None).authors,
+            vec!["Jennifer Huberty", "Jeni Green"]
+        );
+    }
+
     /// "Written by:Jane Doe" (no space after the colon), and a name in its own block followed
     /// by a date in the same author box.
     #[test]
