@@ -290,8 +290,15 @@ impl PageMeta {
             dom.class_id_into(i, &mut class_id);
             let kinds = super::page_type::class_kinds(&class_id);
             super::page_type::count_class(kinds, &mut m.class_hits);
+            // `author-description`, `author-bio`, `author-job-title`: what the writer is, not
+            // who.
+            let describes = || {
+                class_id
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| matches!(w, "description" | "desc" | "bio" | "biography" | "job"))
+            };
             let is_byline = attr_of(el, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                || kinds & super::page_type::BYLINE_BIT != 0
+                || (kinds & super::page_type::BYLINE_BIT != 0 && !describes())
                 || (tag == "a" && attr_of(el, "href").is_some_and(is_author_href))
                 || starts_with_by(dom, i);
             if let Some(text) = labelled_byline(dom, i) {
@@ -1841,7 +1848,26 @@ pub fn authors(
     let from_bylines = ordered
         .iter()
         .map(|(i, t)| {
-            let found = clean_authors(std::slice::from_ref(t), sites, host);
+            // The shortest labelled byline inside a wider byline element is the precise one:
+            // the wider element runs the name into the writer's job ("Written By: Celeste Longacre
+            // Gardener & Astrologer", each in its own `<span>`).
+            let inner = page
+                .bylines
+                .iter()
+                .filter(|(j, u)| {
+                    j > i
+                        && dom.contains(*i, *j)
+                        && !u.contains('\n')
+                        && author_prefix_re().is_match(u.trim())
+                        && u.trim() != t.trim()
+                })
+                .map(|(_, u)| (u, clean_authors(std::slice::from_ref(u), sites, host)))
+                .filter(|(_, names)| !names.is_empty())
+                .min_by_key(|(u, _)| u.len());
+            let (t, found) = match inner {
+                Some(found) => found,
+                None => (t, clean_authors(std::slice::from_ref(t), sites, host)),
+            };
             let explicit = dom
                 .attr(*i, "rel")
                 .is_some_and(|r| r.eq_ignore_ascii_case("author"))

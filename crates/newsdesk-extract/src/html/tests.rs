@@ -1255,6 +1255,25 @@ mod bylines {
         assert_eq!(extract_html(&checked, None).authors, vec!["Rui Ma"]);
     }
 
+    /// A byline element that runs the name into the writer's job (inline spans) gives way to
+    /// the labelled byline inside it; a writer's description is not a byline.
+    #[test]
+    fn job_beside_the_name_and_descriptions_are_not_names() {
+        let html = format!(
+            r#"<html><head><title>Planting by the Moon</title></head><body><article><h1>Planting by the Moon</h1>
+<p>{P1}</p><p>{P2}</p><div class="author-info"><span class="author-label">Written By:</span>
+<span class="author-name"><a href="/author/celeste-longacre">Celeste Longacre</a></span>
+<span class="author-title">Gardener &amp; Astrologer</span></div></article></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Celeste Longacre"]);
+        let html = format!(
+            r#"<html><head><title>Coffee grading</title></head><body><article><h1>Coffee grading</h1>
+<p>{P1}</p><p>{P2}</p><div class="dynamic-author-description">Licensed Q Arabica Grader, M.A. Journalism</div>
+</article></body></html>"#
+        );
+        assert!(extract_html(&html, None).authors.is_empty());
+    }
+
     /// Scholarly pages list every writer in `citation_authors`, surname first or not.
     #[test]
     fn every_citation_author() {
