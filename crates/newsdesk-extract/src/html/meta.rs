@@ -1127,6 +1127,14 @@ fn is_non_name_word(word: &str) -> bool {
             | "ltd"
             | "corp"
             | "group"
+            | "collective"
+            | "hotel"
+            | "hotels"
+            | "firm"
+            | "firms"
+            | "companies"
+            | "consultants"
+            | "strategy"
             | "media"
             | "magazine"
             | "journal"
@@ -1204,6 +1212,17 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
             // "Center for Drug Evaluation and Research": the "and" joins words of a phrase,
             // not names.
             if parts.len() > 1 && parts.iter().any(|p| is_phrase(p)) {
+                continue;
+            }
+            // "Top 11 Workforce Solutions & Consulting Firms": a headline's words joined by the
+            // "&", not names (a teaser in an author-classed box).
+            if parts.len() > 1
+                && parts.iter().any(|p| {
+                    p.split_whitespace().count() >= 3
+                        && p.split_whitespace()
+                            .any(|w| w.chars().any(|c| c.is_ascii_digit()) || is_non_name_word(w))
+                })
+            {
                 continue;
             }
             for name in parts {
@@ -1727,6 +1746,15 @@ pub fn authors(
     // On a person's own site the site's name is the writer's, not an outlet's: it stays a
     // byline, and it is the byline when the page names no one else.
     let personal = personal_site(ld, sites);
+    if std::env::var_os("ND_DEBUG_BYLINES").is_some() {
+        for (i, t) in &page.bylines {
+            eprintln!(
+                "byline {i} main={} parent={} tag={} {t:?}",
+                analysis.main, dom.nodes[*i].parent, dom.nodes[*i].tag
+            );
+        }
+        eprintln!("ld {:?} org {:?}", ld.authors, ld.org_authors);
+    }
     let own_sites: Vec<String>;
     let (sites, host) = match &personal {
         Some(p) => {

@@ -1029,6 +1029,20 @@ mod bylines {
             "Garden Learning Network".to_owned(),
         ];
         assert_eq!(clean_authors(&raw, &[], None), vec!["Arlene Marturano"]);
+        for raw in ["By Ovolo Collective Hotels", "HR Strategy"] {
+            let got = clean_authors(&[raw.to_owned()], &[], None);
+            assert!(got.is_empty(), "{raw}: {got:?}");
+        }
+    }
+
+    /// A headline in an author-classed teaser is not a list of writers joined by its "&".
+    #[test]
+    fn headlines_joined_by_ampersands_are_not_names() {
+        let raw = ["Top 10 Coffee Grinders & Burr Mills".to_owned()];
+        let got = clean_authors(&raw, &[], None);
+        assert!(got.is_empty(), "{got:?}");
+        let raw = ["By Jane Doe & John Roe".to_owned()];
+        assert_eq!(clean_authors(&raw, &[], None), vec!["Jane Doe", "John Roe"]);
     }
 
     /// An `author`-classed box that holds buttons besides the credit ("AA", "Text Size",
