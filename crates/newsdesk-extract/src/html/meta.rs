@@ -1746,15 +1746,6 @@ pub fn authors(
     // On a person's own site the site's name is the writer's, not an outlet's: it stays a
     // byline, and it is the byline when the page names no one else.
     let personal = personal_site(ld, sites);
-    if std::env::var_os("ND_DEBUG_BYLINES").is_some() {
-        for (i, t) in &page.bylines {
-            eprintln!(
-                "byline {i} main={} parent={} tag={} {t:?}",
-                analysis.main, dom.nodes[*i].parent, dom.nodes[*i].tag
-            );
-        }
-        eprintln!("ld {:?} org {:?}", ld.authors, ld.org_authors);
-    }
     let own_sites: Vec<String>;
     let (sites, host) = match &personal {
         Some(p) => {
