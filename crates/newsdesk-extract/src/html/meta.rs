@@ -139,6 +139,28 @@ fn labelled_byline(dom: &Dom<'_>, i: usize) -> Option<String> {
     (name.chars().count() <= 80).then(|| format!("By {name}"))
 }
 
+/// Whether element `i` sits in a reader comment (`<li class="comment">`, `<div id="comments">`):
+/// a commenter's name is not the article's writer.
+fn in_comments(dom: &Dom<'_>, i: usize) -> bool {
+    for a in std::iter::once(i).chain(dom.ancestors(i)).take(12) {
+        // WordPress writes each comment as an `<article class="comment-body">`, and an
+        // article open to comments may say so (`comments-open`): the walk stops after the
+        // first article, main part or body, which counts only as one comment.
+        let stop = matches!(dom.nodes[a].tag, "article" | "main" | "body");
+        let names = dom.class_id(a);
+        if names
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "comment" || (!stop && matches!(w, "comments" | "commentlist")))
+        {
+            return true;
+        }
+        if stop {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether element `i` sits in a navigation menu, where "By Event Type" or "By role" heads a
 /// list of links rather than naming a writer. The walk stops at the article or the page's
 /// main part: a byline there is the article's, whatever the page's wrappers are named.
@@ -302,12 +324,12 @@ impl PageMeta {
                 || (tag == "a" && attr_of(el, "href").is_some_and(is_author_href))
                 || starts_with_by(dom, i);
             if let Some(text) = labelled_byline(dom, i) {
-                if !in_menu(dom, i) {
+                if !in_menu(dom, i) && !in_comments(dom, i) {
                     m.bylines.push((i, text));
                 }
             } else if is_byline {
                 let text = dom.text_lines_of(i, 200);
-                if !text.is_empty() && !in_menu(dom, i) {
+                if !text.is_empty() && !in_menu(dom, i) && !in_comments(dom, i) {
                     if text.chars().count() <= 150 {
                         m.bylines.push((i, text));
                     } else if let Some(first) = text.lines().next().filter(|l| l.len() <= 60) {

@@ -1035,6 +1035,26 @@ mod bylines {
         }
     }
 
+    /// A commenter is not the article's writer, in WordPress's comment markup or another's.
+    #[test]
+    fn commenters_are_not_writers() {
+        let page = |comments: &str| {
+            format!(
+                r#"<html><head><title>Tuesday notes</title></head><body><div id="content">
+<h1>Tuesday notes</h1><p>{P1}</p><p>{P2}</p>{comments}</div></body></html>"#
+            )
+        };
+        let wordpress = page(
+            r#"<ol class="commentlist"><li><article class="comment-body"><footer>
+<div class="comment-author vcard"><b class="fn">Chris Smith</b></div></footer><p>Nice.</p></article></li></ol>"#,
+        );
+        assert!(extract_html(&wordpress, None).authors.is_empty());
+        let other = page(
+            r#"<div id="comments"><div><span class="author-name">Chris Smith</span><p>Nice.</p></div></div>"#,
+        );
+        assert!(extract_html(&other, None).authors.is_empty());
+    }
+
     /// A headline in an author-classed teaser is not a list of writers joined by its "&".
     #[test]
     fn headlines_joined_by_ampersands_are_not_names() {
