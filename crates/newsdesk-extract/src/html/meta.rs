@@ -1603,13 +1603,54 @@ pub fn dates(
 /// The first date written near the headline, in a short line of its own or after a label
 /// (`Published on March 3, 2024`, `Dec 12, 2025`, `Last updated: 12.12.2025`).
 fn visible_date(dom: &Dom<'_>, analysis: &Analysis) -> Option<String> {
+    visible_date_node(dom, analysis).map(|(_, d)| d)
+}
+
+/// [`visible_date`] with the text node that prints it.
+fn visible_date_node(dom: &Dom<'_>, analysis: &Analysis) -> Option<(usize, String)> {
     let n = dom.len();
     let anchor = (0..n)
         .find(|&i| dom.nodes[i].tag == "h1" && analysis.marks[i] != super::content::Mark::Removed)
         .unwrap_or(analysis.main);
     let from = anchor.saturating_sub(VISIBLE_DATE_BEFORE);
     let to = (anchor + VISIBLE_DATE_AFTER).min(n);
-    (from..to).find_map(|i| date_line(dom, i))
+    (from..to).find_map(|i| date_line(dom, i).map(|d| (i, d)))
+}
+
+/// The writer printed in the date line by the headline, with no label
+/// (`Aaron Ricadela | Senior Writer | July 2, 2025`, `Dec 26, 2025 • Mahua Das in Projects`):
+/// the line's other parts, split at its separators, the first that is a person's name led by
+/// a common first name. Only a short line counts, so a sentence with a date in it does not.
+fn date_line_writer(
+    dom: &Dom<'_>,
+    analysis: &Analysis,
+    sites: &[String],
+    host: Option<&str>,
+) -> Option<String> {
+    let (node, _) = visible_date_node(dom, analysis)?;
+    // The date's own text, or the smallest element around it, that prints more than the date.
+    let rest = std::iter::once(clean_text(dom.nodes[node].text))
+        .chain(dom.ancestors(node).take(3).map(|a| dom.text_of(a, 200)))
+        .take_while(|line| line.chars().count() <= 120)
+        .find_map(|line| {
+            let (_, start, end) = find_date_span(&line)?;
+            let rest = format!("{} | {}", &line[..start], &line[end..]);
+            rest.chars().any(char::is_alphabetic).then_some(rest)
+        })?;
+    rest.split(['|', '•', '·', '–', '—', '/'])
+        .flat_map(|part| part.split(" in "))
+        .map(str::trim)
+        .filter(|part| (2..=3).contains(&part.split_whitespace().count()))
+        .filter(|part| {
+            part.split_whitespace()
+                .next()
+                .is_some_and(newsdesk_text::is_first_name)
+        })
+        .find_map(|part| {
+            clean_authors(&[part.to_owned()], sites, host)
+                .into_iter()
+                .next()
+        })
 }
 
 /// A date line anywhere on the page that says what it dates (`Last updated: November 13, 2025`,
@@ -1931,6 +1972,9 @@ pub fn authors(
         .find(|a| !a.is_empty());
     if let Some(found) = from_bylines {
         return found;
+    }
+    if let Some(writer) = date_line_writer(dom, analysis, sites, host) {
+        return vec![writer];
     }
     // No person anywhere: the declared author as written ("The Editors", a team, a user
     // name) — but never the outlet itself: a byline names who wrote the piece, and the outlet

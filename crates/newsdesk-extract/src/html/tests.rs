@@ -1035,6 +1035,23 @@ mod bylines {
         }
     }
 
+    /// A writer printed in the date line by the headline without a label is the byline; a
+    /// section name there is not.
+    #[test]
+    fn writer_in_the_date_line() {
+        let page = |line: &str| {
+            format!(
+                r#"<html><head><title>AI in healthcare</title></head><body><main><header>
+<h1>How AI Is Transforming Healthcare</h1><p>{line}</p></header><p>{P1}</p><p>{P2}</p></main></body></html>"#
+            )
+        };
+        let x = extract_html(&page("Aaron Ricadela | Senior Writer | July 2, 2025"), None);
+        assert_eq!(x.authors, vec!["Aaron Ricadela"]);
+        assert_eq!(x.published.as_deref(), Some("2025-07-02"));
+        let x = extract_html(&page("Product News | July 2, 2025"), None);
+        assert!(x.authors.is_empty(), "{:?}", x.authors);
+    }
+
     /// A commenter is not the article's writer, in WordPress's comment markup or another's.
     #[test]
     fn commenters_are_not_writers() {
