@@ -92,7 +92,8 @@ pub fn extract_html_with_features(
         .or_else(|| {
             page.meta(&["application-name", "apple-mobile-web-app-title"])
                 .map(str::to_owned)
-        });
+        })
+        .or_else(|| page.feed_title.clone());
     let sites: Vec<String> = [
         site_name.clone(),
         ld.publisher.clone().filter(|_| !ld.publisher_is_person),

@@ -27,6 +27,9 @@ pub struct PageMeta {
     pub base_href: Option<String>,
     pub html_lang: Option<String>,
     pub image_src: Option<String>,
+    /// The title of the page's first RSS or Atom feed link, branding words removed: sites
+    /// title their feed with their own name (`<link rel="alternate" title="Jane Doe">`).
+    pub feed_title: Option<String>,
     pub jsonld: Vec<Value>,
     /// `<time>` elements: (index, `datetime` or text, hints from class/itemprop).
     pub times: Vec<(usize, String, String)>,
@@ -139,6 +142,85 @@ fn labelled_byline(dom: &Dom<'_>, i: usize) -> Option<String> {
     (name.chars().count() <= 80).then(|| format!("By {name}"))
 }
 
+/// The site's name in a feed link's title: `Jane Doe`, `Daily Example » Feed`, `Feed - Daily
+/// Example`, `Daily Example Full RSS Feed`, `RSS Feed for example.com`; none for a feed named
+/// for its format or contents only (`Latest Threads (RSS 2.0)`, `Atom topic`, `Blogs`), a
+/// comments feed, or several names.
+fn feed_site_name(title: &str) -> Option<String> {
+    const FEED_WORDS: &[&str] = &[
+        "rss",
+        "atom",
+        "feed",
+        "feeds",
+        "xml",
+        "json",
+        "2.0",
+        "full",
+        "latest",
+        "all",
+        "new",
+        "topic",
+        "topics",
+        "threads",
+        "headlines",
+        "entries",
+        "posts",
+        "articles",
+        "updates",
+        "for",
+        "of",
+        "from",
+    ];
+    const GENERIC: &[&str] = &[
+        "blog", "blogs", "main", "news", "home", "index", "site", "podcast",
+    ];
+    let title = clean_text(title);
+    if title.to_lowercase().contains("comment") {
+        return None;
+    }
+    // Parentheses hold the format: `Daily Example (RSS 2.0)`.
+    let mut plain = String::with_capacity(title.len());
+    let mut depth = 0usize;
+    for c in title.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let is_feed_word = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        FEED_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f))
+    };
+    let names: Vec<String> = plain
+        .split(['»', '|', '–', '—', ':'])
+        .flat_map(|part| part.split(" - "))
+        .filter_map(|part| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            let start = words.iter().position(|w| !is_feed_word(w))?;
+            let end = words.iter().rposition(|w| !is_feed_word(w))? + 1;
+            let kept = &words[start..end];
+            // A feed word left inside ("Product Feed Spec") means the part names the feed.
+            if kept.iter().any(|w| is_feed_word(w)) {
+                return None;
+            }
+            let name = kept.join(" ");
+            let usable = name.chars().any(char::is_alphabetic)
+                && !name.contains('/')
+                && !name.ends_with("'s")
+                && !name.ends_with("’s")
+                && !GENERIC.iter().any(|g| name.eq_ignore_ascii_case(g))
+                && name.chars().count() <= 60;
+            usable.then_some(name)
+        })
+        .collect();
+    match names.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
 /// Whether element `i` sits in a reader comment (`<li class="comment">`, `<div id="comments">`):
 /// a commenter's name is not the article's writer.
 fn in_comments(dom: &Dom<'_>, i: usize) -> bool {
@@ -241,6 +323,11 @@ impl PageMeta {
                         }
                         if rels.contains(&"image_src") && m.image_src.is_none() {
                             m.image_src = Some(href.to_owned());
+                        }
+                        let feed = attr_of(el, "type")
+                            .is_some_and(|t| t.contains("rss") || t.contains("atom"));
+                        if rels.contains(&"alternate") && feed && m.feed_title.is_none() {
+                            m.feed_title = attr_of(el, "title").and_then(feed_site_name);
                         }
                     }
                 }

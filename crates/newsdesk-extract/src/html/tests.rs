@@ -1035,6 +1035,38 @@ mod bylines {
         }
     }
 
+    /// A site that names itself nowhere else names itself in its feed link's title; on a
+    /// person's site that is the writer. Titles naming the feed's format or contents only
+    /// name no site.
+    #[test]
+    fn site_named_by_its_feed_link() {
+        let page = |feed: &str| {
+            format!(
+                r#"<html><head><title>Configure your repositories</title>
+<link rel="alternate" href="/rss.xml" type="application/rss+xml" title="{feed}"></head>
+<body><article><h1>Configure your repositories</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+            )
+        };
+        let x = extract_html(&page("Cassidy Williams"), None);
+        assert_eq!(x.site_name.as_deref(), Some("Cassidy Williams"));
+        assert_eq!(x.authors, vec!["Cassidy Williams"]);
+        for (feed, site) in [
+            ("Feed - Raspberry Pi Forums", Some("Raspberry Pi Forums")),
+            ("The Objective Dad Full RSS Feed", Some("The Objective Dad")),
+            ("RSS Feed for code.example.com", Some("code.example.com")),
+            ("Latest Threads (RSS 2.0)", None),
+            ("Atom topic", None),
+            ("Blogs (RSS 2.0)", None),
+            ("Daily Example » Comments Feed", None),
+        ] {
+            assert_eq!(
+                extract_html(&page(feed), None).site_name.as_deref(),
+                site,
+                "{feed}"
+            );
+        }
+    }
+
     /// A writer printed in the date line by the headline without a label is the byline; a
     /// section name there is not.
     #[test]
