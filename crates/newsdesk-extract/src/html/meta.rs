@@ -98,6 +98,10 @@ fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
         ]
         .iter()
         .any(|p| opens(p))
+        // "This post was written by Jane Doe, MD, gastroenterologist."
+        || (opens("this ")
+            && t.get(..t.len().min(40))
+                .is_some_and(|h| h.to_ascii_lowercase().contains(" written by ")))
 }
 
 /// A byline label standing alone in its own element (`<h2>Article by</h2><div>Matias
@@ -1305,6 +1309,11 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
             // is one title, not a title and a person.
             if after_on || (named && segment.split_whitespace().any(is_non_name_word)) {
                 continue;
+            }
+            // A job in lowercase after a name ("Jane Doe, MD, gastroenterologist, Parkview
+            // Health"): what follows it is where she works, not another writer.
+            if named && segment.trim().starts_with(|c: char| c.is_lowercase()) {
+                break;
             }
             let parts: Vec<String> = author_join_re()
                 .split(segment)

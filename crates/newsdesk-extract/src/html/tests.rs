@@ -1035,6 +1035,21 @@ mod bylines {
         }
     }
 
+    /// "This post was written by" opening the article names its writer; her job and
+    /// employer after the name are not more writers.
+    #[test]
+    fn this_post_was_written_by() {
+        let html = format!(
+            r#"<html><head><title>Plant-based diet</title></head><body><article><h1>Plant-based diet</h1>
+<p>This post was written by Vanessa Mendez, MD, gastroenterologist, Parkview Health.</p>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert_eq!(
+            extract_html(&html, None).authors,
+            vec!["Vanessa Mendez, MD"]
+        );
+    }
+
     /// A site that names itself nowhere else names itself in its feed link's title; on a
     /// person's site that is the writer. Titles naming the feed's format or contents only
     /// name no site.
