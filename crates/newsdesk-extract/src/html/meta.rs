@@ -131,7 +131,20 @@ fn labelled_byline(dom: &Dom<'_>, i: usize) -> Option<String> {
         "author",
         "authors",
     ];
-    if !LABELS.iter().any(|l| label.eq_ignore_ascii_case(l)) {
+    // Or a sentence of a label: "Article written by", "This post was written by".
+    let sentence = || {
+        let lower = label.to_lowercase();
+        let Some(head) = lower.strip_suffix(" written by") else {
+            return false;
+        };
+        let head = head.strip_suffix(" was").unwrap_or(head);
+        let head = head.strip_prefix("this ").unwrap_or(head);
+        matches!(
+            head,
+            "article" | "post" | "story" | "piece" | "blog post" | "guide"
+        )
+    };
+    if !LABELS.iter().any(|l| label.eq_ignore_ascii_case(l)) && !sentence() {
         return None;
     }
     // The next words after the label, inside the label's parent and close to it.

@@ -1035,6 +1035,22 @@ mod bylines {
         }
     }
 
+    /// A heading "Article written by:" over an author card names the card's writer; the
+    /// reviewer's card after "Article reviewed by:" does not.
+    #[test]
+    fn article_written_by_heading_over_a_card() {
+        let html = format!(
+            r#"<html><head><title>Weight care</title></head><body><article><h1>Weight care</h1><p>{P1}</p><p>{P2}</p></article>
+<section><h2>Article reviewed by:</h2><div><img src="/a.webp" alt="Headshot"><div><h3>Anila Chadha</h3></div></div></section>
+<section><h2>Article written by:</h2><div><img src="/d.webp" alt="Headshot"><div><h3>Doris Munoz-Mantilla, MD</h3></div></div></section>
+</body></html>"#
+        );
+        assert_eq!(
+            extract_html(&html, None).authors,
+            vec!["Doris Munoz-Mantilla, MD"]
+        );
+    }
+
     /// "This post was written by" opening the article names its writer; her job and
     /// employer after the name are not more writers.
     #[test]
