@@ -1721,10 +1721,20 @@ fn visible_date_node(dom: &Dom<'_>, analysis: &Analysis) -> Option<(usize, Strin
     let anchor = (0..n)
         .find(|&i| dom.nodes[i].tag == "h1" && analysis.marks[i] != super::content::Mark::Removed)
         .unwrap_or(analysis.main);
+    // Close to the headline first, above it then under it (a date over the headline, or
+    // under it, not a menu's list of dated news further up), then further away.
+    let near_start = anchor.saturating_sub(VISIBLE_DATE_NEAR);
+    let near_end = (anchor + VISIBLE_DATE_NEAR).min(n);
     let from = anchor.saturating_sub(VISIBLE_DATE_BEFORE);
     let to = (anchor + VISIBLE_DATE_AFTER).min(n);
-    (from..to).find_map(|i| date_line(dom, i).map(|d| (i, d)))
+    (near_start..near_end)
+        .chain(from..near_start)
+        .chain(near_end..to)
+        .find_map(|i| date_line(dom, i).map(|d| (i, d)))
 }
+
+/// How close to the headline (in nodes) a printed date is looked for first.
+const VISIBLE_DATE_NEAR: usize = 40;
 
 /// The writer printed in the date line by the headline, with no label
 /// (`Aaron Ricadela | Senior Writer | July 2, 2025`, `Dec 26, 2025 • Mahua Das in Projects`):

@@ -1473,6 +1473,27 @@ mod publication_dates {
         assert_eq!(x.published.as_deref(), Some("2025-06-12"));
     }
 
+    /// A menu of dated news above the headline does not date the article; the date under
+    /// the headline does.
+    #[test]
+    fn dated_menu_above_the_headline() {
+        let menu: String = (1..=20)
+            .map(|k| format!(r#"<li><a href="/n/{k}">News {k}</a><time datetime="2025-12-{k:02}T12:00:00Z">12/{k:02}/2025</time></li>"#))
+            .collect();
+        let crumbs: String = (1..=15)
+            .map(|k| format!(r#"<span><a href="/s/{k}">Section {k}</a></span>"#))
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Consulting or insurance</title></head><body><nav><ul>{menu}</ul></nav>
+<div class="breadcrumbs">{crumbs}</div><main><h1>Consulting or insurance</h1><div class="node__meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time> by Ann Lee</div>
+<p>{P1}</p><p>{P2}</p></main></body></html>"#
+        );
+        assert_eq!(
+            extract_html(&html, None).published.as_deref(),
+            Some("2017-03-01T12:00:00Z")
+        );
+    }
+
     /// Structured data carried in a `<meta>` instead of a `<script>` is read the same way.
     #[test]
     fn structured_data_in_a_meta_element() {
