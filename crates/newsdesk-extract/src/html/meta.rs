@@ -133,6 +133,13 @@ fn labelled_byline(dom: &Dom<'_>, i: usize) -> Option<String> {
     ];
     // Or a sentence of a label: "Article written by", "This post was written by".
     let sentence = || {
+        // Checked in place first: this runs for every small element of the page.
+        let ends = label
+            .get(label.len().saturating_sub(11)..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(" written by"));
+        if !ends {
+            return false;
+        }
         let lower = label.to_lowercase();
         let Some(head) = lower.strip_suffix(" written by") else {
             return false;
