@@ -820,12 +820,16 @@ impl Analysis {
             if dom.is_element(i) && marks[i] == Mark::Keep {
                 let tag = dom.nodes[i].tag;
                 let role_bad = dom.attr(i, "role").is_some_and(is_negative_role);
-                if is_furniture_tag(tag) || role_bad || is_hidden(dom, i) {
+                let hidden = !is_furniture_tag(tag) && !role_bad && is_hidden(dom, i);
+                if is_furniture_tag(tag) || role_bad || hidden {
                     let s = &stats[i];
-                    let wrapper = s.plain() * 4 > page_plain * 3
+                    // A page that hides nearly all its text hides it only until its scripts
+                    // run, whatever that text is (a tutorial's index is mostly links).
+                    let wrapper = (s.plain() * 4 > page_plain * 3
                         && s.para * 4 > page_para * 3
                         && s.para >= 500
-                        && s.link_density() < 0.5;
+                        && s.link_density() < 0.5)
+                        || (hidden && s.text * 10 > page_text * 9);
                     if !wrapper {
                         mark_subtree(&mut marks, dom, i, Mark::Removed);
                         i = dom.nodes[i].end.max(i + 1);

@@ -645,6 +645,23 @@ fn furniture_tag_or_hidden_wrapper_around_the_page_is_not_dropped() {
     }
 }
 
+/// A page hidden until its scripts run is read even when its text is mostly links (a
+/// tutorial's index); a small hidden part of a page is still dropped.
+#[test]
+fn page_of_links_hidden_until_scripts_run_is_read() {
+    let items: String = (0..40)
+        .map(|k| format!(r#"<li><a href="/t/{k}">Supervised learning lesson number {k}</a></li>"#))
+        .collect();
+    let html = format!(
+        r#"<html><body><div style="visibility:hidden;min-height:100vh"><main><h1>Machine Learning Tutorial</h1>
+<p>Machine learning lets computers learn from data without being told every rule.</p><ul>{items}</ul>
+<div style="display:none"><p>A hidden notice that nobody sees, with commas, and more words.</p></div></main></div></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains("lesson number 39"), "{}", a.text);
+    assert!(!a.text.contains("hidden notice"), "{}", a.text);
+}
+
 #[test]
 fn streamed_react_segments_are_read() {
     let html = format!(
