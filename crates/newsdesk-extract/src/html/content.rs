@@ -829,7 +829,15 @@ impl Analysis {
                         && s.para * 4 > page_para * 3
                         && s.para >= 500
                         && s.link_density() < 0.5)
-                        || (hidden && s.text * 10 > page_text * 9);
+                        || (hidden && s.text * 10 > page_text * 9)
+                        // A part shown once the page's styles load (`<div class="defer-block"
+                        // style="display: none">` around the product's `<article>`): it holds
+                        // the headline or the article and most of the prose.
+                        || (hidden
+                            && s.para * 2 > page_para
+                            && (i + 1..dom.nodes[i].end).any(|k| {
+                                matches!(dom.nodes[k].tag, "h1" | "article" | "main")
+                            }));
                     if !wrapper {
                         mark_subtree(&mut marks, dom, i, Mark::Removed);
                         i = dom.nodes[i].end.max(i + 1);

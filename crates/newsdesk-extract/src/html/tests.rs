@@ -662,6 +662,21 @@ fn page_of_links_hidden_until_scripts_run_is_read() {
     assert!(!a.text.contains("hidden notice"), "{}", a.text);
 }
 
+/// A part of the page hidden until its styles load, holding the article and most of the
+/// prose, is read; a hidden notice beside it is not.
+#[test]
+fn deferred_part_around_the_article_is_read() {
+    let html = format!(
+        r#"<html><body><header><a href="/">Shop</a><div>Hi</div></header>
+<div class="product-grouping-wrapper defer-block" style="display: none"><article><h1>Almond thins</h1>{}</article></div>
+<div style="display:none"><p>A hidden notice that nobody sees, with commas, and more words.</p></div></body></html>"#,
+        prose(2)
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.starts_with(P1), "{}", a.text);
+    assert!(!a.text.contains("hidden notice"), "{}", a.text);
+}
+
 #[test]
 fn streamed_react_segments_are_read() {
     let html = format!(
