@@ -820,8 +820,9 @@ impl Analysis {
             if dom.is_element(i) && marks[i] == Mark::Keep {
                 let tag = dom.nodes[i].tag;
                 let role_bad = dom.attr(i, "role").is_some_and(is_negative_role);
-                let hidden = !is_furniture_tag(tag) && !role_bad && is_hidden(dom, i);
-                if is_furniture_tag(tag) || role_bad || hidden {
+                let furniture = is_furniture_tag(tag) || role_bad;
+                let hidden = !furniture && is_hidden(dom, i);
+                if furniture || hidden {
                     let s = &stats[i];
                     // A page that hides nearly all its text hides it only until its scripts
                     // run, whatever that text is (a tutorial's index is mostly links).

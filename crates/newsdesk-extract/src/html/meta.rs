@@ -134,17 +134,17 @@ fn labelled_byline(dom: &Dom<'_>, i: usize) -> Option<String> {
     // Or a sentence of a label: "Article written by", "This post was written by".
     let sentence = || {
         // Checked in place first: this runs for every small element of the page.
-        let ends = label
-            .get(label.len().saturating_sub(11)..)
-            .is_some_and(|t| t.eq_ignore_ascii_case(" written by"));
-        if !ends {
+        const SUFFIX: &str = " written by";
+        let cut = label.len().saturating_sub(SUFFIX.len());
+        if cut == 0
+            || !label
+                .get(cut..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(SUFFIX))
+        {
             return false;
         }
-        let lower = label.to_lowercase();
-        let Some(head) = lower.strip_suffix(" written by") else {
-            return false;
-        };
-        let head = head.strip_suffix(" was").unwrap_or(head);
+        let head = label[..cut].to_lowercase();
+        let head = head.strip_suffix(" was").unwrap_or(&head);
         let head = head.strip_prefix("this ").unwrap_or(head);
         matches!(
             head,
@@ -2076,10 +2076,7 @@ pub fn authors(
                 Some(found) => found,
                 None => (t, clean_authors(std::slice::from_ref(t), sites, host)),
             };
-            let explicit = dom
-                .attr(*i, "rel")
-                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                || author_prefix_re().is_match(t.trim());
+            let explicit = has_rel_author(dom, *i) || author_prefix_re().is_match(t.trim());
             if !explicit && found.iter().any(|n| !n.contains(' ')) {
                 Vec::new()
             } else if found.len() == 1 {
@@ -2128,11 +2125,15 @@ pub fn authors(
     personal.into_iter().collect()
 }
 
+/// Whether element `i` declares itself the writer's (`rel="author"`).
+fn has_rel_author(dom: &Dom<'_>, i: usize) -> bool {
+    dom.attr(i, "rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+}
+
 /// Whether element `a` (an `<a>`) links to a writer's page (`rel="author"`, `/author/jane-doe`).
 fn is_writer_link(dom: &Dom<'_>, a: usize) -> bool {
-    dom.attr(a, "rel")
-        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-        || dom.attr(a, "href").is_some_and(is_author_href)
+    has_rel_author(dom, a) || dom.attr(a, "href").is_some_and(is_author_href)
 }
 
 /// The writers named by the run of writer links that starts at link `first`: each next link
