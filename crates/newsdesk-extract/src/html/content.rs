@@ -1554,7 +1554,18 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     for (n, block) in blocks.into_iter().enumerate() {
         let density = block.link_chars as f32 / block.chars.max(1) as f32;
         if density > 0.5 && !block.in_list {
-            continue;
+            // A section's list of resources: items under one of the text's own headings,
+            // each a link with words of its own ("<a>Tuning</a> by Greg Smith").
+            let under_heading = block.kind == BlockKind::Item
+                && block.link_chars < block.chars
+                && kept.last().is_some_and(|b: &Block| match b.kind {
+                    BlockKind::Heading(_) => !is_rail_heading(b.text.trim()),
+                    BlockKind::Item => b.link_chars * 2 > b.chars,
+                    _ => false,
+                });
+            if !under_heading {
+                continue;
+            }
         }
         let short = block.chars < 100;
         let is_heading = matches!(block.kind, BlockKind::Heading(_));

@@ -1805,3 +1805,36 @@ fn a_short_post_with_many_comments_is_the_post() {
     assert!(a.text.starts_with("Our open threads"), "{}", a.text);
     assert!(!a.text.contains("Reader 3"), "{}", a.text);
 }
+
+#[test]
+fn a_sections_list_of_credited_links_is_kept() {
+    let html = format!(
+        r#"<html><head><title>Performance tuning</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/docs">Docs</a></li></ul></nav>
+<div class="content"><h1>Performance tuning</h1><p>{P1}</p><p>{P2}</p>
+<h2>Further reading</h2>
+<ul><li><a href="/tuning">Tuning your server</a> by Greg Smith</li>
+<li><a href="https://example.org/loops">Replacing slow loops</a> by Joel Burton</li></ul>
+<p>{P3}</p>
+<h3>Related stories</h3>
+<ul><li><a href="/x">Five ways to speed up your queries</a> now</li></ul>
+</div></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert!(
+        a.text.contains("Tuning your server by Greg Smith"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text.contains("Replacing slow loops by Joel Burton"),
+        "{}",
+        a.text
+    );
+    assert!(
+        !a.text.contains("Five ways"),
+        "a rail's links stay out: {}",
+        a.text
+    );
+    assert!(!a.text.contains("Docs"), "{}", a.text);
+}
