@@ -18,6 +18,7 @@
 //! `trafilatura` 0.6 (with and without its fallback) and `dom_smoothie` 0.19 (a Readability.js
 //! port).
 
+mod on_page;
 mod page_type;
 mod score;
 mod sets;
@@ -272,7 +273,7 @@ pub fn run(args: Args) -> Result<()> {
         }
         let value = match set.name {
             "aeb" => report_aeb(set, &results, args.worst),
-            "wcxb" => report_wcxb(set, &results, args.worst, args.list_meta),
+            "wcxb" => report_wcxb(set, &results, args.worst, args.list_meta)?,
             _ => report_readability(set, &results),
         };
         report["sets"][set.name] = value;
@@ -522,7 +523,7 @@ fn pct(x: f64) -> String {
     }
 }
 
-fn report_wcxb(set: &Set, results: &[Run], worst: usize, list_meta: bool) -> Value {
+fn report_wcxb(set: &Set, results: &[Run], worst: usize, list_meta: bool) -> Result<Value> {
     println!();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for t in &set.truths {
@@ -649,6 +650,26 @@ fn report_wcxb(set: &Set, results: &[Run], worst: usize, list_meta: bool) -> Val
          token sequence contains the other (authors: any of ours in the truth); date: same \
          YYYY-MM-DD"
     );
+    let ceiling = truths_on_page(set)?;
+    println!(
+        "{:<26} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
+        "truth on the page",
+        pct(share(ceiling[0], meta_rows[0].1.with_truth)),
+        "",
+        pct(share(ceiling[1], meta_rows[0].2.with_truth)),
+        "",
+        "",
+        pct(share(ceiling[2], meta_rows[0].3.with_truth)),
+        ""
+    );
+    println!(
+        "  truth on the page: the page's source holds the true value (folded, references \
+         decoded; a date's day in a usual written form): the most an exact match can reach"
+    );
+    out.insert(
+        "article_truth_on_page".to_owned(),
+        json!({"title": ceiling[0], "author": ceiling[1], "date": ceiling[2]}),
+    );
 
     if list_meta {
         list_meta_failures(set, &results[0].outputs);
@@ -683,7 +704,23 @@ fn report_wcxb(set: &Set, results: &[Run], worst: usize, list_meta: bool) -> Val
             );
         }
     }
-    Value::Object(out)
+    Ok(Value::Object(out))
+}
+
+/// How many WCXB article pages' title, author and date truths their own source holds.
+fn truths_on_page(set: &Set) -> Result<[usize; 3]> {
+    let mut found = [0; 3];
+    for (page, t) in set.pages.iter().zip(&set.truths) {
+        if t.page_type.as_deref() != Some("article") {
+            continue;
+        }
+        let html = newsdesk_extract::decode_html(&worker::read_gz(&page.path)?, None);
+        let source = on_page::searchable(&html);
+        found[0] += usize::from(t.title.as_deref().is_some_and(|x| on_page::text_on_page(x, &source)));
+        found[1] += usize::from(t.author.as_deref().is_some_and(|x| on_page::text_on_page(x, &source)));
+        found[2] += usize::from(t.date.as_deref().is_some_and(|x| on_page::day_on_page(x, &source)));
+    }
+    Ok(found)
 }
 
 /// newsdesk's title, author and date failures on WCXB article pages, one line each.

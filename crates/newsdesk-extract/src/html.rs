@@ -22,6 +22,7 @@ use url::Url;
 use crate::Extracted;
 use content::Analysis;
 use dom::Dom;
+pub use meta::decode_entities;
 use meta::{LdInfo, PageMeta};
 
 /// Below this many characters, the text we found is probably not the article, and the

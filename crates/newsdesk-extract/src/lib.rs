@@ -35,7 +35,7 @@ mod plain;
 use serde::{Deserialize, Serialize};
 
 pub use charset::decode_html;
-pub use html::extract_html;
+pub use html::{decode_entities, extract_html};
 #[doc(hidden)]
 pub use html::{extract_html_with_features, PAGE_TYPE_FEATURES, PAGE_TYPE_INPUTS};
 pub use language::detect_language;

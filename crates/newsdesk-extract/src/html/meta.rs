@@ -788,7 +788,9 @@ pub fn clean_text(s: &str) -> String {
         .collect()
 }
 
-fn decode_entities(s: &str) -> String {
+/// Replaces HTML character references (`&amp;`, `&#8217;`, `&#x27;` and the common named
+/// ones) by the characters they stand for; anything else is left as written.
+pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
