@@ -716,9 +716,21 @@ fn truths_on_page(set: &Set) -> Result<[usize; 3]> {
         }
         let html = newsdesk_extract::decode_html(&worker::read_gz(&page.path)?, None);
         let source = on_page::searchable(&html);
-        found[0] += usize::from(t.title.as_deref().is_some_and(|x| on_page::text_on_page(x, &source)));
-        found[1] += usize::from(t.author.as_deref().is_some_and(|x| on_page::text_on_page(x, &source)));
-        found[2] += usize::from(t.date.as_deref().is_some_and(|x| on_page::day_on_page(x, &source)));
+        found[0] += usize::from(
+            t.title
+                .as_deref()
+                .is_some_and(|x| on_page::text_on_page(x, &source)),
+        );
+        found[1] += usize::from(
+            t.author
+                .as_deref()
+                .is_some_and(|x| on_page::text_on_page(x, &source)),
+        );
+        found[2] += usize::from(
+            t.date
+                .as_deref()
+                .is_some_and(|x| on_page::day_on_page(x, &source)),
+        );
     }
     Ok(found)
 }

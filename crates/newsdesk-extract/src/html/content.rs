@@ -309,6 +309,30 @@ fn is_negative_role(role: &str) -> bool {
     )
 }
 
+/// The ids of the parts a control on the page opens and closes (`aria-controls`): an
+/// accordion's panels, a tab's content, a menu.
+fn disclosure_panels<'a>(dom: &Dom<'a>) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = (0..dom.len())
+        .filter(|&i| dom.is_element(i))
+        .filter_map(|i| dom.attr(i, "aria-controls"))
+        .flat_map(str::split_whitespace)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Whether a hidden element is a collapsed panel that its heading opens (an FAQ's answer, a
+/// guide's steps): named by a control's `aria-controls`, or a region labelled by its heading.
+/// Its text is the page's, shown on a click; whether it is furniture (a menu) is for its name
+/// and role to say, as for any other element.
+fn is_panel(dom: &Dom<'_>, i: usize, panels: &[&str]) -> bool {
+    dom.attr(i, "id")
+        .is_some_and(|id| panels.binary_search(&id).is_ok())
+        || (dom.attr(i, "aria-labelledby").is_some()
+            && matches!(dom.attr(i, "role"), Some("region" | "tabpanel")))
+}
+
 /// Whether the element is hidden from readers; hidden text is never the article.
 fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
     if dom.attr(i, "hidden").is_some() {
@@ -815,13 +839,14 @@ impl Analysis {
         let stats = stats_from(dom, &marks, &counts);
         let (page_text, page_link, page_para) = (stats[0].text, stats[0].link, stats[0].para);
         let page_plain = stats[0].plain();
+        let panels = disclosure_panels(dom);
         let mut i = 0;
         while i < n {
             if dom.is_element(i) && marks[i] == Mark::Keep {
                 let tag = dom.nodes[i].tag;
                 let role_bad = dom.attr(i, "role").is_some_and(is_negative_role);
                 let furniture = is_furniture_tag(tag) || role_bad;
-                let hidden = !furniture && is_hidden(dom, i);
+                let hidden = !furniture && is_hidden(dom, i) && !is_panel(dom, i, &panels);
                 if furniture || hidden {
                     let s = &stats[i];
                     // A page that hides nearly all its text hides it only until its scripts

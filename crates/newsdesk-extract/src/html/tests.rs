@@ -1838,3 +1838,23 @@ fn a_sections_list_of_credited_links_is_kept() {
     );
     assert!(!a.text.contains("Docs"), "{}", a.text);
 }
+
+#[test]
+fn collapsed_accordion_panels_are_read() {
+    let html = format!(
+        r#"<html><head><title>Going solar</title></head><body>
+<nav aria-label="Main"><button aria-controls="site-menu">Menu</button>
+<ul id="site-menu" class="menu" style="display:none"><li><a href="/a">Solar</a></li><li><a href="/b">Batteries</a></li></ul></nav>
+<div class="main"><h1>Going solar</h1><p>{P1}</p>
+<h2><a role="button" id="step1-head" aria-controls="step1">Step 1: check your bills</a></h2>
+<div id="step1" style="display:none;" role="region" aria-labelledby="step1-head"><p>{P2}</p></div>
+<h2><a role="button" id="step2-head" aria-controls="step2">Step 2: check your roof</a></h2>
+<div id="step2" style="display: none" role="region" aria-labelledby="step2-head"><p>{P3}</p></div>
+<div class="promo" style="display:none"><p>Hidden offer nobody opens: twenty percent off every panel this week only, sign up now.</p></div>
+</div></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains(P2) && a.text.contains(P3), "{}", a.text);
+    assert!(!a.text.contains("Hidden offer"), "{}", a.text);
+    assert!(!a.text.contains("Batteries"), "{}", a.text);
+}
