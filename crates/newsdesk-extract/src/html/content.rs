@@ -327,10 +327,25 @@ fn disclosure_panels<'a>(dom: &Dom<'a>) -> Vec<&'a str> {
 /// Its text is the page's, shown on a click; whether it is furniture (a menu) is for its name
 /// and role to say, as for any other element.
 fn is_panel(dom: &Dom<'_>, i: usize, panels: &[&str]) -> bool {
+    const PANEL_NAMES: [&str; 9] = [
+        "accordion",
+        "collaps",
+        "expander",
+        "expandable",
+        "faq",
+        "answer",
+        "tabpanel",
+        "tab-pane",
+        "tab-content",
+    ];
     dom.attr(i, "id")
         .is_some_and(|id| panels.binary_search(&id).is_ok())
-        || (dom.attr(i, "aria-labelledby").is_some()
-            && matches!(dom.attr(i, "role"), Some("region" | "tabpanel")))
+        || dom.attr(i, "role") == Some("tabpanel")
+        || (dom.attr(i, "aria-labelledby").is_some() && dom.attr(i, "role") == Some("region"))
+        || dom.attr(i, "class").is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            PANEL_NAMES.iter().any(|n| c.contains(n))
+        })
 }
 
 /// Whether the element is hidden from readers; hidden text is never the article.

@@ -1850,11 +1850,18 @@ fn collapsed_accordion_panels_are_read() {
 <div id="step1" style="display:none;" role="region" aria-labelledby="step1-head"><p>{P2}</p></div>
 <h2><a role="button" id="step2-head" aria-controls="step2">Step 2: check your roof</a></h2>
 <div id="step2" style="display: none" role="region" aria-labelledby="step2-head"><p>{P3}</p></div>
+<h2>Questions</h2><div class="faq-item"><h3>Do panels work in winter?</h3>
+<div class="faq__answer" style="display:none"><p>Yes: cold, clear days are good for panels, and snow slides off their glass, so winter output drops far less than people expect.</p></div></div>
 <div class="promo" style="display:none"><p>Hidden offer nobody opens: twenty percent off every panel this week only, sign up now.</p></div>
 </div></body></html>"#
     );
     let a = extract_html(&html, None);
     assert!(a.text.contains(P2) && a.text.contains(P3), "{}", a.text);
+    assert!(
+        a.text.contains("snow slides off"),
+        "an answer named as one: {}",
+        a.text
+    );
     assert!(!a.text.contains("Hidden offer"), "{}", a.text);
     assert!(!a.text.contains("Batteries"), "{}", a.text);
 }
