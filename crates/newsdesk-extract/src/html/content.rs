@@ -53,6 +53,18 @@ fn is_dropped_tag(tag: &str) -> bool {
     )
 }
 
+/// Whether element `i` is the button that makes a heading open its section (the accordion
+/// pattern, `<h3><button aria-controls="panel-2">Shipping</button></h3>`): its text is the
+/// heading's, not a control's label.
+fn is_section_toggle(dom: &Dom<'_>, i: usize) -> bool {
+    dom.nodes[i].tag == "button"
+        && (dom.attr(i, "aria-controls").is_some() || dom.attr(i, "aria-expanded").is_some())
+        && matches!(
+            dom.nodes[dom.nodes[i].parent].tag,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        )
+}
+
 /// Elements of page furniture by their meaning; left out unless they wrap the page.
 fn is_furniture_tag(tag: &str) -> bool {
     matches!(tag, "nav" | "aside" | "footer" | "dialog")
@@ -836,7 +848,7 @@ impl Analysis {
                 let tag = dom.nodes[i].tag;
                 let small_noscript =
                     tag == super::depth::NOSCRIPT && subtree_chars(dom, i) < NOSCRIPT_MIN_CHARS;
-                if is_dropped_tag(tag) || small_noscript {
+                if (is_dropped_tag(tag) && !is_section_toggle(dom, i)) || small_noscript {
                     mark_subtree(&mut marks, dom, i, Mark::Removed);
                     i = dom.nodes[i].end.max(i + 1);
                     continue;

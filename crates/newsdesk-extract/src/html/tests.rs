@@ -1848,7 +1848,7 @@ fn collapsed_accordion_panels_are_read() {
 <div class="main"><h1>Going solar</h1><p>{P1}</p>
 <h2><a role="button" id="step1-head" aria-controls="step1">Step 1: check your bills</a></h2>
 <div id="step1" style="display:none;" role="region" aria-labelledby="step1-head"><p>{P2}</p></div>
-<h2><a role="button" id="step2-head" aria-controls="step2">Step 2: check your roof</a></h2>
+<h2><button id="step2-head" aria-controls="step2" aria-expanded="false">Step 2: check your roof</button></h2>
 <div id="step2" style="display: none" role="region" aria-labelledby="step2-head"><p>{P3}</p></div>
 <h2>Questions</h2><div class="faq-item"><h3>Do panels work in winter?</h3>
 <div class="faq__answer" style="display:none"><p>Yes: cold, clear days are good for panels, and snow slides off their glass, so winter output drops far less than people expect.</p></div></div>
