@@ -1862,6 +1862,12 @@ fn collapsed_accordion_panels_are_read() {
         "an answer named as one: {}",
         a.text
     );
+    assert!(
+        a.text.contains("Step 2: check your roof"),
+        "the heading's button: {}",
+        a.text
+    );
+    assert!(!a.text.contains("Menu"), "{}", a.text);
     assert!(!a.text.contains("Hidden offer"), "{}", a.text);
     assert!(!a.text.contains("Batteries"), "{}", a.text);
 }
