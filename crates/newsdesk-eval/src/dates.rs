@@ -163,6 +163,22 @@ fn load(dir: &Path) -> Result<Vec<TimeDoc>> {
         .collect()
 }
 
+/// The months' names, lower case, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// How a gold date is written, for the breakdown.
 fn form_of(text: &str) -> &'static str {
     let lower = text.to_lowercase();
@@ -199,20 +215,7 @@ fn form_of(text: &str) -> &'static str {
         "week", "month", "year", "spring", "summer", "fall", "autumn", "winter",
     ]) {
         "relative period"
-    } else if has(&[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]) {
+    } else if has(&MONTHS) {
         "month"
     } else {
         "reference word"

@@ -7,6 +7,7 @@
 //! structured data, after character references are decoded and case and whitespace folded.
 
 use super::score::fold;
+use crate::dates::MONTHS;
 
 /// The page's source as searched: character references decoded, case and whitespace folded.
 pub fn searchable(html: &str) -> String {
@@ -31,21 +32,6 @@ pub fn text_on_page(truth: &str, page: &str) -> bool {
         .collect();
     parts.len() > 1 && parts.iter().all(|p| page.contains(p))
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Whether the day of a `YYYY-MM-DD…` truth is written on the page in one of the usual
 /// forms: ISO or slashed numbers (either order of day and month), "December 17, 2025",

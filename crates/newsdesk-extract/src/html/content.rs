@@ -866,14 +866,17 @@ impl Analysis {
         let stats = stats_from(dom, &marks, &counts);
         let (page_text, page_link, page_para) = (stats[0].text, stats[0].link, stats[0].para);
         let page_plain = stats[0].plain();
-        let panels = disclosure_panels(dom);
+        // Only a page that hides something needs to know which parts its controls open.
+        let mut panels: Option<Vec<&str>> = None;
         let mut i = 0;
         while i < n {
             if dom.is_element(i) && marks[i] == Mark::Keep {
                 let tag = dom.nodes[i].tag;
                 let role_bad = dom.attr(i, "role").is_some_and(is_negative_role);
                 let furniture = is_furniture_tag(tag) || role_bad;
-                let hidden = !furniture && is_hidden(dom, i) && !is_panel(dom, i, &panels);
+                let hidden = !furniture
+                    && is_hidden(dom, i)
+                    && !is_panel(dom, i, panels.get_or_insert_with(|| disclosure_panels(dom)));
                 if furniture || hidden {
                     let s = &stats[i];
                     // A page that hides nearly all its text hides it only until its scripts
@@ -1598,21 +1601,25 @@ fn boilerplate_re() -> &'static Regex {
     })
 }
 
+/// Whether more than half of a block's text is link text.
+fn mostly_links(b: &Block) -> bool {
+    b.link_chars * 2 > b.chars
+}
+
 /// Turns blocks into the final text: drops furniture lines, link lists and the title, trims
 /// short labels at either end, and joins paragraphs with a blank line.
 pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     let title_key = title.map(normalize_key).filter(|t| !t.is_empty());
     let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
     for (n, block) in blocks.into_iter().enumerate() {
-        let density = block.link_chars as f32 / block.chars.max(1) as f32;
-        if density > 0.5 && !block.in_list {
+        if mostly_links(&block) && !block.in_list {
             // A section's list of resources: items under one of the text's own headings,
             // each a link with words of its own ("<a>Tuning</a> by Greg Smith").
             let under_heading = block.kind == BlockKind::Item
                 && block.link_chars < block.chars
                 && kept.last().is_some_and(|b: &Block| match b.kind {
                     BlockKind::Heading(_) => !is_rail_heading(b.text.trim()),
-                    BlockKind::Item => b.link_chars * 2 > b.chars,
+                    BlockKind::Item => mostly_links(b),
                     _ => false,
                 });
             if !under_heading {
