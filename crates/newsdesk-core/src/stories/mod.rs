@@ -20,7 +20,11 @@
 //! shares its names and much of its vocabulary. An archived story that has already run past one
 //! window (its coverage came back before) is a running one, and takes a development at the
 //! model's learned [`JoinModel::running_threshold`]. Articles that arrive out of order are
-//! placed by their own publication time; undated articles carry no gap.
+//! placed by their own publication time. An undated article (or a story with no dated article)
+//! cannot be placed in time at all: it carries no gap, but joins only at the model's learned
+//! [`JoinModel::undated_threshold`], and merges no stories, because time is what tells two
+//! look-alike events apart (two rehab stays of two stars, two quakes in one province) when
+//! their words and names are much the same.
 
 use std::collections::{HashMap, HashSet};
 
@@ -240,6 +244,10 @@ pub struct JoinModel {
     /// [`Candidate::running`]).
     #[serde(default = "default_running_threshold")]
     pub running_threshold: f32,
+    /// Lowest probability for joining when the article or the story has no publication time
+    /// (see [`Candidate::undated`]).
+    #[serde(default = "default_running_threshold")]
+    pub undated_threshold: f32,
 
     /// How the model was obtained, for people reading the file.
     #[serde(default)]
@@ -304,6 +312,10 @@ pub struct Candidate {
     /// Whether the story's own articles already span more than the active window: a story
     /// that has had developments after its first burst is a running one, not a closed event.
     pub running: bool,
+    /// Whether the article or the story has no publication time, so that how far apart they
+    /// lie is unknown: a look-alike event from years before would look as close as a
+    /// development does.
+    pub undated: bool,
 }
 
 /// A story in memory: its centroid over interned term ids, sorted by id, with the squared
@@ -638,6 +650,7 @@ impl StoryIndex {
                     running: s
                         .span
                         .is_some_and(|(first, last)| last - first > self.config.window_secs),
+                    undated: time.is_none() || s.span.is_none(),
                 }
             })
             .collect();
@@ -649,10 +662,16 @@ impl StoryIndex {
         out
     }
 
-    /// The probability a candidate must reach: higher for archived stories.
+    /// The probability a candidate must reach: higher for archived stories and where time
+    /// cannot be told.
     pub fn threshold_for(&self, c: &Candidate) -> f32 {
         let archived = c.features[3] > 0.5;
-        if archived && c.running {
+        if c.undated {
+            self.config
+                .model
+                .undated_threshold
+                .max(self.config.model.threshold)
+        } else if archived && c.running {
             self.config
                 .model
                 .running_threshold
@@ -713,9 +732,14 @@ impl StoryIndex {
         self.candidates(vector, time)
             .into_iter()
             // Only stories alive at the same time merge: an archived story that a newcomer
-            // also resembles is a past event it recalls, not the same one.
+            // also resembles is a past event it recalls, not the same one. For the same reason
+            // an article that cannot be placed in time merges nothing: two look-alike events
+            // both resemble it.
             .filter(|c| {
-                c.story != joined && c.features[3] < 0.5 && c.probability >= self.threshold_for(c)
+                c.story != joined
+                    && c.features[3] < 0.5
+                    && !c.undated
+                    && c.probability >= self.threshold_for(c)
             })
             .filter_map(|c| {
                 let other = self.stories.get(&c.story)?;
@@ -980,6 +1004,34 @@ mod tests {
             "postings follow the merge"
         );
         assert!(!index.merge(joined, other), "a story merges once");
+    }
+
+    #[test]
+    fn an_article_that_cannot_be_placed_in_time_needs_more_and_merges_nothing() {
+        let df = DocFrequencies::default();
+        let mut config = StoryConfig::default();
+        config.model.threshold = 0.25;
+        config.model.undated_threshold = 0.9;
+        let mut index = StoryIndex::new(config);
+        let a = vector("Bridge collapses in Port Meridian", "The Halvard Bridge over the Teller River collapsed in Port Meridian on Tuesday, killing 14 people, the fire department said.", &df);
+        let b = vector("Divers search Teller River after Port Meridian bridge collapse", "Divers searched the Teller River in Port Meridian for survivors of the Halvard Bridge collapse, officials said.", &df);
+        index.start(1, &a, Some(0));
+        index.start(2, &b, Some(0));
+        let dated = &index.candidates(&a, Some(DAY))[0];
+        let undated = &index.candidates(&a, None)[0];
+        assert!(!dated.undated && undated.undated);
+        assert_eq!(index.threshold_for(dated), 0.25);
+        assert_eq!(index.threshold_for(undated), 0.9);
+        // A story with no dated article cannot be placed in time either.
+        index.start(3, &a, None);
+        let c = index.candidates(&a, Some(DAY));
+        assert!(c.iter().find(|c| c.story == 3).is_some_and(|c| c.undated));
+        // The dated article would merge the two stories it bridges (see the test above);
+        // undated, it joins one and merges nothing.
+        let joined = index.best_match(&a, None).expect("joins").story;
+        assert!(index.add(joined, &a, None));
+        assert!(index.merges_after_join(&a, None, joined).is_empty());
+        assert!(!index.merges_after_join(&a, Some(DAY), 1).is_empty());
     }
 
     #[test]
