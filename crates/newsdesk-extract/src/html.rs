@@ -138,11 +138,15 @@ pub fn extract_html_with_features(
     let language = page
         .html_lang
         .as_deref()
-        .and_then(meta::normalize_lang)
-        .or_else(|| ld.language.as_deref().and_then(meta::normalize_lang))
+        .and_then(crate::language::normalize_lang)
+        .or_else(|| {
+            ld.language
+                .as_deref()
+                .and_then(crate::language::normalize_lang)
+        })
         .or_else(|| {
             page.meta(&["content-language", "og:locale", "language", "dc.language"])
-                .and_then(meta::normalize_lang)
+                .and_then(crate::language::normalize_lang)
         })
         .or_else(|| crate::language::detect_language(&text));
 

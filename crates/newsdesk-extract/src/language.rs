@@ -18,6 +18,14 @@ pub fn detect_language(text: &str) -> Option<String> {
     Some(iso639_1(info.lang().code()).to_owned())
 }
 
+/// A declared language tag's primary language: `en-US` → `en`; `None` for anything that is
+/// not a language tag.
+pub fn normalize_lang(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()))
+        .then_some(primary)
+}
+
 fn sample(text: &str, max_bytes: usize) -> &str {
     if text.len() <= max_bytes {
         return text;

@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+mod fields;
+
 use crate::dates::parse_date;
 use crate::language::detect_language;
 use crate::Extracted;
@@ -21,6 +23,7 @@ const MAX_HEADER_LINES: usize = 10;
 /// Extracts an article from plain text: metadata from the header block, furniture dropped,
 /// paragraphs separated by a blank line.
 pub fn extract_plain_text(input: &str) -> Extracted {
+    let (fields, input) = fields::labelled_fields(input);
     let paragraphs = paragraphs(input);
     let body_start = paragraphs
         .iter()
@@ -54,6 +57,8 @@ pub fn extract_plain_text(input: &str) -> Extracted {
             });
     }
 
+    apply_fields(&fields, &mut out);
+
     let title_key = out.title.as_deref().map(normalise_key);
     let mut body: Vec<&str> = Vec::new();
     for p in &paragraphs[body_start..] {
@@ -81,8 +86,41 @@ pub fn extract_plain_text(input: &str) -> Extracted {
         body.pop();
     }
     out.text = body.join("\n\n");
-    out.language = detect_language(&out.text);
+    if out.language.is_none() {
+        out.language = detect_language(&out.text);
+    }
     out
+}
+
+/// What the text says of itself in labelled lines overrides what its header's shape suggests.
+fn apply_fields(fields: &[(fields::Field, String)], out: &mut Extracted) {
+    use fields::Field;
+    let mut authors = Vec::new();
+    for (field, value) in fields {
+        match field {
+            Field::Title => out.title = Some(value.clone()),
+            Field::Published => {
+                if let Some(date) = parse_date(value) {
+                    out.published = Some(date);
+                }
+            }
+            Field::Modified => out.modified = parse_date(value).or(out.modified.take()),
+            Field::Authors => authors.extend(split_names(value)),
+            Field::Site => out.site_name = Some(value.clone()),
+            Field::Url => {
+                out.url.get_or_insert_with(|| value.clone());
+            }
+            Field::Language => {
+                if let Some(lang) = crate::language::normalize_lang(value) {
+                    out.language = Some(lang);
+                }
+            }
+            Field::Description => out.description = Some(value.clone()),
+        }
+    }
+    if !authors.is_empty() {
+        out.authors = authors;
+    }
 }
 
 /// Cleans the body of a text whose metadata is known from elsewhere (a JSON record's
@@ -127,7 +165,23 @@ fn paragraphs(input: &str) -> Vec<String> {
                 * 2
                 >= lines.len();
         if wrapped {
-            out.push(lines.join(" "));
+            // A date or byline line under a headline is a line of its own, not a wrapped
+            // continuation of it.
+            let mut run: Vec<String> = Vec::new();
+            for line in lines {
+                if parse_date(&line).is_some() || byline(&line).is_some() {
+                    if !run.is_empty() {
+                        out.push(run.join(" "));
+                        run.clear();
+                    }
+                    out.push(line);
+                } else {
+                    run.push(line);
+                }
+            }
+            if !run.is_empty() {
+                out.push(run.join(" "));
+            }
         } else {
             out.extend(lines);
         }
@@ -304,14 +358,18 @@ fn byline(line: &str) -> Option<Vec<String>> {
     let re = BYLINE.get_or_init(|| {
         Regex::new(r"^(?i:by|written by|words by|author:)\s+(.{3,120})$").expect("valid regex")
     });
-    let names = re.captures(line)?.get(1)?.as_str();
-    let people: Vec<String> = names
+    let people = split_names(re.captures(line)?.get(1)?.as_str());
+    (!people.is_empty()).then_some(people)
+}
+
+/// `Jane Doe, Tom Ruiz and Ana Lima` → the people named (each at least two words).
+fn split_names(names: &str) -> Vec<String> {
+    names
         .split([',', ';', '&', '|'])
         .flat_map(|part| part.split(" and "))
         .map(|n| n.trim().trim_end_matches('.').to_owned())
         .filter(|n| looks_like_name(n) && word_count(n) >= 2)
-        .collect();
-    (!people.is_empty()).then_some(people)
+        .collect()
 }
 
 /// Site furniture by shape and vocabulary: teasers, share/subscribe lines, navigation labels.
@@ -417,6 +475,47 @@ See also  Council approves new budget for the harbour district\n\nRelated Articl
         assert_eq!(a.title.as_deref(), Some("Ferry talks resume"));
         assert_eq!(a.site_name, None);
         assert!(a.text.starts_with("Negotiators"));
+    }
+
+    #[test]
+    fn labelled_header_lines_are_the_metadata() {
+        let a = extract_plain_text(
+            "Title: Earthquake of magnitude 6.8 strikes Morocco, killing 2,012 people\nDate: 2023-09-09\nBy: Ana Lima and Tom Ruiz\nSource: Valley Sentinel\nLanguage: en-GB\n\nAn earthquake struck Morocco's High Atlas mountains late on Friday, killing at least 2,012 people, the interior ministry said.",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Earthquake of magnitude 6.8 strikes Morocco, killing 2,012 people")
+        );
+        assert_eq!(a.published.as_deref(), Some("2023-09-09"));
+        assert_eq!(a.authors, vec!["Ana Lima", "Tom Ruiz"]);
+        assert_eq!(a.site_name.as_deref(), Some("Valley Sentinel"));
+        assert_eq!(a.language.as_deref(), Some("en"));
+        assert!(a.text.starts_with("An earthquake struck"), "{}", a.text);
+    }
+
+    #[test]
+    fn front_matter_is_the_metadata_and_not_the_text() {
+        let a = extract_plain_text(
+            "---\ntitle: 'Bridge reopens after repairs'\ndate: 2025-03-04T09:30:00+01:00\nauthor: Jane Doe\nurl: https://example.org/bridge\ntags:\n  - transport\n---\n\n# Bridge reopens after repairs\n\nThe bridge over the river reopened on Friday after three months of repairs, the mayor said.",
+        );
+        assert_eq!(a.title.as_deref(), Some("Bridge reopens after repairs"));
+        assert_eq!(a.published.as_deref(), Some("2025-03-04T09:30:00+01:00"));
+        assert_eq!(a.authors, vec!["Jane Doe"]);
+        assert_eq!(a.url.as_deref(), Some("https://example.org/bridge"));
+        assert!(!a.text.contains("transport"), "{}", a.text);
+        assert!(a.text.ends_with("the mayor said."), "{}", a.text);
+    }
+
+    #[test]
+    fn a_date_line_under_the_headline_is_not_wrapped_into_it() {
+        let a = extract_plain_text(
+            "Marruecos decreta tres días de luto tras el sismo en el Alto Atlas\n9 de septiembre de 2023\n\nLos equipos de rescate seguían buscando supervivientes este sábado entre los escombros de las aldeas de montaña.",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Marruecos decreta tres días de luto tras el sismo en el Alto Atlas")
+        );
+        assert_eq!(a.published.as_deref(), Some("2023-09-09"));
     }
 
     #[test]

@@ -1545,13 +1545,6 @@ pub fn date_from_url(url: &str) -> Option<String> {
     })
 }
 
-/// `en-US` → `en`; `None` for anything that is not a language tag.
-pub fn normalize_lang(tag: &str) -> Option<String> {
-    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()))
-        .then_some(primary)
-}
-
 /// Publication and modification dates, strongest evidence first.
 pub fn dates(
     dom: &Dom<'_>,

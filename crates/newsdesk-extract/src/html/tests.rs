@@ -1,7 +1,8 @@
 //! Tests for the HTML extractor, on pages built to show one behaviour each.
 
 use super::extract_html;
-use super::meta::{clean_authors, date_from_url, normalize_lang, strip_site};
+use super::meta::{clean_authors, date_from_url, strip_site};
+use crate::language::normalize_lang;
 
 const P1: &str = "The storm made landfall early on Monday, cutting power to 12,000 homes across the county, officials said.";
 const P2: &str = "Crews worked through the night to restore electricity, and the utility said most customers would be reconnected by Wednesday.";
