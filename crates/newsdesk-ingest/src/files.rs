@@ -97,6 +97,12 @@ fn is_project_document(path: &Path) -> bool {
 
 /// Reads the documents of one file: one for a page or text file, one per line for JSON lines.
 pub fn read_path(path: &Path) -> Box<dyn Iterator<Item = Result<Document, Skipped>>> {
+    Box::new(read_pending(path).map(|p| p.and_then(Pending::extract)))
+}
+
+/// Reads the inputs of one file into memory without extracting them (see [`Pending`]): one
+/// for a page or text file, one per line for JSON lines.
+pub fn read_pending(path: &Path) -> Box<dyn Iterator<Item = Result<Pending, Skipped>>> {
     let source = display_path(path);
     let Some((format, gz)) = Format::of(path) else {
         return one(Err(Skipped::new(source, SkipReason::Unsupported)));
@@ -112,18 +118,67 @@ pub fn read_path(path: &Path) -> Box<dyn Iterator<Item = Result<Document, Skippe
     };
     match format {
         Format::JsonLines => Box::new(jsonl::read(reader, source)),
-        Format::Html | Format::Text | Format::Markdown => one(read_document(reader, format)
+        Format::Html | Format::Text | Format::Markdown => one(read_bounded(reader)
             .map_err(|reason| Skipped::new(source.clone(), reason))
-            .map(|extracted| Document {
+            .map(|bytes| Pending {
                 source,
-                extracted,
-                outlet: None,
+                input: Input::Page { bytes, format },
             })),
     }
 }
 
-fn one(item: Result<Document, Skipped>) -> Box<dyn Iterator<Item = Result<Document, Skipped>>> {
+fn one(item: Result<Pending, Skipped>) -> Box<dyn Iterator<Item = Result<Pending, Skipped>>> {
     Box::new(std::iter::once(item))
+}
+
+/// One input read into memory, not yet extracted. Reading is I/O and must follow the inputs'
+/// order; extracting is pure work on one document, so many can be extracted at once
+/// ([`extract_in_order`](crate::extract_in_order)).
+#[derive(Debug)]
+pub struct Pending {
+    source: String,
+    input: Input,
+}
+
+#[derive(Debug)]
+enum Input {
+    /// A whole file's bytes: an HTML page, a text or Markdown article.
+    Page { bytes: Vec<u8>, format: Format },
+    /// One line of a JSON-lines file.
+    Record(Vec<u8>),
+}
+
+impl Pending {
+    pub(crate) fn record(source: String, line: Vec<u8>) -> Pending {
+        Pending {
+            source,
+            input: Input::Record(line),
+        }
+    }
+
+    /// Where it came from: a path, with `:LINE` for JSON lines.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The article in it, or why there is none.
+    pub fn extract(self) -> Result<Document, Skipped> {
+        let Pending { source, input } = self;
+        let read = match input {
+            Input::Page { bytes, format } => {
+                extract_page(bytes, format).map(|extracted| Document {
+                    source: String::new(),
+                    extracted,
+                    outlet: None,
+                })
+            }
+            Input::Record(line) => jsonl::parse(&line),
+        };
+        match read {
+            Ok(doc) => Ok(Document { source, ..doc }),
+            Err(reason) => Err(Skipped::new(source, reason)),
+        }
+    }
 }
 
 /// Marks errors that come out of the gzip decoder, so they are reported as a broken stream.
@@ -185,11 +240,7 @@ pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, SkipReason> {
     String::from_utf8(bytes).map_err(|e| SkipReason::InvalidUtf8(e.utf8_error().valid_up_to()))
 }
 
-fn read_document(
-    reader: impl Read,
-    format: Format,
-) -> Result<newsdesk_extract::Extracted, SkipReason> {
-    let bytes = read_bounded(reader)?;
+fn extract_page(bytes: Vec<u8>, format: Format) -> Result<newsdesk_extract::Extracted, SkipReason> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(SkipReason::Empty);
     }

@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader, Read};
 
 use serde::Deserialize;
 
-use crate::files::{classify_io, looks_binary};
+use crate::files::{classify_io, looks_binary, Pending};
 use crate::{Document, SkipReason, Skipped, MAX_DOCUMENT_BYTES};
 
 /// The fields newsdesk reads from a record; any others are ignored.
@@ -24,7 +24,7 @@ struct Record {
 pub(crate) fn read(
     reader: impl Read + 'static,
     source: String,
-) -> impl Iterator<Item = Result<Document, Skipped>> {
+) -> impl Iterator<Item = Result<Pending, Skipped>> {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
     let mut line_no = 0usize;
     let mut done = false;
@@ -53,14 +53,7 @@ pub(crate) fn read(
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        return Some(
-            parse(&line)
-                .map(|doc| Document {
-                    source: here.clone(),
-                    ..doc
-                })
-                .map_err(|r| Skipped::new(here, r)),
-        );
+        return Some(Ok(Pending::record(here, line)));
     })
 }
 
@@ -111,7 +104,7 @@ fn read_line_bounded(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::R
     }
 }
 
-fn parse(line: &[u8]) -> Result<Document, SkipReason> {
+pub(crate) fn parse(line: &[u8]) -> Result<Document, SkipReason> {
     if looks_binary(line) {
         return Err(SkipReason::Binary);
     }
@@ -176,6 +169,7 @@ mod tests {
             std::io::Cursor::new(s.as_bytes().to_vec()),
             "feed.jsonl".into(),
         )
+        .map(|p| p.and_then(Pending::extract))
         .collect()
     }
 

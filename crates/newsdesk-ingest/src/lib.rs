@@ -31,8 +31,40 @@ mod jsonl;
 use std::fmt;
 use std::path::PathBuf;
 
-pub use files::{discover, read_path, Format};
+pub use files::{discover, read_path, read_pending, Format, Pending};
 pub use jsonl::document_from_json;
+
+/// Extracts pending inputs on every core, a few at a time, and gives the results back in the
+/// inputs' order: output stays deterministic and memory stays bounded (a handful of documents
+/// per core in flight), while the extraction that dominates reading runs in parallel.
+pub fn extract_in_order<I>(inputs: I) -> impl Iterator<Item = Result<Document, Skipped>>
+where
+    I: Iterator<Item = Result<Pending, Skipped>>,
+{
+    in_order(inputs, |input| input.and_then(Pending::extract))
+}
+
+/// Maps `work` over `inputs` on rayon's pool, in chunks of a few items per thread, yielding the
+/// results in input order.
+pub fn in_order<I, T, U, F>(inputs: I, work: F) -> impl Iterator<Item = U>
+where
+    I: Iterator<Item = T>,
+    T: Send,
+    U: Send,
+    F: Fn(T) -> U + Sync + Send,
+{
+    use rayon::prelude::*;
+    let chunk = 4 * rayon::current_num_threads().max(1);
+    let mut inputs = inputs.fuse();
+    let mut ready: std::collections::VecDeque<U> = std::collections::VecDeque::new();
+    std::iter::from_fn(move || {
+        if ready.is_empty() {
+            let batch: Vec<T> = inputs.by_ref().take(chunk).collect();
+            ready.extend(batch.into_par_iter().map(&work).collect::<Vec<U>>());
+        }
+        ready.pop_front()
+    })
+}
 
 /// The largest single document (an HTML page, a text file, one JSON line), after
 /// decompression. News articles are tens of kilobytes; anything past this is not one.

@@ -124,8 +124,10 @@ fn init_logging(verbose: u8) {
         1 => "info",
         _ => "debug",
     };
+    // The HTML parser warns about every malformed page it repairs ("foster parenting not
+    // implemented"): the web's normal state, not the user's concern unless asked for.
     let filter = tracing_subscriber::EnvFilter::try_from_env("NEWSDESK_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("{level},html5ever=error")));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -260,7 +262,12 @@ impl std::fmt::Display for Summary {
 /// Articles written per transaction.
 const BATCH: u64 = 500;
 
+/// Inputs extracted and analysed together per thread, between two passes of the archive's
+/// decisions (which take the articles one at a time, in order).
+const CHUNK_PER_THREAD: usize = 16;
+
 fn ingest(data: &Path, roots: &[PathBuf]) -> Result<Summary> {
+    use rayon::prelude::*;
     let mut pipeline = Pipeline::new(Store::open(data)?)?;
     let mut summary = Summary::default();
     let mut paths = Vec::new();
@@ -274,32 +281,58 @@ fn ingest(data: &Path, roots: &[PathBuf]) -> Result<Summary> {
         }
     }
     let bar = progress_bar(paths.len() as u64);
+    let now = pipeline.now();
+    // Files are read in order; what depends on one article alone (extraction, identity,
+    // analysis) runs on all cores a chunk at a time, and the decisions that depend on the
+    // archive (copies, stories) take the chunk's articles one by one in arrival order.
+    let mut pending = paths
+        .iter()
+        .inspect(|_| bar.inc(1))
+        .flat_map(|path| newsdesk_ingest::read_pending(path));
+    let chunk = CHUNK_PER_THREAD * rayon::current_num_threads().max(1);
     pipeline.store().begin_batch()?;
     let mut in_batch = 0;
-    for path in &paths {
-        for doc in newsdesk_ingest::read_path(path) {
-            match doc {
-                Ok(doc) => {
-                    let source = doc.source.clone();
-                    match pipeline
-                        .add(doc)
-                        .with_context(|| format!("storing {source}"))?
-                    {
-                        Outcome::Stored {
-                            new_story, copy_of, ..
-                        } => {
-                            summary.stored += 1;
-                            summary.new_stories += u64::from(new_story);
-                            summary.copies += u64::from(copy_of.is_some());
-                            in_batch += 1;
-                        }
-                        Outcome::AlreadyKnown { .. } => summary.known += 1,
-                    }
-                }
+    loop {
+        let inputs: Vec<_> = pending.by_ref().take(chunk).collect();
+        if inputs.is_empty() {
+            break;
+        }
+        let articles: Vec<_> = inputs
+            .into_par_iter()
+            .map(|input| {
+                input
+                    .and_then(newsdesk_ingest::Pending::extract)
+                    .map(|doc| pipeline::to_article(doc, now))
+            })
+            .collect();
+        // What the archive already holds is not analysed again.
+        let mut fresh = Vec::new();
+        for article in articles {
+            match article {
+                Ok(article) if pipeline.is_known(&article)? => summary.known += 1,
+                Ok(article) => fresh.push(article),
                 Err(skipped) => {
                     summary.skipped += 1;
                     bar.suspend(|| eprintln!("skipped {skipped}"));
                 }
+            }
+        }
+        let analysed: Vec<_> = fresh.into_par_iter().map(pipeline::analyse).collect();
+        for article in analysed {
+            let source = article.article.source.clone();
+            match pipeline
+                .add_analysed(article)
+                .with_context(|| format!("storing {source}"))?
+            {
+                Outcome::Stored {
+                    new_story, copy_of, ..
+                } => {
+                    summary.stored += 1;
+                    summary.new_stories += u64::from(new_story);
+                    summary.copies += u64::from(copy_of.is_some());
+                    in_batch += 1;
+                }
+                Outcome::AlreadyKnown { .. } => summary.known += 1,
             }
             if in_batch >= BATCH {
                 pipeline.store().commit_batch()?;
@@ -307,7 +340,6 @@ fn ingest(data: &Path, roots: &[PathBuf]) -> Result<Summary> {
                 in_batch = 0;
             }
         }
-        bar.inc(1);
     }
     pipeline.store().commit_batch()?;
     bar.finish_and_clear();
@@ -329,38 +361,39 @@ fn progress_bar(len: u64) -> ProgressBar {
     bar
 }
 
+/// Every input's article, extracted on all cores and printed in the inputs' order.
 fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = false;
-    for found in newsdesk_ingest::discover(files) {
-        let path = match found {
-            Ok(p) => p,
+    let pending = newsdesk_ingest::discover(files).flat_map(
+        |found| -> Box<dyn Iterator<Item = Result<newsdesk_ingest::Pending, _>>> {
+            match found {
+                Ok(path) => newsdesk_ingest::read_pending(&path),
+                Err(skipped) => Box::new(std::iter::once(Err(skipped))),
+            }
+        },
+    );
+    for doc in newsdesk_ingest::extract_in_order(pending) {
+        match doc {
+            Ok(doc) => {
+                if json {
+                    writeln!(
+                        out,
+                        "{}",
+                        serde_json::to_string(&render::extracted_json(&doc))?
+                    )?;
+                } else {
+                    render::extracted_text(&mut out, &doc)?;
+                }
+            }
             Err(skipped) => {
+                out.flush()?;
                 eprintln!("skipped {skipped}");
                 failed = true;
-                continue;
-            }
-        };
-        for doc in newsdesk_ingest::read_path(&path) {
-            match doc {
-                Ok(doc) => {
-                    if json {
-                        writeln!(
-                            out,
-                            "{}",
-                            serde_json::to_string(&render::extracted_json(&doc))?
-                        )?;
-                    } else {
-                        render::extracted_text(&mut out, &doc)?;
-                    }
-                }
-                Err(skipped) => {
-                    eprintln!("skipped {skipped}");
-                    failed = true;
-                }
             }
         }
     }
+    out.flush()?;
     Ok(if failed {
         ExitCode::from(2)
     } else {

@@ -3,6 +3,9 @@
 //! Each step's decision is made by a pure core (`newsdesk-core`, `newsdesk-text`); this module
 //! only carries data between them and the store, and keeps the in-memory state that the store
 //! would be too slow to query per article (document frequencies, the active stories' index).
+//! What depends on the article alone ([`analyse`]: identity, text analysis, fingerprint, copy
+//! profile) is split from what depends on the archive ([`Pipeline::add_analysed`]), so that
+//! the first can run on many articles at once while the second keeps arrival order.
 
 use anyhow::{Context, Result};
 
@@ -109,31 +112,32 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Takes one document through the flow.
-    pub fn add(&mut self, doc: Document) -> Result<Outcome> {
-        let article = to_article(doc, self.now);
-        if self.store.has_identity(&article.identity)? {
+    /// The time an undated article is given: when this run started.
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+
+    /// Whether the archive already holds this article (by its identity).
+    pub fn is_known(&self, article: &Article) -> Result<bool> {
+        Ok(self.store.has_identity(&article.identity)?)
+    }
+
+    /// Takes an analysed article (see [`analyse`]) through the rest of the flow: copies,
+    /// story, store. An article the archive already holds is left as it is.
+    pub fn add_analysed(&mut self, analysed: Analysed) -> Result<Outcome> {
+        let Analysed {
+            article,
+            analysis,
+            fingerprint: fp,
+            profile,
+        } = analysed;
+        if self.is_known(&article)? {
             return Ok(Outcome::AlreadyKnown { id: article.id });
         }
-        // Relative dates ("on Tuesday") resolve against the day the article was published.
-        let published_day = article
-            .published
-            .as_deref()
-            .and_then(|p| p.get(..10))
-            .and_then(|d| d.parse::<jiff::civil::Date>().ok());
-        let analysis = newsdesk_text::analyze_published(
-            &article.title,
-            &article.text,
-            article.language.as_deref(),
-            published_day,
-        );
-
         // Copies: the earlier article this one copies most surely. Candidates come from the
         // shingle index (reprints) and the anchor index (rewrites); each is judged in full.
-        let fp = copies::fingerprint(&article.text);
         let df = &self.df;
         let idf = |t: &str| df.idf(&format!("w:{t}"));
-        let profile = rewrite::profile(&article.text, &analysis);
         let article_anchors = anchors::anchors(&profile, &idf);
         // Shingle candidates come with what they share; anchor candidates share (almost) no
         // shingles, or the shingle index would have found them.
@@ -275,6 +279,39 @@ impl Pipeline {
             new_story,
             copy_of: link.map(|l| l.of),
         })
+    }
+}
+
+/// An article with what depends on it alone computed: its text analysis, its fingerprint and
+/// its copy profile.
+pub struct Analysed {
+    pub article: Article,
+    analysis: newsdesk_text::Analysis,
+    fingerprint: copies::Fingerprint,
+    profile: rewrite::CopyProfile,
+}
+
+/// Analyses an article: pure, so many can be analysed at once.
+pub fn analyse(article: Article) -> Analysed {
+    // Relative dates ("on Tuesday") resolve against the day the article was published.
+    let published_day = article
+        .published
+        .as_deref()
+        .and_then(|p| p.get(..10))
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let analysis = newsdesk_text::analyze_published(
+        &article.title,
+        &article.text,
+        article.language.as_deref(),
+        published_day,
+    );
+    let fingerprint = copies::fingerprint(&article.text);
+    let profile = rewrite::profile(&article.text, &analysis);
+    Analysed {
+        article,
+        analysis,
+        fingerprint,
+        profile,
     }
 }
 

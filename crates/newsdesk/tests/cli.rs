@@ -424,6 +424,37 @@ fn bad_input_is_reported_and_the_rest_is_stored() {
     assert_eq!(strict.status.code(), Some(2), "--strict fails on skips");
 }
 
+/// Many inputs are extracted in parallel but printed in the order given, a broken one
+/// reported in its place and the rest kept.
+#[test]
+fn extract_keeps_the_inputs_order_across_many_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut args = vec!["extract".to_owned(), "--json".to_owned()];
+    for i in 0..60 {
+        let path = dir.path().join(format!("{i:02}.txt"));
+        let body = if i == 17 {
+            String::new()
+        } else {
+            format!("Title: Ferry talks, round {i}\n\nNegotiators met for round {i} of the ferry talks on Monday, officials in the capital said.")
+        };
+        std::fs::write(&path, body).expect("write");
+        args.push(path.to_str().expect("utf-8").to_owned());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = run(Path::new("unused"), &args);
+    assert_eq!(o.status.code(), Some(2), "a skipped input is reported");
+    assert!(stderr(&o).contains("17.txt: empty file"), "{}", stderr(&o));
+    let titles: Vec<String> = json_lines(&o)
+        .iter()
+        .map(|d| d["title"].as_str().expect("title").to_owned())
+        .collect();
+    let expected: Vec<String> = (0..60)
+        .filter(|i| *i != 17)
+        .map(|i| format!("Ferry talks, round {i}"))
+        .collect();
+    assert_eq!(titles, expected);
+}
+
 #[test]
 fn extract_prints_one_json_object_per_input() {
     let o = run(
