@@ -161,6 +161,18 @@ impl Pending {
         &self.source
     }
 
+    /// Bytes of input it holds.
+    pub fn len(&self) -> usize {
+        match &self.input {
+            Input::Page { bytes, .. } | Input::Record(bytes) => bytes.len(),
+        }
+    }
+
+    /// Whether it holds no input at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The article in it, or why there is none.
     pub fn extract(self) -> Result<Document, Skipped> {
         let Pending { source, input } = self;

@@ -34,36 +34,49 @@ use std::path::PathBuf;
 pub use files::{discover, read_path, read_pending, Format, Pending};
 pub use jsonl::document_from_json;
 
-/// Extracts pending inputs on every core, a few at a time, and gives the results back in the
-/// inputs' order: output stays deterministic and memory stays bounded (a handful of documents
-/// per core in flight), while the extraction that dominates reading runs in parallel.
+/// Extracts pending inputs on every core, a chunk at a time (see [`next_chunk`]), and gives
+/// the results back in the inputs' order: output stays deterministic and memory bounded,
+/// while the extraction that dominates reading runs in parallel.
 pub fn extract_in_order<I>(inputs: I) -> impl Iterator<Item = Result<Document, Skipped>>
 where
     I: Iterator<Item = Result<Pending, Skipped>>,
 {
-    in_order(inputs, |input| input.and_then(Pending::extract))
-}
-
-/// Maps `work` over `inputs` on rayon's pool, in chunks of a few items per thread, yielding the
-/// results in input order.
-pub fn in_order<I, T, U, F>(inputs: I, work: F) -> impl Iterator<Item = U>
-where
-    I: Iterator<Item = T>,
-    T: Send,
-    U: Send,
-    F: Fn(T) -> U + Sync + Send,
-{
     use rayon::prelude::*;
-    let chunk = 4 * rayon::current_num_threads().max(1);
     let mut inputs = inputs.fuse();
-    let mut ready: std::collections::VecDeque<U> = std::collections::VecDeque::new();
+    let mut ready: std::collections::VecDeque<Result<Document, Skipped>> = Default::default();
     std::iter::from_fn(move || {
         if ready.is_empty() {
-            let batch: Vec<T> = inputs.by_ref().take(chunk).collect();
-            ready.extend(batch.into_par_iter().map(&work).collect::<Vec<U>>());
+            let chunk = next_chunk(&mut inputs, 4);
+            ready.extend(
+                chunk
+                    .into_par_iter()
+                    .map(|input| input.and_then(Pending::extract))
+                    .collect::<Vec<_>>(),
+            );
         }
         ready.pop_front()
     })
+}
+
+/// Bytes of pending input held in one chunk at most, whatever the number of cores: a chunk of
+/// many large pages stops early.
+pub const MAX_CHUNK_BYTES: usize = 64 * 1024 * 1024;
+
+/// The next inputs to work on together: `per_thread` for each of rayon's threads, fewer once
+/// they hold [`MAX_CHUNK_BYTES`] (always at least one). Empty when the inputs are done.
+pub fn next_chunk(
+    inputs: &mut impl Iterator<Item = Result<Pending, Skipped>>,
+    per_thread: usize,
+) -> Vec<Result<Pending, Skipped>> {
+    let most = per_thread.max(1) * rayon::current_num_threads().max(1);
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    while chunk.len() < most && bytes < MAX_CHUNK_BYTES {
+        let Some(input) = inputs.next() else { break };
+        bytes += input.as_ref().map_or(0, Pending::len);
+        chunk.push(input);
+    }
+    chunk
 }
 
 /// The largest single document (an HTML page, a text file, one JSON line), after
@@ -137,3 +150,40 @@ pub(crate) fn display_path(path: &std::path::Path) -> String {
 
 /// Paths given on a command line, as [`discover`] takes them.
 pub type Roots = [PathBuf];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(i: usize, bytes: usize) -> Result<Pending, Skipped> {
+        Ok(Pending::record(format!("in.jsonl:{i}"), vec![b' '; bytes]))
+    }
+
+    #[test]
+    fn chunks_are_bounded_by_count_and_by_bytes() {
+        let threads = rayon::current_num_threads().max(1);
+        let mut small = (0..1000).map(|i| record(i, 10));
+        assert_eq!(next_chunk(&mut small, 4).len(), 4 * threads);
+
+        // Pages of a fifth of the byte budget: five fill a chunk, whatever the core count.
+        let big = MAX_CHUNK_BYTES / 5 + 1;
+        let mut large = (0..5 * threads + 20).map(|i| record(i, big));
+        let first = next_chunk(&mut large, 1000);
+        assert_eq!(first.len(), 5);
+        assert_eq!(
+            first[0].as_ref().map(Pending::source).ok(),
+            Some("in.jsonl:0")
+        );
+
+        // A skipped input weighs nothing, and an empty stream gives an empty chunk.
+        let mut mixed = vec![
+            Err(Skipped::new("a", SkipReason::Empty)),
+            record(1, MAX_CHUNK_BYTES),
+            record(2, 10),
+        ]
+        .into_iter();
+        assert_eq!(next_chunk(&mut mixed, 1000).len(), 2);
+        assert_eq!(next_chunk(&mut mixed, 1000).len(), 1);
+        assert!(next_chunk(&mut mixed, 1000).is_empty());
+    }
+}

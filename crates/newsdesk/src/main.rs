@@ -289,11 +289,10 @@ fn ingest(data: &Path, roots: &[PathBuf]) -> Result<Summary> {
         .iter()
         .inspect(|_| bar.inc(1))
         .flat_map(|path| newsdesk_ingest::read_pending(path));
-    let chunk = CHUNK_PER_THREAD * rayon::current_num_threads().max(1);
     pipeline.store().begin_batch()?;
     let mut in_batch = 0;
     loop {
-        let inputs: Vec<_> = pending.by_ref().take(chunk).collect();
+        let inputs = newsdesk_ingest::next_chunk(&mut pending, CHUNK_PER_THREAD);
         if inputs.is_empty() {
             break;
         }
