@@ -429,7 +429,7 @@ pub fn run(args: Args) -> Result<()> {
     } else if let Some(path) = &args.tune_thresholds {
         let per_corpus = per_corpus(&analysed);
         let (mut m, mean) = best_thresholds(
-            &config.model.bias,
+            config.model.bias,
             &config.model.weights,
             &per_corpus,
             &config,
@@ -439,10 +439,8 @@ pub fn run(args: Args) -> Result<()> {
             "thresholds chosen on all dev streams: mean B-cubed F1 {mean:.3} at threshold {:.2}, running {:.2}, undated {:.2}",
             m.threshold, m.running_threshold, m.undated_threshold
         );
-        m.trained_on = format!(
-            "{}; thresholds chosen again by newsdesk-eval stories --tune-thresholds",
-            config.model.trained_on
-        );
+        const TUNED: &str = "; thresholds chosen again by newsdesk-eval stories --tune-thresholds";
+        m.trained_on = format!("{}{TUNED}", config.model.trained_on.trim_end_matches(TUNED));
         Some((path, m))
     } else {
         None
@@ -967,7 +965,7 @@ fn join_model(
 /// configuration's near-certainty (dev topic sets that span years would teach it to reopen any
 /// old event that shares a topic's words).
 fn best_thresholds(
-    bias: &f32,
+    bias: f32,
     weights: &[f32],
     per_corpus: &[&Analysed],
     config: &StoryConfig,
@@ -979,13 +977,13 @@ fn best_thresholds(
         vec![0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95],
     ];
     let mut at = [0.5, 0.9, 0.9];
-    let mut best = (join_model(*bias, weights, at), -1.0);
+    let mut best = (join_model(bias, weights, at), -1.0);
     for _ in 0..2 {
         for (k, grid) in grids.iter().enumerate() {
             for &v in grid {
                 let mut tried = at;
                 tried[k] = v;
-                let m = join_model(*bias, weights, tried);
+                let m = join_model(bias, weights, tried);
                 let mean = mean_f1(&m, per_corpus, config, on);
                 if mean > best.1 {
                     best = (m, mean);
@@ -1005,7 +1003,7 @@ fn train(sets: &[Analysed], config: &StoryConfig, train_on: &[String]) -> Result
     let per_corpus = per_corpus(sets);
     let mean_f1 = |m: &JoinModel, on: &dyn Fn(&str) -> bool| mean_f1(m, &per_corpus, config, on);
     let best_thresholds = |bias: f32, weights: &[f32], on: &dyn Fn(&str) -> bool| {
-        best_thresholds(&bias, weights, &per_corpus, config, on)
+        best_thresholds(bias, weights, &per_corpus, config, on)
     };
     let examples: Vec<(&str, Vec<Example>)> = per_corpus
         .iter()

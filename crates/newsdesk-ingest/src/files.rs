@@ -162,15 +162,10 @@ impl Pending {
     }
 
     /// Bytes of input it holds.
-    pub fn len(&self) -> usize {
+    pub fn bytes(&self) -> usize {
         match &self.input {
             Input::Page { bytes, .. } | Input::Record(bytes) => bytes.len(),
         }
-    }
-
-    /// Whether it holds no input at all.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     /// The article in it, or why there is none.

@@ -73,7 +73,7 @@ pub fn next_chunk(
     let mut bytes = 0;
     while chunk.len() < most && bytes < MAX_CHUNK_BYTES {
         let Some(input) = inputs.next() else { break };
-        bytes += input.as_ref().map_or(0, Pending::len);
+        bytes += input.as_ref().map_or(0, Pending::bytes);
         chunk.push(input);
     }
     chunk

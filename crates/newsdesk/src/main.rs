@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use newsdesk_store::Store;
-use pipeline::{Outcome, Pipeline};
+use pipeline::Pipeline;
 
 /// newsdesk reads news from many outlets and tells what actually happened: which articles are
 /// one story, which are copies of each other, and what the independent sources claim.
@@ -304,11 +304,17 @@ fn ingest(data: &Path, roots: &[PathBuf]) -> Result<Summary> {
                     .map(|doc| pipeline::to_article(doc, now))
             })
             .collect();
-        // What the archive already holds is not analysed again.
+        // What the archive already holds, or this chunk holds twice, is not analysed again.
         let mut fresh = Vec::new();
+        let mut in_chunk = std::collections::HashSet::new();
         for article in articles {
             match article {
-                Ok(article) if pipeline.is_known(&article)? => summary.known += 1,
+                Ok(article)
+                    if !in_chunk.insert(article.identity.clone())
+                        || pipeline.is_known(&article)? =>
+                {
+                    summary.known += 1
+                }
                 Ok(article) => fresh.push(article),
                 Err(skipped) => {
                     summary.skipped += 1;
@@ -319,20 +325,13 @@ fn ingest(data: &Path, roots: &[PathBuf]) -> Result<Summary> {
         let analysed: Vec<_> = fresh.into_par_iter().map(pipeline::analyse).collect();
         for article in analysed {
             let source = article.article.source.clone();
-            match pipeline
+            let stored = pipeline
                 .add_analysed(article)
-                .with_context(|| format!("storing {source}"))?
-            {
-                Outcome::Stored {
-                    new_story, copy_of, ..
-                } => {
-                    summary.stored += 1;
-                    summary.new_stories += u64::from(new_story);
-                    summary.copies += u64::from(copy_of.is_some());
-                    in_batch += 1;
-                }
-                Outcome::AlreadyKnown { .. } => summary.known += 1,
-            }
+                .with_context(|| format!("storing {source}"))?;
+            summary.stored += 1;
+            summary.new_stories += u64::from(stored.new_story);
+            summary.copies += u64::from(stored.copy_of.is_some());
+            in_batch += 1;
             if in_batch >= BATCH {
                 pipeline.store().commit_batch()?;
                 pipeline.store().begin_batch()?;

@@ -21,18 +21,13 @@ use newsdesk_extract::dates::to_unix_seconds;
 use newsdesk_ingest::Document;
 use newsdesk_store::{CopyView, NewArticle, Store};
 
-/// What became of one document.
+/// What became of one stored article.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    Stored {
-        id: String,
-        story: StoryId,
-        new_story: bool,
-        copy_of: Option<String>,
-    },
-    AlreadyKnown {
-        id: String,
-    },
+pub struct Stored {
+    pub id: String,
+    pub story: StoryId,
+    pub new_story: bool,
+    pub copy_of: Option<String>,
 }
 
 /// Copy candidates scored per article: enough to find every reprint of a wire story that the
@@ -123,17 +118,15 @@ impl Pipeline {
     }
 
     /// Takes an analysed article (see [`analyse`]) through the rest of the flow: copies,
-    /// story, store. An article the archive already holds is left as it is.
-    pub fn add_analysed(&mut self, analysed: Analysed) -> Result<Outcome> {
+    /// story, store. The caller has checked that the archive does not hold it yet
+    /// ([`Pipeline::is_known`]).
+    pub fn add_analysed(&mut self, analysed: Analysed) -> Result<Stored> {
         let Analysed {
             article,
             analysis,
             fingerprint: fp,
             profile,
         } = analysed;
-        if self.is_known(&article)? {
-            return Ok(Outcome::AlreadyKnown { id: article.id });
-        }
         // Copies: the earlier article this one copies most surely. Candidates come from the
         // shingle index (reprints) and the anchor index (rewrites); each is judged in full.
         let df = &self.df;
@@ -273,7 +266,7 @@ impl Pipeline {
         if let Some(link) = &link {
             self.store.insert_copy_link(link)?;
         }
-        Ok(Outcome::Stored {
+        Ok(Stored {
             id: article.id,
             story,
             new_story,
