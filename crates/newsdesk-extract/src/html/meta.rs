@@ -37,6 +37,11 @@ pub struct PageMeta {
     pub bylines: Vec<(usize, String)>,
     /// Date-like elements: (index, text).
     pub date_elems: Vec<(usize, String)>,
+    /// The words of links to a site's front page (`<a href="/">Jane Doe</a>`): (address,
+    /// text), the first few. A personal site's home link carries its owner's name.
+    pub home_links: Vec<(String, String)>,
+    /// Copyright notices (`© 2025 Jane Doe. All rights reserved.`), the first few.
+    pub copyrights: Vec<String>,
     /// Elements whose class, id or role name each kind of page part (see
     /// [`super::page_type::CLASS_WORDS`]).
     pub class_hits: [u32; super::page_type::CLASS_KINDS],
@@ -52,10 +57,45 @@ fn is_author_href(href: &str) -> bool {
     path.split('/').any(|seg| {
         matches!(
             seg.to_ascii_lowercase().as_str(),
-            "author" | "authors" | "writer" | "writers" | "autor" | "autore" | "auteur"
+            "author"
+                | "authors"
+                | "writer"
+                | "writers"
+                | "contributor"
+                | "contributors"
+                | "columnist"
+                | "columnists"
+                | "autor"
+                | "autore"
+                | "auteur"
         )
-    }) && !path.ends_with("/author/")
-        && !path.ends_with("/authors/")
+    }) && ![
+        "/author/",
+        "/authors/",
+        "/contributor/",
+        "/contributors/",
+        "/columnists/",
+    ]
+    .iter()
+    .any(|index| path.ends_with(index))
+}
+
+/// A link to a site's front page: `/`, `./`, or an absolute address with no path
+/// (`https://janedoe.com/`). Which site is checked later, against the page's host.
+fn is_front_page_href(href: &str) -> bool {
+    let href = href.trim();
+    if matches!(href, "/" | "./" | "/index.html") {
+        return true;
+    }
+    let Some(rest) = href
+        .strip_prefix("https://")
+        .or_else(|| href.strip_prefix("http://"))
+        .or_else(|| href.strip_prefix("//"))
+    else {
+        return false;
+    };
+    let path = rest.split_once('/').map_or("", |(_, p)| p);
+    path.is_empty() || path == "index.html"
 }
 
 /// Whether the first text inside element `i` opens with "By" (any case), as bylines do
@@ -300,9 +340,26 @@ impl PageMeta {
         let mut m = PageMeta::default();
         let mut class_id = String::new();
         for i in 0..dom.len() {
-            let Some(el) = dom.nodes[i].el else { continue };
+            let Some(el) = dom.nodes[i].el else {
+                let text = dom.nodes[i].text;
+                if m.copyrights.len() < 4 && (text.contains('©') || text.contains("Copyright")) {
+                    let text = clean_text(text);
+                    if text.chars().count() <= 160 {
+                        m.copyrights.push(text);
+                    }
+                }
+                continue;
+            };
             let tag = dom.nodes[i].tag;
             match tag {
+                "a" if m.home_links.len() < 8 => {
+                    if let Some(href) = attr_of(el, "href").filter(|h| is_front_page_href(h)) {
+                        let text = dom.text_of(i, 60);
+                        if !text.is_empty() && text.chars().count() < 60 {
+                            m.home_links.push((href.trim().to_owned(), text));
+                        }
+                    }
+                }
                 "meta" => {
                     let Some(content) = attr_of(el, "content") else {
                         continue;
@@ -1396,10 +1453,12 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
                 if out.is_empty() && is_credentials(&name) {
                     continue;
                 }
-                if !is_person_name(&name)
-                    || matches_site(&name, sites, host)
-                    || newsdesk_text::is_place_name(&name)
-                {
+                // A host that spells a writer's name is the writer's own domain ("John
+                // Scalzi" on scalzi.com), not a sign that the name is the outlet's.
+                let outlet = matches_site(&name, sites, None)
+                    || (matches_site(&name, &[], host)
+                        && !host.is_some_and(|h| owns_host(&name, h, Ownership::Byline)));
+                if !is_person_name(&name) || outlet || newsdesk_text::is_place_name(&name) {
                     continue;
                 }
                 named = true;
@@ -1929,7 +1988,8 @@ pub fn authors(
 ) -> Vec<String> {
     // On a person's own site the site's name is the writer's, not an outlet's: it stays a
     // byline, and it is the byline when the page names no one else.
-    let personal = personal_site(ld, sites);
+    let personal =
+        personal_site(ld, sites).or_else(|| host.and_then(|h| host_owner(page, sites, h)));
     let own_sites: Vec<String>;
     let (sites, host) = match &personal {
         Some(p) => {
@@ -2070,6 +2130,26 @@ pub fn authors(
             let (t, found) = match inner {
                 Some(found) => found,
                 None => (t, clean_authors(std::slice::from_ref(t), sites, host)),
+            };
+            // "By <a>A. J. Neal</a> <a>View in digital edition</a>": a labelled element that
+            // runs the name into other links; the link right after the label is the name
+            // (not one further on: "By subscribing you agree to our <a>Privacy Policy</a>").
+            let found = if found.is_empty() && author_prefix_re().is_match(t.trim()) {
+                let end = dom.nodes[*i].end.min(dom.len());
+                (*i..end)
+                    .find(|&j| dom.nodes[j].tag == "a")
+                    .filter(|&a| {
+                        let before: String = (*i..a)
+                            .filter(|&k| dom.nodes[k].el.is_none())
+                            .map(|k| dom.nodes[k].text)
+                            .collect();
+                        let label = format!("{} ", before.trim());
+                        author_prefix_re().replace(&label, "").trim().is_empty()
+                    })
+                    .map(|a| clean_authors(&[dom.text_of(a, 100)], sites, host))
+                    .unwrap_or_default()
+            } else {
+                found
             };
             let explicit = has_rel_author(dom, *i) || author_prefix_re().is_match(t.trim());
             if !explicit && found.iter().any(|n| !n.contains(' ')) {
@@ -2217,9 +2297,17 @@ fn personal_site(ld: &LdInfo, sites: &[String]) -> Option<String> {
 /// "Sam Bossley", "Anna van Dijk": a first name from the list, then one or two more words, all
 /// letters, the last capitalised.
 fn looks_like_personal_name(s: &str) -> bool {
+    s.split_whitespace()
+        .next()
+        .is_some_and(newsdesk_text::is_first_name)
+        && person_shaped(s)
+}
+
+/// Two or three words of letters, the first and last capitalised, that could be a person's
+/// name and are not an organisation's or a place's ("Toby Hede", "Anna van Dijk").
+fn person_shaped(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=3).contains(&words.len())
-        && newsdesk_text::is_first_name(words[0])
         && words.iter().all(|w| {
             w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
@@ -2230,6 +2318,131 @@ fn looks_like_personal_name(s: &str) -> bool {
             .is_some_and(|w| w.starts_with(char::is_uppercase))
         && !ends_in_organisation_word(s)
         && is_person_name(s)
+        && !newsdesk_text::is_place_name(s)
+}
+
+/// How closely a name must match a host for the host to be that person's own domain.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ownership {
+    /// A printed byline that would otherwise be taken for the outlet because the host spells
+    /// it ("John Scalzi" on scalzi.com): its first word must be a common first name, and the
+    /// host spell the whole name or the surname.
+    Byline,
+    /// The site's own words (its name, its title's suffix, its home link, its copyright
+    /// line): any long word of the name may be the host's ("Pierce Freeman" on pierce.dev).
+    Identity,
+}
+
+/// Whether `host` is the personal domain of the person `name`: it spells the name whole
+/// ("Toby Hede", tobyhede.com), first and last ("Justin C. Meserole", justinmeserole.com), as
+/// initial and surname ("Ibrahim Diallo", idiallo.com), or, as [`Ownership`] allows, one of
+/// its words (whatever.scalzi.com, owain.bearblog.dev). Such a site's owner writes it, and the
+/// name is a byline, not the outlet's.
+fn owns_host(name: &str, host: &str, how: Ownership) -> bool {
+    if !person_shaped(name) {
+        return false;
+    }
+    // Companies name their domains after themselves just as people do ("Five Books",
+    // fivebooks.com): only a common first name makes the name a person's.
+    let first_word = name.split_whitespace().next().unwrap_or("");
+    if !newsdesk_text::is_first_name(first_word) {
+        return false;
+    }
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let whole = words.concat();
+    let first_last = format!("{first}{last}");
+    let initial_last: String = first.chars().take(1).chain(last.chars()).collect();
+    let labels: Vec<String> = host
+        .split('.')
+        .filter(|l| !l.is_empty() && !matches!(*l, "www" | "m" | "blog"))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    // The last label is the top-level domain, never a name.
+    let named = labels.len().saturating_sub(1);
+    labels[..named].iter().any(|l| {
+        *l == whole
+            || *l == first_last
+            || (*l == initial_last && l.len() >= 5)
+            || match how {
+                Ownership::Byline => l == last && l.len() >= 4,
+                Ownership::Identity => words.iter().any(|w| w.len() >= 4 && w == l),
+            }
+    })
+}
+
+/// The owner of a personal site named by its host: a person's name among the site's own words
+/// (its names, the parts of its `<title>`, its home links, its copyright notices; each whole
+/// or its first two or three words, "Erik Demaine Blog" as "Erik Demaine") that the host
+/// spells.
+fn host_owner(page: &PageMeta, sites: &[String], host: &str) -> Option<String> {
+    let bare = |h: &str| h.trim_start_matches("www.").to_ascii_lowercase();
+    let own_link = |href: &str| {
+        Url::parse(href).map_or(true, |u| {
+            u.host_str().is_some_and(|h| bare(h) == bare(host))
+        })
+    };
+    let title_parts = page.title_tag.iter().flat_map(|t| {
+        t.split(['|', '–', '—', '·', '•', '»', ':', '(', ')'])
+            .flat_map(|p| p.split(" - "))
+    });
+    let candidates = sites
+        .iter()
+        .map(String::as_str)
+        .chain(title_parts)
+        .chain(
+            page.home_links
+                .iter()
+                .filter(|(href, _)| own_link(href))
+                .map(|(_, text)| text.as_str()),
+        )
+        .map(str::to_owned)
+        .chain(page.copyrights.iter().filter_map(|c| copyright_holder(c)));
+    for candidate in candidates {
+        let candidate = clean_text(&candidate);
+        let words: Vec<&str> = candidate.split_whitespace().collect();
+        for n in [words.len(), 3, 2] {
+            if n > words.len() {
+                continue;
+            }
+            let name = words[..n].join(" ");
+            if owns_host(&name, host, Ownership::Identity) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// The holder named in a copyright notice: "© 2019–2025 Jane Doe. All rights reserved." gives
+/// "Jane Doe".
+fn copyright_holder(notice: &str) -> Option<String> {
+    let at = notice.find('©').or_else(|| notice.find("Copyright"))?;
+    let rest = notice[at..]
+        .trim_start_matches(|c: char| {
+            c == '©' || c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | ',')
+        })
+        .trim_start_matches("Copyright")
+        .trim_start_matches(|c: char| {
+            c == '©' || c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | ',')
+        });
+    let end = rest
+        .find(['.', '|', ',', '·', '–', '—', '(', '\n'])
+        .unwrap_or(rest.len());
+    let end = rest[..end].find(" All ").unwrap_or(end);
+    let holder = rest[..end].trim();
+    (!holder.is_empty()).then(|| holder.to_owned())
 }
 
 /// "Cleveland Clinic", "Brett Larkin Yoga": a name whose last word says it is an organisation,

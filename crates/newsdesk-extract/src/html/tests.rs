@@ -1312,6 +1312,84 @@ mod bylines {
         assert!(x.authors.is_empty(), "{:?}", x.authors);
     }
 
+    /// A host that spells a person's name is that person's own domain: a byline the host
+    /// spells is the writer's, not the outlet's, and the owner named in the site's own words
+    /// (title, home link, copyright line) is the byline when the page names no one else. A
+    /// company's domain spelling the company's name gives no byline.
+    #[test]
+    fn a_personal_domain_is_its_owners_byline() {
+        let page = |title: &str, header: &str, footer: &str| {
+            format!(
+                r#"<html><head><title>{title}</title></head><body><header>{header}</header>
+<article><h1>Thoughts on Zig</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+<footer>{footer}</footer></body></html>"#
+            )
+        };
+        let at = |host: &str| format!("https://{host}/2025/12/18/thoughts-on-zig/");
+        let byline = r#"Posted by <a href="/author/scalzi/" rel="author">John Scalzi</a>"#;
+        let x = extract_html(
+            &page("Thoughts on Zig", byline, ""),
+            Some(&at("whatever.scalzi.com")),
+        );
+        assert_eq!(x.authors, vec!["John Scalzi"]);
+        let x = extract_html(
+            &page(
+                "Thoughts on Zig",
+                "",
+                "© 2025 Toby Hede. All rights reserved.",
+            ),
+            Some(&at("tobyhede.com")),
+        );
+        assert_eq!(x.authors, vec!["Toby Hede"]);
+        let x = extract_html(
+            &page("Thoughts on Zig (Erik Demaine)", "", ""),
+            Some(&at("erikdemaine.org")),
+        );
+        assert_eq!(x.authors, vec!["Erik Demaine"]);
+        let home = r#"<a href="/">Melissa Neill</a>"#;
+        let x = extract_html(&page("Thoughts on Zig", home, ""), Some(&at("neill.dev")));
+        assert_eq!(x.authors, vec!["Melissa Neill"]);
+        // Another site's home link, or a name the host does not spell, is no one's.
+        let other = r#"<a href="https://neill.dev/">Melissa Neill</a>"#;
+        let x = extract_html(
+            &page("Thoughts on Zig", other, ""),
+            Some(&at("example.com")),
+        );
+        assert!(x.authors.is_empty(), "{:?}", x.authors);
+        for (site, host) in [
+            ("Five Books", "fivebooks.com"),
+            ("Home Advisor", "homeadvisor.com"),
+        ] {
+            let footer = format!("© 2025 {site}. All rights reserved.");
+            let x = extract_html(&page(site, "", &footer), Some(&at(host)));
+            assert!(x.authors.is_empty(), "{site}: {:?}", x.authors);
+        }
+    }
+
+    /// A labelled byline that runs the writer's link into other links gives the link right
+    /// after the label; a sentence that opens with "By" gives none of its links.
+    #[test]
+    fn labelled_byline_followed_by_other_links() {
+        let page = |line: &str| {
+            format!(
+                r#"<html><head><title>DC motors</title></head><body><article><h1>DC motors</h1>
+<p>{line}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+            )
+        };
+        let x = extract_html(
+            &page(
+                r#"By <a href="/contributor/a._j._neal">A. J. Neal</a> <a href="/digital">View In Digital Edition</a>"#,
+            ),
+            None,
+        );
+        assert_eq!(x.authors, vec!["A. J. Neal"]);
+        let x = extract_html(
+            &page(r#"By subscribing you agree to our <a href="/legal">Privacy Policy</a>"#),
+            None,
+        );
+        assert!(x.authors.is_empty(), "{:?}", x.authors);
+    }
+
     /// An author box with a biography under the name gives the name; a box headed "Author
     /// Spotlight" gives no writer called Spotlight.
     #[test]
