@@ -42,6 +42,9 @@ pub struct PageMeta {
     pub home_links: Vec<(String, String)>,
     /// Copyright notices (`© 2025 Jane Doe. All rights reserved.`), the first few.
     pub copyrights: Vec<String>,
+    /// A person's picture captioned with their name (`<img alt="Jane Doe">` then "Jane Doe"):
+    /// (index of the picture, name). A writer's card looks like this.
+    pub portraits: Vec<(usize, String)>,
     /// Elements whose class, id or role name each kind of page part (see
     /// [`super::page_type::CLASS_WORDS`]).
     pub class_hits: [u32; super::page_type::CLASS_KINDS],
@@ -78,6 +81,74 @@ fn is_author_href(href: &str) -> bool {
     ]
     .iter()
     .any(|index| path.ends_with(index))
+}
+
+/// The name under a person's picture: the picture's description names a person ("Jane Doe",
+/// "Jane Doe, Staff Writer", "Headshot of Jane Doe", "Jane Doe avatar") and the first words
+/// after the picture are that name.
+fn portrait_name(dom: &Dom<'_>, img: usize) -> Option<String> {
+    // A photograph in the article ("Dan Lieberman stands with his solar panels") has a
+    // caption, not a name under it.
+    if dom
+        .ancestors(img)
+        .take(6)
+        .any(|a| dom.nodes[a].tag == "figure")
+    {
+        return None;
+    }
+    let alt = clean_text(dom.attr(img, "alt")?);
+    if alt.split_whitespace().count() > 10 {
+        return None;
+    }
+    let name = alt.split([',', '|', '(']).next()?.trim();
+    let name = [
+        "headshot of ",
+        "photo of ",
+        "portrait of ",
+        "picture of ",
+        "avatar of ",
+    ]
+    .iter()
+    .find_map(|p| {
+        name.get(..p.len())
+            .filter(|h| h.eq_ignore_ascii_case(p))
+            .map(|_| &name[p.len()..])
+    })
+    .unwrap_or(name);
+    let name = name
+        .rsplit_once(' ')
+        .filter(|(_, last)| {
+            [
+                "image", "photo", "avatar", "headshot", "portrait", "picture",
+            ]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+        })
+        .map_or(name, |(head, _)| head)
+        .trim();
+    if !looks_like_personal_name(name) {
+        return None;
+    }
+    let end = (img + 12).min(dom.len());
+    let next = (img + 1..end).find(|&k| {
+        dom.nodes[k].el.is_none()
+            && !dom.nodes[k].text.trim().is_empty()
+            && !matches!(dom.nodes[dom.nodes[k].parent].tag, "script" | "style")
+    })?;
+    let caption = clean_text(dom.nodes[next].text);
+    let rest = caption.strip_prefix(name)?;
+    // The name alone, or with a short job ("Jane Doe, Staff Writer"), not a firm ("William
+    // R. Biggs, PLLC") or a sentence.
+    let short = rest.is_empty()
+        || (rest.starts_with([',', ' ', '|', '-', '–'])
+            && rest.chars().count() <= 40
+            && !rest.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                ["inc", "llc", "llp", "pllc", "ltd", "plc", "corp", "gmbh"]
+                    .iter()
+                    .any(|s| w.eq_ignore_ascii_case(s))
+            }));
+    short.then(|| name.to_owned())
 }
 
 /// A link to a site's front page: `/`, `./`, or an absolute address with no path
@@ -358,6 +429,11 @@ impl PageMeta {
                         if !text.is_empty() && text.chars().count() < 60 {
                             m.home_links.push((href.trim().to_owned(), text));
                         }
+                    }
+                }
+                "img" if m.portraits.len() < 16 => {
+                    if let Some(name) = portrait_name(dom, i) {
+                        m.portraits.push((i, name));
                     }
                 }
                 "meta" => {
@@ -2173,6 +2249,19 @@ pub fn authors(
     }
     if let Some(writer) = date_line_writer(dom, analysis, sites, host) {
         return vec![writer];
+    }
+    // A writer's card: the picture of a person captioned with their name, in or before the
+    // article (the nearest first), else the first after it (an author box below).
+    let portrait = page
+        .portraits
+        .iter()
+        .filter(|(i, _)| inside(*i) || *i < analysis.main)
+        .next_back()
+        .or_else(|| page.portraits.iter().find(|(i, _)| *i > analysis.main))
+        .map(|(_, name)| clean_authors(std::slice::from_ref(name), sites, host))
+        .filter(|names| !names.is_empty());
+    if let Some(names) = portrait {
+        return names;
     }
     // No person anywhere: the declared author as written ("The Editors", a team, a user
     // name) — but never the outlet itself: a byline names who wrote the piece, and the outlet

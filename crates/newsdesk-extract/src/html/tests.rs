@@ -1366,6 +1366,40 @@ mod bylines {
         }
     }
 
+    /// A writer's card (a person's picture, then their name) gives the byline when nothing
+    /// else does; a photograph in the article, a firm's logo or a picture named otherwise
+    /// than the words under it gives none.
+    #[test]
+    fn writers_card_with_portrait() {
+        let page = |card: &str| {
+            format!(
+                r#"<html><head><title>Outsourcing payroll</title></head><body><article>
+<h1>Outsourcing payroll</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+<div class="card">{card}</div></body></html>"#
+            )
+        };
+        for card in [
+            r#"<img src="a.jpg" alt="Tim Green"><p><strong>Tim Green</strong> <em>Technology writer</em></p>"#,
+            r#"<img src="a.jpg" alt="Headshot of Tim Green"><p>Tim Green, Staff Writer</p>"#,
+            r#"<img src="a.jpg" alt="Tim Green Image"><p>Tim Green</p>"#,
+        ] {
+            assert_eq!(
+                extract_html(&page(card), None).authors,
+                vec!["Tim Green"],
+                "{card}"
+            );
+        }
+        for card in [
+            r#"<figure><img src="a.jpg" alt="Tim Green"><figcaption>Tim Green</figcaption></figure>"#,
+            r#"<img src="a.jpg" alt="William R. Biggs, PLLC"><p>William R. Biggs, PLLC</p>"#,
+            r#"<img src="a.jpg" alt="Tim Green"><p>Our payroll team</p>"#,
+            r#"<img src="a.jpg" alt="Cloud SQL"><p>Cloud SQL</p>"#,
+        ] {
+            let x = extract_html(&page(card), None);
+            assert!(x.authors.is_empty(), "{card}: {:?}", x.authors);
+        }
+    }
+
     /// A labelled byline that runs the writer's link into other links gives the link right
     /// after the label; a sentence that opens with "By" gives none of its links.
     #[test]
