@@ -2255,8 +2255,7 @@ pub fn authors(
     let portrait = page
         .portraits
         .iter()
-        .filter(|(i, _)| inside(*i) || *i < analysis.main)
-        .next_back()
+        .rfind(|(i, _)| inside(*i) || *i < analysis.main)
         .or_else(|| page.portraits.iter().find(|(i, _)| *i > analysis.main))
         .map(|(_, name)| clean_authors(std::slice::from_ref(name), sites, host))
         .filter(|names| !names.is_empty());
