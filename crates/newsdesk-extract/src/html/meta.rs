@@ -1065,8 +1065,9 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>) -> String {
         .min_by_key(|(i, _)| *i);
     if let Some((i, len)) = first {
         let (head, tail) = (title[..i].trim(), title[i + len..].trim());
+        // "Site | site.com - Headline": each branding prefix goes.
         if !tail.is_empty() && matches_site(head, sites, host) {
-            return tail.to_owned();
+            return strip_site(tail, sites, host);
         }
     }
     if let Some(i) = title.rfind(" | ") {

@@ -167,6 +167,15 @@ fn title_suffix_and_prefix_stripping() {
         strip_site("Daily Example :: Storm hits coast", &sites, None),
         "Storm hits coast"
     );
+    // Each of several branding prefixes: the site's name, then its address.
+    assert_eq!(
+        strip_site(
+            "Daily Example | DailyExample.com - Storm hits coast",
+            &sites,
+            Some("dailyexample.com")
+        ),
+        "Storm hits coast"
+    );
     // Recognised by the domain alone.
     assert_eq!(
         strip_site("Storm hits coast - BBC News", &[], Some("www.bbc.co.uk")),
