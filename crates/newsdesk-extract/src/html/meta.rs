@@ -2228,7 +2228,9 @@ pub fn authors(
             } else {
                 found
             };
-            let explicit = has_rel_author(dom, *i) || author_prefix_re().is_match(t.trim());
+            let explicit = has_rel_author(dom, *i)
+                || author_prefix_re().is_match(t.trim())
+                || names_own_page(dom, *i, &found);
             if !explicit && found.iter().any(|n| !n.contains(' ')) {
                 Vec::new()
             } else if found.len() == 1 {
@@ -2293,6 +2295,34 @@ pub fn authors(
 fn has_rel_author(dom: &Dom<'_>, i: usize) -> bool {
     dom.attr(i, "rel")
         .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+}
+
+/// Whether element `i` is, or holds, a link to a writer's page named for the one name found
+/// in it (`<a href="/author/yucy/">Yucy</a>`): a one-word name is then a pen name, not a
+/// button or a category.
+fn names_own_page(dom: &Dom<'_>, i: usize, found: &[String]) -> bool {
+    let [name] = found else { return false };
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let name = fold(name);
+    let end = dom.nodes[i].end.max(i + 1).min(dom.len());
+    !name.is_empty()
+        && (i..end).any(|a| {
+            dom.nodes[a].tag == "a"
+                && dom.attr(a, "href").is_some_and(|href| {
+                    let path = href.split(['?', '#']).next().unwrap_or("");
+                    is_author_href(path)
+                        && path
+                            .trim_end_matches('/')
+                            .rsplit('/')
+                            .next()
+                            .is_some_and(|slug| fold(slug) == name)
+                })
+        })
 }
 
 /// Whether element `a` (an `<a>`) links to a writer's page (`rel="author"`, `/author/jane-doe`).

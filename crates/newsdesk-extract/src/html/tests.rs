@@ -1409,6 +1409,26 @@ mod bylines {
         }
     }
 
+    /// A one-word name is a byline when it links to the writer's page named for it; a word
+    /// in an author-classed element that links elsewhere is not.
+    #[test]
+    fn one_word_pen_name_with_its_own_page() {
+        let page = |link: &str| {
+            format!(
+                r#"<html><head><title>Smart homes</title></head><body><article><h1>Smart homes</h1>
+<div class="author"><strong class="name">{link}</strong><span class="time">3/4/2025</span></div>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+            )
+        };
+        let x = extract_html(&page(r#"<a href="/blog/author/yucy/">Yucy</a>"#), None);
+        assert_eq!(x.authors, vec!["Yucy"]);
+        let x = extract_html(
+            &page(r#"<a href="/blog/category/guides/">Guides</a>"#),
+            None,
+        );
+        assert!(x.authors.is_empty(), "{:?}", x.authors);
+    }
+
     /// A labelled byline that runs the writer's link into other links gives the link right
     /// after the label; a sentence that opens with "By" gives none of its links.
     #[test]
