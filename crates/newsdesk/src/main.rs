@@ -12,6 +12,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use newsdesk_core::stories::StoryConfig;
 use newsdesk_store::Store;
 use pipeline::Pipeline;
 
@@ -45,6 +46,10 @@ enum Command {
         /// Exit with an error when any input is skipped.
         #[arg(long)]
         strict: bool,
+        /// Days of publication time a story stays active after its last article; past it, the
+        /// story is archived and reopens only on stronger evidence.
+        #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        window_days: u32,
     },
     /// List stories, newest first.
     Stories {
@@ -137,8 +142,16 @@ fn init_logging(verbose: u8) {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Ingest { paths, strict } => {
-            let summary = ingest(&cli.data, &paths)?;
+        Command::Ingest {
+            paths,
+            strict,
+            window_days,
+        } => {
+            let stories = StoryConfig {
+                window_secs: i64::from(window_days) * 86_400,
+                ..StoryConfig::default()
+            };
+            let summary = ingest(&cli.data, &paths, stories)?;
             eprintln!("{summary}");
             Ok(if strict && summary.skipped > 0 {
                 ExitCode::from(2)
@@ -206,7 +219,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     corpus.display()
                 );
             }
-            let summary = ingest(&cli.data, std::slice::from_ref(&corpus))?;
+            let summary = ingest(
+                &cli.data,
+                std::slice::from_ref(&corpus),
+                StoryConfig::default(),
+            )?;
             eprintln!("{summary}");
             let store = open_existing(&cli.data)?;
             render::stories_table(&mut std::io::stdout().lock(), &store.list_stories()?)?;
@@ -266,9 +283,9 @@ const BATCH: u64 = 500;
 /// decisions (which take the articles one at a time, in order).
 const CHUNK_PER_THREAD: usize = 16;
 
-fn ingest(data: &Path, roots: &[PathBuf]) -> Result<Summary> {
+fn ingest(data: &Path, roots: &[PathBuf], stories: StoryConfig) -> Result<Summary> {
     use rayon::prelude::*;
-    let mut pipeline = Pipeline::new(Store::open(data)?)?;
+    let mut pipeline = Pipeline::new(Store::open(data)?, stories)?;
     let mut summary = Summary::default();
     let mut paths = Vec::new();
     for found in newsdesk_ingest::discover(roots) {

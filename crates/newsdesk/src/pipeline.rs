@@ -65,24 +65,28 @@ pub struct Pipeline {
     store: Store,
     df: DocFrequencies,
     stories: StoryIndex,
-    /// Stories ending before this time are not loaded yet.
+    /// Every stored story that ends at or after this time is in memory; older ones may not be.
     loaded_since: i64,
+    /// The latest publication time seen in this run, from which stories too old for any
+    /// later article to join are let go.
+    newest: i64,
     now: i64,
     rewrite_model: rewrite::RewriteModel,
 }
 
 impl Pipeline {
-    /// Opens the flow over a store, loading the document frequencies and, lazily, the stories
-    /// that articles' times reach.
-    pub fn new(store: Store) -> Result<Pipeline> {
+    /// Opens the flow over a store with these story clustering settings, loading the document
+    /// frequencies and, lazily, the stories that articles' times reach.
+    pub fn new(store: Store, stories: StoryConfig) -> Result<Pipeline> {
         let df = store
             .load_doc_frequencies()
             .context("loading term statistics")?;
         Ok(Pipeline {
             store,
             df,
-            stories: StoryIndex::new(StoryConfig::default()),
+            stories: StoryIndex::new(stories),
             loaded_since: i64::MAX,
+            newest: i64::MIN,
             now: jiff::Timestamp::now().as_second(),
             rewrite_model: rewrite::RewriteModel::shipped(),
         })
@@ -92,9 +96,12 @@ impl Pipeline {
         &mut self.store
     }
 
-    /// Loads the stories an article at `time` may join that are not in memory yet.
+    /// Loads the stories an article at `time` may join that are not in memory yet: every
+    /// story that ends within the largest gap the clusterer considers, archived ones included
+    /// (a running story takes a development months later, and a reprint follows its original
+    /// however old). So a stream ingested in one run or in many is clustered alike.
     fn reach_back_to(&mut self, time: i64) -> Result<()> {
-        let since = time.saturating_sub(self.stories.config().window_secs);
+        let since = time.saturating_sub(self.stories.config().max_gap_secs);
         if since >= self.loaded_since {
             return Ok(());
         }
@@ -105,6 +112,22 @@ impl Pipeline {
         }
         self.loaded_since = since;
         Ok(())
+    }
+
+    /// Lets go of the stories that no article at `time` or later can join, once the horizon
+    /// has moved by a window since the last time: memory stays bounded by the stories of the
+    /// largest gap, however long the run. An article from further back loads them again.
+    fn let_go_before(&mut self, time: i64) {
+        if time <= self.newest {
+            return;
+        }
+        self.newest = time;
+        let config = self.stories.config();
+        let horizon = time.saturating_sub(config.max_gap_secs);
+        if horizon > self.loaded_since.saturating_add(config.window_secs) {
+            self.stories.evict_before(horizon);
+            self.loaded_since = horizon;
+        }
     }
 
     /// The time an undated article is given: when this run started.
@@ -201,7 +224,10 @@ impl Pipeline {
         let vector = article_vector(&terms, &self.df, self.stories.config());
         let time = article.dated.then_some(article.time);
         match time {
-            Some(t) => self.reach_back_to(t)?,
+            Some(t) => {
+                self.let_go_before(t);
+                self.reach_back_to(t)?;
+            }
             // Undated news is taken to be about events as recent as the newest held.
             None => {
                 if let Some(latest) = self.store.latest_story_time()? {

@@ -668,3 +668,69 @@ fn story_why_explains_each_assignment() {
         "shared terms are shown: {why}"
     );
 }
+
+/// A stream ingested in one run or in several is clustered alike: a later run still finds the
+/// stories that the earlier one left behind the active window (a reprint two months on follows
+/// its original into its story).
+#[test]
+fn a_stream_in_several_runs_is_clustered_as_in_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "The Halvard Bridge over the Teller River reopened to traffic on Tuesday after three months of repairs that cost the city about 2 million euros, the mayor of Port Meridian said. Engineers replaced the bearings and resurfaced the deck, and a weight limit of 40 tonnes now applies.";
+    let line = |url: &str, day: &str| {
+        serde_json::json!({
+            "url": url,
+            "title": "Halvard Bridge reopens after repairs",
+            "text": text,
+            "published": day,
+        })
+        .to_string()
+    };
+    let first = dir.path().join("first.jsonl");
+    let later = dir.path().join("later.jsonl");
+    std::fs::write(&first, line("https://a.example/bridge", "2025-03-04")).expect("write");
+    std::fs::write(&later, line("https://b.example/bridge", "2025-05-06")).expect("write");
+
+    let one_run = dir.path().join("one");
+    let o = run(
+        &one_run,
+        &[
+            "ingest",
+            first.to_str().expect("utf-8"),
+            later.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let two_runs = dir.path().join("two");
+    for input in [&first, &later] {
+        let o = run(&two_runs, &["ingest", input.to_str().expect("utf-8")]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    for data in [&one_run, &two_runs] {
+        let all = stories(data);
+        assert_eq!(all.len(), 1, "{}: {all:#?}", data.display());
+        assert_eq!(all[0]["articles"].as_array().map(Vec::len), Some(2));
+    }
+    // The active window is the user's to set, within reason.
+    let wide = dir.path().join("wide");
+    let o = run(
+        &wide,
+        &[
+            "ingest",
+            "--window-days",
+            "30",
+            first.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(
+        &wide,
+        &[
+            "ingest",
+            "--window-days",
+            "0",
+            later.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--window-days"), "{}", stderr(&o));
+}
