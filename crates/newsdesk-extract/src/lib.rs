@@ -23,6 +23,10 @@
 //! Plain text goes through [`extract_plain_text`], which reads a leading date line as the
 //! publication date and drops site banners, section labels, teasers and share lines.
 //!
+//! A saved page's bytes go through [`decode_html`] first (BOM, HTTP charset, `<meta>`, else
+//! sniffing). `examples/extract_page.rs` does both for one file:
+//! `cargo run -p newsdesk-extract --example extract_page -- page.html [URL]`.
+//!
 //! It is not for fetching pages, nor for deciding what an article means: that is
 //! `newsdesk-ingest` and `newsdesk-text`.
 
