@@ -151,6 +151,54 @@ fn portrait_name(dom: &Dom<'_>, img: usize) -> Option<String> {
     short.then(|| name.to_owned())
 }
 
+/// Whether a byline-like element names someone in another role than the writer's: "Reviewed
+/// by", "Medically reviewed by", "Fact-checked by", "Edited by", "Photos by". The writer is
+/// named elsewhere.
+fn names_another_role(text: &str) -> bool {
+    let head = text.trim_start();
+    ROLE_LABELS.iter().any(|r| {
+        head.get(..r.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(r))
+    })
+}
+
+/// Labels of the people a page credits besides its writer.
+const ROLE_LABELS: &[&str] = &[
+    "reviewed by",
+    "medically reviewed by",
+    "expert reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "edited by",
+    "photo by",
+    "photos by",
+    "photography by",
+    "illustration by",
+    "illustrations by",
+    "illustrated by",
+    "video by",
+];
+
+/// Whether the words just before element `i` label it with another role than the writer's
+/// (`Reviewed by <a class="author-link">Jane Doe</a>`).
+fn labelled_another_role(dom: &Dom<'_>, i: usize) -> bool {
+    let parent = dom.nodes[i].parent;
+    let Some(before) = (parent + 1..i)
+        .rev()
+        .take(4)
+        .find(|&k| dom.nodes[k].el.is_none() && !dom.nodes[k].text.trim().is_empty())
+    else {
+        return false;
+    };
+    let words: Vec<&str> = dom.nodes[before].text.split_whitespace().collect();
+    // The label's last words, whole: "Reviewed by", "Medically reviewed by".
+    (2..=3.min(words.len())).any(|n| {
+        let label = words[words.len() - n..].join(" ");
+        let label = label.trim_end_matches(':');
+        ROLE_LABELS.iter().any(|r| label.eq_ignore_ascii_case(r))
+    })
+}
+
 /// A link to a site's front page: `/`, `./`, or an absolute address with no path
 /// (`https://janedoe.com/`). Which site is checked later, against the page's host.
 fn is_front_page_href(href: &str) -> bool {
@@ -573,7 +621,12 @@ impl PageMeta {
                 }
             } else if is_byline {
                 let text = dom.text_lines_of(i, 200);
-                if !text.is_empty() && !in_menu(dom, i) && !in_comments(dom, i) {
+                if !text.is_empty()
+                    && !names_another_role(&text)
+                    && !labelled_another_role(dom, i)
+                    && !in_menu(dom, i)
+                    && !in_comments(dom, i)
+                {
                     if text.chars().count() <= 150 {
                         m.bylines.push((i, text));
                     } else if let Some(first) = text.lines().next().filter(|l| l.len() <= 60) {

@@ -1409,6 +1409,28 @@ mod bylines {
         }
     }
 
+    /// A reviewer, fact-checker or photographer credited in a byline-like element is not the
+    /// writer: the writer is named elsewhere, or not at all.
+    #[test]
+    fn other_roles_are_not_the_byline() {
+        let page = |credits: &str| {
+            format!(
+                r#"<html><head><title>Renovation costs</title></head><body><article><h1>Renovation costs</h1>
+<div class="byline">{credits}</div><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+            )
+        };
+        for credits in [
+            r#"Reviewed by <a class="author-link" href="/r/about-robert-tschudi/">Robert Tschudi</a>"#,
+            r#"<div class="author-text">Medically reviewed by Dana Lee, MD</div>"#,
+            r#"<span class="author">Photos by Sam Ortiz</span>"#,
+        ] {
+            let x = extract_html(&page(credits), None);
+            assert!(x.authors.is_empty(), "{credits}: {:?}", x.authors);
+        }
+        let both = r#"<span class="author">By Jane Doe</span> · Reviewed by <a class="author-link" href="/r/tschudi/">Robert Tschudi</a>"#;
+        assert_eq!(extract_html(&page(both), None).authors, vec!["Jane Doe"]);
+    }
+
     /// A one-word name is a byline when it links to the writer's page named for it; a word
     /// in an author-classed element that links elsewhere is not.
     #[test]
