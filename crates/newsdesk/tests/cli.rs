@@ -712,25 +712,13 @@ fn a_stream_in_several_runs_is_clustered_as_in_one() {
     }
     // The active window is the user's to set, within reason.
     let wide = dir.path().join("wide");
-    let o = run(
-        &wide,
-        &[
-            "ingest",
-            "--window-days",
-            "30",
-            first.to_str().expect("utf-8"),
-        ],
-    );
+    let with_window = |days: &str, input: &Path| {
+        let input = input.to_str().expect("utf-8");
+        run(&wide, &["ingest", "--window-days", days, input])
+    };
+    let o = with_window("30", &first);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = run(
-        &wide,
-        &[
-            "ingest",
-            "--window-days",
-            "0",
-            later.to_str().expect("utf-8"),
-        ],
-    );
+    let o = with_window("0", &later);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--window-days"), "{}", stderr(&o));
 }
