@@ -710,6 +710,39 @@ fn a_stream_in_several_runs_is_clustered_as_in_one() {
         assert_eq!(all.len(), 1, "{}: {all:#?}", data.display());
         assert_eq!(all[0]["articles"].as_array().map(Vec::len), Some(2));
     }
+    // Stories let go of when the stream moves years on come back for a late arrival.
+    let unrelated = serde_json::json!({
+        "url": "https://c.example/rates",
+        "title": "Central bank of Estavia raises rates",
+        "text": "The central bank of Estavia raised its main interest rate by half a point on Thursday to curb inflation, which reached 6 percent in December, its governor said.",
+        "published": "2029-01-11",
+    })
+    .to_string();
+    let stream = dir.path().join("stream.jsonl");
+    std::fs::write(
+        &stream,
+        [
+            line("https://a.example/bridge", "2025-03-04"),
+            unrelated,
+            line("https://b.example/bridge", "2025-03-10"),
+        ]
+        .join("\n"),
+    )
+    .expect("write");
+    let late = dir.path().join("late");
+    let o = run(&late, &["ingest", stream.to_str().expect("utf-8")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut sizes: Vec<usize> = stories(&late)
+        .iter()
+        .map(|s| s["articles"].as_array().map_or(0, Vec::len))
+        .collect();
+    sizes.sort_unstable();
+    assert_eq!(
+        sizes,
+        vec![1, 2],
+        "the late reprint joins its original's story"
+    );
+
     // The active window is the user's to set, within reason.
     let wide = dir.path().join("wide");
     let with_window = |days: &str, input: &Path| {
