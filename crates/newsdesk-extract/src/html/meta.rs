@@ -2355,13 +2355,7 @@ fn has_rel_author(dom: &Dom<'_>, i: usize) -> bool {
 /// button or a category.
 fn names_own_page(dom: &Dom<'_>, i: usize, found: &[String]) -> bool {
     let [name] = found else { return false };
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let name = fold(name);
+    let name = normalize_key(name);
     let end = dom.nodes[i].end.max(i + 1).min(dom.len());
     !name.is_empty()
         && (i..end).any(|a| {
@@ -2373,7 +2367,7 @@ fn names_own_page(dom: &Dom<'_>, i: usize, found: &[String]) -> bool {
                             .trim_end_matches('/')
                             .rsplit('/')
                             .next()
-                            .is_some_and(|slug| fold(slug) == name)
+                            .is_some_and(|slug| normalize_key(slug) == name)
                 })
         })
 }
@@ -2501,33 +2495,24 @@ enum Ownership {
     /// host spell the whole name or the surname.
     Byline,
     /// The site's own words (its name, its title's suffix, its home link, its copyright
-    /// line): any long word of the name may be the host's ("Pierce Freeman" on pierce.dev).
+    /// line): any long word of the name may be the host's ("Melissa Neill" on neill.dev).
     Identity,
 }
 
 /// Whether `host` is the personal domain of the person `name`: it spells the name whole
 /// ("Toby Hede", tobyhede.com), first and last ("Justin C. Meserole", justinmeserole.com), as
-/// initial and surname ("Ibrahim Diallo", idiallo.com), or, as [`Ownership`] allows, one of
-/// its words (whatever.scalzi.com, owain.bearblog.dev). Such a site's owner writes it, and the
-/// name is a byline, not the outlet's.
+/// initial and surname ("John Scalzi", jscalzi.com), or, as [`Ownership`] allows, one of its
+/// words (whatever.scalzi.com). Such a site's owner writes it, and the name is a byline, not
+/// the outlet's.
 fn owns_host(name: &str, host: &str, how: Ownership) -> bool {
-    if !person_shaped(name) {
-        return false;
-    }
     // Companies name their domains after themselves just as people do ("Five Books",
     // fivebooks.com): only a common first name makes the name a person's.
-    let first_word = name.split_whitespace().next().unwrap_or("");
-    if !newsdesk_text::is_first_name(first_word) {
+    if !looks_like_personal_name(name) {
         return false;
     }
     let words: Vec<String> = name
         .split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
+        .map(normalize_key)
         .filter(|w| !w.is_empty())
         .collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -2601,14 +2586,14 @@ fn host_owner(page: &PageMeta, sites: &[String], host: &str) -> Option<String> {
 /// "Jane Doe".
 fn copyright_holder(notice: &str) -> Option<String> {
     let at = notice.find('©').or_else(|| notice.find("Copyright"))?;
+    // The sign, the word and the years, in either order ("© Copyright 2025", "Copyright ©").
+    let marks = |c: char| {
+        c == '©' || c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | ',')
+    };
     let rest = notice[at..]
-        .trim_start_matches(|c: char| {
-            c == '©' || c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | ',')
-        })
+        .trim_start_matches(marks)
         .trim_start_matches("Copyright")
-        .trim_start_matches(|c: char| {
-            c == '©' || c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | ',')
-        });
+        .trim_start_matches(marks);
     let end = rest
         .find(['.', '|', ',', '·', '–', '—', '(', '\n'])
         .unwrap_or(rest.len());
