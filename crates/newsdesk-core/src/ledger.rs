@@ -30,7 +30,10 @@ pub struct LedgerArticle<'a> {
     pub outlet: &'a str,
     /// Root of the article's copy chain: articles with one chain are one source.
     pub chain: &'a str,
-    pub time: i64,
+    /// Publication time, Unix seconds; `None` when the source gives no date. When newsdesk saw
+    /// an undated article says nothing of when it reported what it says, so its reports are
+    /// neither earlier nor later than any other: they cannot update a count.
+    pub time: Option<i64>,
     pub text: &'a str,
     pub analysis: &'a Analysis,
 }
@@ -41,8 +44,8 @@ pub struct Citation {
     pub article: ArticleId,
     pub outlet: String,
     pub chain: ArticleId,
-    /// The article's time, Unix seconds.
-    pub time: i64,
+    /// The article's publication time, Unix seconds; `None` for an undated article.
+    pub time: Option<i64>,
     /// The sentence that states it.
     pub sentence: String,
 }
@@ -459,9 +462,8 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
             let has_event = members.iter().any(|m| !m.event.is_empty());
             let mut reports: Vec<QuantityReport> = members.into_iter().map(|m| m.report).collect();
             reports.sort_by(|a, b| {
-                a.cited
-                    .time
-                    .cmp(&b.cited.time)
+                in_time(a.cited.time)
+                    .cmp(&in_time(b.cited.time))
                     .then(a.cited.outlet.cmp(&b.cited.outlet))
             });
             // Only a count of something that happened ("people killed") can be updated or
@@ -477,8 +479,12 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
                 .collect::<BTreeSet<_>>()
                 .len() as u32;
             QuantityClaim {
+                // The latest report that can be placed in time; undated ones sort last.
                 latest: reports
-                    .last()
+                    .iter()
+                    .rev()
+                    .find(|r| r.cited.time.is_some())
+                    .or(reports.last())
                     .map(|r| r.surface.clone())
                     .unwrap_or_default(),
                 what,
@@ -499,6 +505,11 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
 
 const DAY: i64 = 86_400;
 
+/// A sort key for a publication time: dated reports in time order, then the undated ones.
+fn in_time(time: Option<i64>) -> (bool, i64) {
+    (time.is_none(), time.unwrap_or(0))
+}
+
 /// How the reports of one quantity relate, article by article: two articles conflict when
 /// nothing one says of the quantity can be reconciled with anything the other says, on the
 /// same day (or the later one says less); a higher count on a later day is an update. An
@@ -506,7 +517,7 @@ const DAY: i64 = 86_400;
 /// none that gives either. An article's bounds ("at least 150") only speak for it when it
 /// gives no count itself: "180 killed, at least 150 of them civilians" says 180.
 fn status(reports: &[QuantityReport]) -> QuantityStatus {
-    let mut by_article: Vec<(&str, i64, Vec<&QuantityReport>)> = Vec::new();
+    let mut by_article: Vec<(&str, Option<i64>, Vec<&QuantityReport>)> = Vec::new();
     for r in reports {
         match by_article
             .iter_mut()
@@ -528,17 +539,22 @@ fn status(reports: &[QuantityReport]) -> QuantityStatus {
     for (i, (_, ta, ra)) in by_article.iter().enumerate() {
         for (_, tb, rb) in &by_article[i + 1..] {
             let reconcilable = ra.iter().any(|a| rb.iter().any(|b| compatible(a, b)));
-            let ((t_early, early), (t_late, late)) = if ta <= tb {
+            let ((t_early, early), (t_late, late)) = if in_time(*ta) <= in_time(*tb) {
                 ((ta, ra), (tb, rb))
             } else {
                 ((tb, rb), (ta, ra))
             };
-            let same_day = t_early.div_euclid(DAY) == t_late.div_euclid(DAY);
+            // With an undated article, which came first is unknown: a change of count is no
+            // update, and reads as a disagreement, as it does on one day.
+            let ordered = match (t_early, t_late) {
+                (Some(early), Some(late)) => early.div_euclid(DAY) != late.div_euclid(DAY),
+                _ => false,
+            };
             let rose = highest(late) > highest(early);
-            if !reconcilable && (same_day || !rose) {
+            if !reconcilable && (!ordered || !rose) {
                 return QuantityStatus::Conflict;
             }
-            if !same_day && rose {
+            if ordered && rose {
                 // A higher count on a later day: the count moved on.
                 updated = true;
             }
@@ -730,7 +746,7 @@ fn dates(articles: &[LedgerArticle<'_>]) -> Vec<DateClaim> {
     let mut out: Vec<DateClaim> = by_value
         .into_iter()
         .map(|(value, (contexts, mut reports))| {
-            reports.sort_by_key(|r| r.cited.time);
+            reports.sort_by_key(|r| in_time(r.cited.time));
             let mut shared: Vec<String> = contexts.first().cloned().unwrap_or_default();
             for c in contexts.iter().skip(1) {
                 let kept: Vec<String> = shared
@@ -766,8 +782,8 @@ const MIN_LEAD_WORDS: usize = 8;
 fn leads(articles: &[LedgerArticle<'_>]) -> Vec<Citation> {
     // The chain's root (its first publisher, as copy detection found it) speaks for the
     // chain; a chain whose root is outside the story is represented by its earliest article.
-    fn rank<'a>(x: &LedgerArticle<'a>) -> (bool, i64, &'a str) {
-        (x.id != x.chain, x.time, x.id)
+    fn rank<'a>(x: &LedgerArticle<'a>) -> (bool, (bool, i64), &'a str) {
+        (x.id != x.chain, in_time(x.time), x.id)
     }
     let mut first_of_chain: BTreeMap<&str, &LedgerArticle<'_>> = BTreeMap::new();
     for a in articles {
@@ -788,7 +804,11 @@ fn leads(articles: &[LedgerArticle<'_>]) -> Vec<Citation> {
             Some(cite(a, lead.to_owned()))
         })
         .collect();
-    out.sort_by(|a, b| a.time.cmp(&b.time).then(a.article.cmp(&b.article)));
+    out.sort_by(|a, b| {
+        in_time(a.time)
+            .cmp(&in_time(b.time))
+            .then(a.article.cmp(&b.article))
+    });
     out
 }
 
@@ -856,7 +876,7 @@ mod tests {
                 id,
                 outlet: id,
                 chain,
-                time,
+                time: Some(time),
                 text,
                 analysis: &analyses[i],
             };
@@ -910,7 +930,7 @@ mod tests {
             id,
             outlet: id,
             chain,
-            time,
+            time: Some(time),
             text,
             analysis,
         };
@@ -959,7 +979,7 @@ mod tests {
                 id: "a",
                 outlet: "A",
                 chain: "a",
-                time: 10,
+                time: Some(10),
                 text: texts[0],
                 analysis: &a,
             },
@@ -967,7 +987,7 @@ mod tests {
                 id: "b",
                 outlet: "B",
                 chain: "b",
-                time: 20,
+                time: Some(20),
                 text: texts[1],
                 analysis: &b,
             },
@@ -986,7 +1006,7 @@ mod tests {
                 id: "c",
                 outlet: "C",
                 chain: "c",
-                time: 10,
+                time: Some(10),
                 text: "",
                 analysis: &c,
             },
@@ -994,7 +1014,7 @@ mod tests {
                 id: "d",
                 outlet: "D",
                 chain: "d",
-                time: 10 + DAY,
+                time: Some(10 + DAY),
                 text: "",
                 analysis: &d,
             },
@@ -1009,6 +1029,50 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_report_updates_no_count_and_is_not_the_latest() {
+        let texts = [
+            "The fire on Tuesday injured 12 people, the fire service said.",
+            "The fire on Tuesday injured 19 people, the fire service said.",
+        ];
+        let dated = analysed(texts[0]);
+        let undated = analysed(texts[1]);
+        let article = |id, time, text, analysis| LedgerArticle {
+            id,
+            outlet: id,
+            chain: id,
+            time,
+            text,
+            analysis,
+        };
+        let injured = |ledger: &Ledger| {
+            ledger
+                .quantities
+                .iter()
+                .find(|q| q.what.contains("injured"))
+                .cloned()
+                .expect("claim")
+        };
+        // Seen a day later, but undated: whether 19 came before or after 12 is unknown, so the
+        // change is a disagreement, and the dated report stays the latest.
+        let ledger = Ledger::build(&[
+            article("dated", Some(10), texts[0], &dated),
+            article("undated", None, texts[1], &undated),
+        ]);
+        let claim = injured(&ledger);
+        assert_eq!(claim.status, QuantityStatus::Conflict, "{claim:?}");
+        assert_eq!(claim.latest, "12");
+        assert_eq!(claim.reports.last().map(|r| r.cited.time), Some(None));
+        // The same two reports a day apart, both dated: the count moved on.
+        let ledger = Ledger::build(&[
+            article("dated", Some(10), texts[0], &dated),
+            article("undated", Some(10 + DAY), texts[1], &undated),
+        ]);
+        let claim = injured(&ledger);
+        assert_eq!(claim.status, QuantityStatus::Updated, "{claim:?}");
+        assert_eq!(claim.latest, "19");
+    }
+
+    #[test]
     fn qualifiers_reconcile_and_copies_are_one_source() {
         let a = analysed("At least 30 people were killed in the attack.");
         let b = analysed("The attack killed 39 people, officials said.");
@@ -1017,7 +1081,7 @@ mod tests {
                 id: "a",
                 outlet: "Wire",
                 chain: "a",
-                time: 0,
+                time: Some(0),
                 text: "",
                 analysis: &a,
             },
@@ -1025,7 +1089,7 @@ mod tests {
                 id: "r",
                 outlet: "Reprint",
                 chain: "a",
-                time: 5,
+                time: Some(5),
                 text: "",
                 analysis: &a,
             },
@@ -1033,7 +1097,7 @@ mod tests {
                 id: "b",
                 outlet: "B",
                 chain: "b",
-                time: 10,
+                time: Some(10),
                 text: "",
                 analysis: &b,
             },
@@ -1058,7 +1122,7 @@ mod tests {
                 id: "a",
                 outlet: "A",
                 chain: "a",
-                time: 0,
+                time: Some(0),
                 text: "",
                 analysis: &a,
             },
@@ -1066,7 +1130,7 @@ mod tests {
                 id: "b",
                 outlet: "B",
                 chain: "b",
-                time: 0,
+                time: Some(0),
                 text: "",
                 analysis: &b,
             },

@@ -69,7 +69,7 @@ fn ledger(docs: &[(&str, &str, i64, &str, &Analysis)]) -> Ledger {
             id,
             outlet: id,
             chain,
-            time: *time,
+            time: Some(*time),
             text,
             analysis,
         })

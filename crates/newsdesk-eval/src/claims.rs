@@ -41,7 +41,7 @@ pub fn run(args: Args) -> Result<()> {
                 id: k,
                 outlet: k,
                 chain: k,
-                time: 0,
+                time: Some(0),
                 text: t,
                 analysis: a,
             })

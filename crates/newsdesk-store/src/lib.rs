@@ -60,7 +60,8 @@ pub struct StoredArticle {
     /// Root of its copy chain (its own id when it copies nothing).
     pub chain: ArticleId,
     pub analysis: Analysis,
-    /// Cosine similarity with which it joined its story (absent for a story's first article).
+    /// How strongly it joined its story: the join model's probability, or the copy score when
+    /// it followed its original there (absent for a story's first article).
     pub story_score: Option<f32>,
     /// The terms it shared most with its story when it joined.
     pub story_terms: Vec<String>,

@@ -21,6 +21,10 @@ pub fn iso(t: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Shown in place of a time for an article whose source gives no date: when newsdesk saw it is
+/// no publication time.
+const UNDATED: &str = "undated";
+
 /// A short UTC time for tables: the date alone at midnight (a date without a time).
 fn short_time(t: i64) -> String {
     match jiff::Timestamp::from_second(t) {
@@ -109,7 +113,7 @@ impl StoryView {
                     id: &a.article.id,
                     outlet: outlet_name(&a.article.outlet),
                     chain: &a.chain,
-                    time: a.article.time,
+                    time: a.article.dated.then_some(a.article.time),
                     text: &a.article.text,
                     analysis: &a.analysis,
                 })
@@ -147,6 +151,7 @@ impl StoryView {
                     "url": a.article.url,
                     "published": a.article.published,
                     "time": iso(a.article.time),
+                    "dated": a.article.dated,
                     "source": a.article.source,
                     "chain": a.chain,
                     "copy_of": self.link_of(&a.article.id).map(|l| json!({
@@ -207,7 +212,11 @@ impl StoryView {
             writeln!(
                 out,
                 "  {:<16}  {:<22}  {}  ({}){}",
-                short_time(a.article.time),
+                if a.article.dated {
+                    short_time(a.article.time)
+                } else {
+                    UNDATED.to_owned()
+                },
                 truncate(outlet_name(&a.article.outlet), 22),
                 truncate(&a.article.title, 70),
                 short_id(&a.article.id),
@@ -338,7 +347,7 @@ impl StoryView {
                 QuantityStatus::Agreed => "",
             };
             // Values with the outlets that report each, in time order.
-            let mut values: Vec<(String, Vec<String>, i64)> = Vec::new();
+            let mut values: Vec<(String, Vec<String>, Option<i64>)> = Vec::new();
             for r in &q.reports {
                 let key = r.surface.to_lowercase();
                 match values.iter_mut().find(|v| v.0.to_lowercase() == key) {
@@ -365,7 +374,9 @@ impl StoryView {
                         format!(
                             "{surface} ({}, {})",
                             outlets.join(", "),
-                            short_time(*time).get(..10).unwrap_or("")
+                            time.map_or(UNDATED.to_owned(), |t| {
+                                short_time(t).get(..10).unwrap_or("").to_owned()
+                            })
                         )
                     } else {
                         format!("{surface} ({})", outlets.join(", "))
@@ -521,6 +532,7 @@ pub fn article_export_json(a: &StoredArticle) -> Value {
         "authors": a.article.authors,
         "published": a.article.published,
         "time": iso(a.article.time),
+        "dated": a.article.dated,
         "language": a.article.language,
         "story": a.story,
         "chain": a.chain,

@@ -278,6 +278,23 @@ fn seeds_are_one_story_from_two_independent_outlets() {
         .find(|a| a["outlet"] == "Brighton Journal")
         .expect("the Brighton Journal article");
     assert_eq!(brighton["published"], "2024-02-29");
+    assert_eq!(brighton["dated"], true);
+    // The other seed states no date: when it was ingested is no publication time, and is
+    // shown as such.
+    let undated = story["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|a| a["outlet"] != "Brighton Journal")
+        .expect("the other article");
+    assert_eq!(undated["dated"], false);
+    assert!(undated["published"].is_null());
+    let text = stdout(&run(&data, &["story", &story["id"].to_string()]));
+    let line = text
+        .lines()
+        .find(|l| l.contains(&undated["id"].as_str().expect("id")[..8]))
+        .expect("the undated article's line");
+    assert!(line.trim_start().starts_with("undated"), "{text}");
     assert_eq!(story["conflicts"], 0);
 
     // The claims a reader wants, each with the sources that state it.
