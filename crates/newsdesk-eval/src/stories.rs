@@ -69,6 +69,10 @@ pub struct Args {
     /// (synthetic) active stories.
     #[arg(long)]
     speed: Option<usize>,
+    /// List on stderr each predicted story that holds articles of more than one true cluster
+    /// (with how many of each): where precision is lost.
+    #[arg(long)]
+    show_mixed: bool,
     /// Also run the scikit-learn peers side by side (bench/peers/stories_peer.py: TF-IDF
     /// single-pass online clustering and TF-IDF average-linkage agglomerative clustering), each
     /// with one threshold tuned on these dev streams; install them with bench/peers/setup.sh.
@@ -468,7 +472,7 @@ pub fn run(args: Args) -> Result<()> {
             let pred = replay(items, analyses, config);
             let rate = items.len() as f64 / start.elapsed().as_secs_f64();
             let s = score(&pred, &truth);
-            if std::env::var_os("SHOW_MERGES").is_some() && *name == "ecbplus" {
+            if args.show_mixed {
                 let mut by: std::collections::BTreeMap<i64, Vec<&str>> = Default::default();
                 for (p, t) in pred.iter().zip(&truth) {
                     by.entry(*p).or_default().push(t);
@@ -479,7 +483,7 @@ pub fn run(args: Args) -> Result<()> {
                         *c.entry(t).or_default() += 1;
                     }
                     if c.len() > 1 {
-                        eprintln!("story {p}: {c:?}");
+                        eprintln!("{name}: story {p} holds {c:?}");
                     }
                 }
             }
