@@ -106,6 +106,7 @@ pub fn extract_html_with_features(
     .collect();
 
     let (h1s, h1_pick) = analysis.h1s(&dom);
+    let furniture_h1s = analysis.furniture_h1s(&dom);
     let title = meta::choose_title(
         ld.headline.as_deref(),
         page.meta(&["og:title"]),
@@ -113,6 +114,7 @@ pub fn extract_html_with_features(
         page.title_tag.as_deref(),
         &h1s,
         h1_pick,
+        &furniture_h1s,
         &sites,
         host.as_deref(),
     );

@@ -1334,6 +1334,18 @@ impl Analysis {
         (out, pick)
     }
 
+    /// The `<h1>`s in parts of the page removed as furniture (first 4 with text): a headline
+    /// printed in a header bar named like page furniture is still the headline when the
+    /// metadata agrees with it.
+    pub fn furniture_h1s(&self, dom: &Dom<'_>) -> Vec<String> {
+        (0..dom.len())
+            .filter(|&i| dom.nodes[i].tag == "h1" && self.marks[i] == Mark::Removed)
+            .map(|i| dom.text_of(i, 400))
+            .filter(|t| !t.is_empty())
+            .take(4)
+            .collect()
+    }
+
     /// Reads the chosen containers out as blocks, in document order.
     pub fn blocks(&self, dom: &Dom<'_>) -> Vec<Block> {
         let keep_headers = !self.chosen_is_page(dom);

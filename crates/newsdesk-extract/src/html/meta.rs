@@ -1163,6 +1163,10 @@ fn word_cosine(a: &str, b: &str) -> f32 {
 /// sites (publishers rewrite `og:title` for clicks; the `<h1>` is what readers see). An `<h1>`
 /// inside the article text is the headline even when the metadata disagrees. Otherwise the
 /// structured candidates, each with any site branding removed, then any `<h1>`.
+///
+/// `furniture_h1s` are the `<h1>`s of parts removed as page furniture: sites print the headline
+/// in elements named like furniture (`article__meta`, a hero `<header>` with print-only
+/// classes), so these are headlines too, but only where the metadata agrees.
 #[allow(clippy::too_many_arguments)]
 pub fn choose_title(
     ld_headline: Option<&str>,
@@ -1171,6 +1175,7 @@ pub fn choose_title(
     title_tag: Option<&str>,
     h1s: &[(String, bool)],
     h1_pick: Option<usize>,
+    furniture_h1s: &[String],
     sites: &[String],
     host: Option<&str>,
 ) -> Option<String> {
@@ -1193,12 +1198,27 @@ pub fn choose_title(
         })
         .map(|(k, h, inside)| (k, strip_site(h, sites, host), inside))
         .collect();
+    // Headlines printed in parts of the page read as furniture (`<div class="article__meta">`
+    // around the `<h1>`) count where the metadata vouches for them, never on position alone.
+    let vouched: Vec<(usize, String, bool)> = heads
+        .iter()
+        .cloned()
+        .chain(
+            furniture_h1s
+                .iter()
+                .map(|t| t.trim())
+                .filter(|h| {
+                    !h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host)
+                })
+                .map(|h| (usize::MAX, strip_site(h, sites, host), false)),
+        )
+        .collect();
     let keys: Vec<String> = cleaned.iter().map(|c| normalize_key(c)).collect();
     // The same words as a metadata title: the printed form (its punctuation) is the headline,
     // unless the page also writes it with plain quotes where the `<h1>` has typographic ones
     // (the plain form is the one people type and search for).
     let typographic = |t: &str| t.contains(['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}']);
-    for (_, h, _) in &heads {
+    for (_, h, _) in &vouched {
         let hk = normalize_key(h);
         let same: Vec<&String> = cleaned
             .iter()
@@ -1221,7 +1241,7 @@ pub fn choose_title(
     }
     // An `<h1>` that prints a label or a date before the metadata title (`Blog: Ten tips`,
     // `Dec 18 2025 Ten tips`): the title without it.
-    for (_, h, _) in &heads {
+    for (_, h, _) in &vouched {
         for c in &cleaned {
             let words = c.split_whitespace().count();
             let Some(cut) = h
@@ -1245,14 +1265,14 @@ pub fn choose_title(
         }
     }
     // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
-    if let Some((_, h, _)) = heads.iter().find(|(_, h, _)| {
+    if let Some((_, h, _)) = vouched.iter().find(|(_, h, _)| {
         let hk = normalize_key(h);
         hk.chars().count() >= 8 && raw.iter().any(|t| normalize_key(t).starts_with(&hk))
     }) {
         return Some(tidy_title(h));
     }
     // A rewording of the metadata title.
-    let agreeing = heads
+    let agreeing = vouched
         .iter()
         .filter(|(_, h, _)| h.split_whitespace().count() >= 2)
         .map(|(k, h, _)| {

@@ -148,6 +148,40 @@ fn open_graph_metadata() {
     assert_eq!(a.authors, vec!["Maria Rossi"]);
 }
 
+/// A headline printed inside an element named like furniture (`article__meta`) is still the
+/// headline when the metadata vouches for it; it is not taken on position alone.
+#[test]
+fn headline_in_an_element_named_like_furniture() {
+    let page = |og: &str| {
+        format!(
+            r#"<html><head>
+<title>The seven secrets hotel owners keep from guests | The Ledger</title>
+<meta property="og:title" content="{og}">
+</head><body><article class="post">
+<div class="article__meta"><h1 itemprop="headline">The seven secrets hotel owners keep from guests</h1></div>
+<div class="entry-content"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>
+</article></body></html>"#
+        )
+    };
+    // The `<title>` starts with the printed headline: it is the title, over a rewording
+    // written for social sites.
+    let a = extract_html(&page("Seven secrets hotel owners keep"), None);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("The seven secrets hotel owners keep from guests")
+    );
+    // Where no metadata agrees with it, such a headline is not taken.
+    let html = format!(
+        r#"<html><head><meta property="og:title" content="Storm cuts power to 12,000 homes"></head>
+<body><article class="post"><div class="article__meta"><h1>Subscribe to our newsletter</h1></div>
+<div class="entry-content"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article></body></html>"#
+    );
+    assert_eq!(
+        extract_html(&html, None).title.as_deref(),
+        Some("Storm cuts power to 12,000 homes")
+    );
+}
+
 #[test]
 fn title_suffix_and_prefix_stripping() {
     let sites = vec!["Daily Example".to_owned()];
@@ -907,6 +941,7 @@ mod titles {
             Some("Using Machine Learning To Personalize Shopping | Example Blog"),
             &heads,
             Some(1),
+            &[],
             &sites,
             Some("blog.example.com"),
         );
@@ -928,6 +963,7 @@ mod titles {
                 None,
                 &h1s(&[(h1, true)]),
                 Some(0),
+                &[],
                 &["Example Blog".to_owned()],
                 None,
             )
@@ -966,7 +1002,7 @@ mod titles {
     fn cut_off_headline_completed() {
         let cut = "Fix It Friday: We Help 4 Readers Find Solutions (Including";
         let full = "Fix It Friday: We Help 4 Readers Find Solutions (Including One Trick)";
-        let t = choose_title(Some(cut), Some(full), None, None, &[], None, &[], None);
+        let t = choose_title(Some(cut), Some(full), None, None, &[], None, &[], &[], None);
         assert_eq!(t.as_deref(), Some(full));
         let t = choose_title(
             Some("Inside the Drug Lab"),
@@ -975,6 +1011,7 @@ mod titles {
             None,
             &[],
             None,
+            &[],
             &[],
             None,
         );
@@ -993,6 +1030,7 @@ mod titles {
             None,
             &heads,
             Some(0),
+            &[],
             &[],
             None,
         );
