@@ -1299,12 +1299,12 @@ impl Analysis {
             .any(|&i| matches!(dom.nodes[i].tag, "body" | "html" | ROOT_TAG))
     }
 
-    /// The page's `<h1>`s (first 8 with text, in document order) with whether each lies
-    /// inside the chosen text, and which one titles the article by position alone: inside the
-    /// chosen text, else the nearest before it, else the first.
-    pub fn h1s(&self, dom: &Dom<'_>) -> (Vec<(String, bool)>, Option<usize>) {
+    /// The page's `<h1>`s (first 8 with text, in document order), and which one titles the
+    /// article by position alone: inside the chosen text, else the nearest before it, else the
+    /// first.
+    pub fn h1s(&self, dom: &Dom<'_>) -> (Vec<String>, Option<usize>) {
         let is_page = self.chosen_is_page(dom);
-        let mut out: Vec<(String, bool)> = Vec::new();
+        let mut out: Vec<String> = Vec::new();
         let (mut inside, mut before) = (None, None);
         for i in 0..dom.len() {
             if dom.nodes[i].tag != "h1" || self.marks[i] == Mark::Removed {
@@ -1320,7 +1320,7 @@ impl Analysis {
             } else if i < self.main {
                 before = Some(out.len());
             }
-            out.push((text, within));
+            out.push(text);
             if out.len() == 8 {
                 break;
             }

@@ -1160,9 +1160,11 @@ fn word_cosine(a: &str, b: &str) -> f32 {
 /// Picks the title. The headline as printed on the page (an `<h1>`) wins when the page's
 /// metadata agrees it is the headline: same words, a `<title>` that starts with it, or enough
 /// shared words that the metadata reads as a variant written for search engines or social
-/// sites (publishers rewrite `og:title` for clicks; the `<h1>` is what readers see). An `<h1>`
-/// inside the article text is the headline even when the metadata disagrees. Otherwise the
-/// structured candidates, each with any site branding removed, then any `<h1>`.
+/// sites (publishers rewrite `og:title` for clicks; the `<h1>` is what readers see). Otherwise
+/// the structured candidates, each with any site branding removed, then the `<h1>` that titles
+/// the article by position. An `<h1>` the metadata does not vouch for is not taken over it,
+/// even inside the article text: there it is as often a section heading or a pull quote set
+/// as one (`But what they love is the sense of empowerment`).
 ///
 /// `furniture_h1s` are the `<h1>`s of parts removed as page furniture: sites print the headline
 /// in elements named like furniture (`article__meta`, a hero `<header>` with print-only
@@ -1173,7 +1175,7 @@ pub fn choose_title(
     og_title: Option<&str>,
     twitter_title: Option<&str>,
     title_tag: Option<&str>,
-    h1s: &[(String, bool)],
+    h1s: &[String],
     h1_pick: Option<usize>,
     furniture_h1s: &[String],
     sites: &[String],
@@ -1189,18 +1191,16 @@ pub fn choose_title(
     // Candidate headlines: not the site's name, not a paragraph.
     // A printed headline can carry branding or a section after a bar too
     // (`Storm hits coast | Opinion`): it goes as it does from metadata titles.
-    let heads: Vec<(usize, String, bool)> = h1s
+    let heads: Vec<(usize, String)> = h1s
         .iter()
         .enumerate()
-        .map(|(k, (t, inside))| (k, t.trim(), *inside))
-        .filter(|(_, h, _)| {
-            !h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host)
-        })
-        .map(|(k, h, inside)| (k, strip_site(h, sites, host), inside))
+        .map(|(k, t)| (k, t.trim()))
+        .filter(|(_, h)| !h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host))
+        .map(|(k, h)| (k, strip_site(h, sites, host)))
         .collect();
     // Headlines printed in parts of the page read as furniture (`<div class="article__meta">`
     // around the `<h1>`) count where the metadata vouches for them, never on position alone.
-    let vouched: Vec<(usize, String, bool)> = heads
+    let vouched: Vec<(usize, String)> = heads
         .iter()
         .cloned()
         .chain(
@@ -1210,7 +1210,7 @@ pub fn choose_title(
                 .filter(|h| {
                     !h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host)
                 })
-                .map(|h| (usize::MAX, strip_site(h, sites, host), false)),
+                .map(|h| (usize::MAX, strip_site(h, sites, host))),
         )
         .collect();
     let keys: Vec<String> = cleaned.iter().map(|c| normalize_key(c)).collect();
@@ -1218,7 +1218,7 @@ pub fn choose_title(
     // unless the page also writes it with plain quotes where the `<h1>` has typographic ones
     // (the plain form is the one people type and search for).
     let typographic = |t: &str| t.contains(['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}']);
-    for (_, h, _) in &vouched {
+    for (_, h) in &vouched {
         let hk = normalize_key(h);
         let same: Vec<&String> = cleaned
             .iter()
@@ -1241,7 +1241,7 @@ pub fn choose_title(
     }
     // An `<h1>` that prints a label or a date before the metadata title (`Blog: Ten tips`,
     // `Dec 18 2025 Ten tips`): the title without it.
-    for (_, h, _) in &vouched {
+    for (_, h) in &vouched {
         for c in &cleaned {
             let words = c.split_whitespace().count();
             let Some(cut) = h
@@ -1265,7 +1265,7 @@ pub fn choose_title(
         }
     }
     // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
-    if let Some((_, h, _)) = vouched.iter().find(|(_, h, _)| {
+    if let Some((_, h)) = vouched.iter().find(|(_, h)| {
         let hk = normalize_key(h);
         hk.chars().count() >= 8 && raw.iter().any(|t| normalize_key(t).starts_with(&hk))
     }) {
@@ -1274,24 +1274,15 @@ pub fn choose_title(
     // A rewording of the metadata title.
     let agreeing = vouched
         .iter()
-        .filter(|(_, h, _)| h.split_whitespace().count() >= 2)
-        .map(|(k, h, _)| {
+        .filter(|(_, h)| h.split_whitespace().count() >= 2)
+        .map(|(_, h)| {
             let sim = raw.iter().map(|t| word_cosine(h, t)).fold(0.0f32, f32::max);
-            (*k, h.as_str(), sim)
+            (h.as_str(), sim)
         })
-        .filter(|(_, _, sim)| *sim >= H1_AGREEMENT)
-        .max_by(|a, b| a.2.total_cmp(&b.2));
-    if let Some((_, h, _)) = agreeing {
+        .filter(|(_, sim)| *sim >= H1_AGREEMENT)
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((h, _)) = agreeing {
         return Some(tidy_title(h));
-    }
-    // The headline as printed, when it reads like one, over metadata that does not agree.
-    if let Some((_, h, _)) = heads
-        .iter()
-        .find(|(k, h, inside)| *inside && Some(*k) == h1_pick && h.split_whitespace().count() >= 3)
-    {
-        if !raw.is_empty() {
-            return Some(tidy_title(h));
-        }
     }
     // The structured candidates, a cut-off one (`... Solutions (Including`) completed by one
     // that goes on with the same words.
@@ -1316,8 +1307,8 @@ pub fn choose_title(
     whole
         .cloned()
         .or_else(|| {
-            let pick = h1_pick.and_then(|k| heads.iter().find(|(i, _, _)| *i == k));
-            pick.or(heads.first()).map(|(_, h, _)| h.clone())
+            let pick = h1_pick.and_then(|k| heads.iter().find(|(i, _)| *i == k));
+            pick.or(heads.first()).map(|(_, h)| h.clone())
         })
         .map(|t| tidy_title(&t))
 }

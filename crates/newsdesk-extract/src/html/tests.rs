@@ -918,8 +918,8 @@ made for long days on rough ground.</p></div></div></body></html>"#;
 mod titles {
     use super::super::meta::{choose_title, tidy_title};
 
-    fn h1s(list: &[(&str, bool)]) -> Vec<(String, bool)> {
-        list.iter().map(|(t, i)| ((*t).to_owned(), *i)).collect()
+    fn h1s(list: &[&str]) -> Vec<String> {
+        list.iter().map(|t| (*t).to_owned()).collect()
     }
 
     /// A headline printed in the page, reworded for social sites in `og:title`, is the title;
@@ -928,11 +928,8 @@ mod titles {
     fn printed_headline_beats_its_social_rewording() {
         let sites = vec!["Example Blog".to_owned()];
         let heads = h1s(&[
-            ("Example Blog", false),
-            (
-                "How Machine Learning Personalizes Ecommerce Shopping",
-                false,
-            ),
+            "Example Blog",
+            "How Machine Learning Personalizes Ecommerce Shopping",
         ]);
         let t = choose_title(
             None,
@@ -961,7 +958,7 @@ mod titles {
                 Some(og),
                 None,
                 None,
-                &h1s(&[(h1, true)]),
+                &h1s(&[h1]),
                 Some(0),
                 &[],
                 &["Example Blog".to_owned()],
@@ -1018,11 +1015,23 @@ mod titles {
         assert_eq!(t.as_deref(), Some("Inside the Drug Lab"));
     }
 
-    /// An `<h1>` that shares nothing with the metadata (a section name outside the article)
-    /// does not replace it.
+    /// An `<h1>` that shares nothing with the metadata does not replace it: a section name
+    /// outside the article, or a section heading or pull quote set as an `<h1>` inside it.
     #[test]
-    fn unrelated_h1_outside_the_article_is_not_the_title() {
-        let heads = h1s(&[("Latest from our partners", false)]);
+    fn unrelated_h1_is_not_the_title() {
+        let t = choose_title(
+            None,
+            Some("What do people love about Rust? | Rust Blog"),
+            None,
+            None,
+            &h1s(&["But what they love is the sense of empowerment and versatility"]),
+            Some(0),
+            &[],
+            &["Rust Blog".to_owned()],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("What do people love about Rust?"));
+        let heads = h1s(&["Latest from our partners"]);
         let t = choose_title(
             Some("Council approves the new budget"),
             None,
