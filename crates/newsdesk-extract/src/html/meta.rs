@@ -1102,6 +1102,16 @@ const TITLE_SEPARATORS: &[&str] = &[
 /// length alone.
 pub fn strip_site(title: &str, sites: &[String], host: Option<&str>) -> String {
     let title = title.trim();
+    // A share text's credit (`Hybrid and EV Buying Guide via @ConsumerReports`, in
+    // `twitter:title`) is branding too.
+    if let Some((head, handle)) = title.rsplit_once(" via @") {
+        if !head.trim().is_empty()
+            && !handle.is_empty()
+            && handle.chars().all(|c| c.is_alphanumeric() || c == '_')
+        {
+            return strip_site(head, sites, host);
+        }
+    }
     let last = TITLE_SEPARATORS
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))

@@ -225,6 +225,15 @@ fn title_suffix_and_prefix_stripping() {
         strip_site("Biden - Trump debate draws record audience", &sites, None),
         "Biden - Trump debate draws record audience"
     );
+    // A share text's credit to the outlet's account, but not "via" in a headline.
+    assert_eq!(
+        strip_site("Storm hits coast via @DailyExample", &[], None),
+        "Storm hits coast"
+    );
+    assert_eq!(
+        strip_site("Getting to work via @ bus lanes", &[], None),
+        "Getting to work via @ bus lanes"
+    );
 
     // Through the whole extractor: `<title>` only, the h1 decides.
     let html = format!(
