@@ -73,6 +73,12 @@ pub struct Args {
     /// (with how many of each): where precision is lost.
     #[arg(long)]
     show_mixed: bool,
+    /// Score, instead, the best clustering that never joins articles further apart in time than
+    /// each of these gaps (days, comma-separated): every true cluster split wherever its
+    /// articles, in date order, leave such a gap. What a clusterer of events, not topics, can
+    /// reach on each dated stream.
+    #[arg(long, value_delimiter = ',')]
+    gap_bound: Vec<i64>,
     /// Also run the scikit-learn peers side by side (bench/peers/stories_peer.py: TF-IDF
     /// single-pass online clustering and TF-IDF average-linkage agglomerative clustering), each
     /// with one threshold tuned on these dev streams; install them with bench/peers/setup.sh.
@@ -420,6 +426,9 @@ pub fn run(args: Args) -> Result<()> {
     if args.peers {
         return peers(&args, &config, &sets);
     }
+    if !args.gap_bound.is_empty() {
+        return print_gap_bounds(&sets, &args.gap_bound);
+    }
     println!(
         "{:<14} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>10} {:>10}",
         "set", "docs", "B3 P", "B3 R", "B3 F1", "pair F1", "NMI", "pred/true", "art/s"
@@ -512,6 +521,63 @@ pub fn run(args: Args) -> Result<()> {
                     "  within", "", p, r, f
                 );
             }
+        }
+    }
+    Ok(())
+}
+
+/// The true clusters of a stream split wherever their articles, in date order, lie more than
+/// `gap_secs` apart: the best a clusterer can do that never joins across such a gap. Undated
+/// articles stay with their cluster.
+fn split_at_gaps(items: &[Item], gap_secs: i64) -> Vec<String> {
+    let mut by_truth: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        by_truth.entry(item.truth.as_str()).or_default().push(i);
+    }
+    let mut out = vec![String::new(); items.len()];
+    for (truth, mut members) in by_truth {
+        members.sort_by_key(|&i| items[i].time.unwrap_or(i64::MAX));
+        let (mut part, mut last) = (0, None::<i64>);
+        for i in members {
+            if let (Some(t), Some(l)) = (items[i].time, last) {
+                if t - l > gap_secs {
+                    part += 1;
+                }
+            }
+            last = items[i].time.or(last);
+            out[i] = format!("{truth}#{part}");
+        }
+    }
+    out
+}
+
+/// `--gap-bound`: B-cubed scores of [`split_at_gaps`] on each dated stream.
+fn print_gap_bounds(sets: &[(&str, Vec<Item>)], gaps_days: &[i64]) -> Result<()> {
+    println!(
+        "best clustering that never joins articles more than N days apart (true clusters split at such gaps)"
+    );
+    println!(
+        "{:<14} {:>6} {:>7} {:>7} {:>7} {:>10}",
+        "set", "days", "B3 P", "B3 R", "B3 F1", "pred/true"
+    );
+    for (name, items) in sets {
+        if items.iter().all(|i| i.time.is_none()) {
+            continue;
+        }
+        let truth: Vec<&str> = items.iter().map(|i| i.truth.as_str()).collect();
+        for &days in gaps_days {
+            anyhow::ensure!(days > 0, "--gap-bound takes positive days, not {days}");
+            let pred = split_at_gaps(items, days * 86_400);
+            let s = score(&pred, &truth);
+            println!(
+                "{:<14} {:>6} {:>7.3} {:>7.3} {:>7.3} {:>10}",
+                name,
+                days,
+                s.bcubed_p,
+                s.bcubed_r,
+                s.bcubed_f1,
+                format!("{}/{}", s.predicted, s.truth)
+            );
         }
     }
     Ok(())
@@ -1109,6 +1175,33 @@ mod tests {
             (singletons.bcubed_p - 1.0).abs() < 1e-9 && (singletons.bcubed_r - 0.5).abs() < 1e-9
         );
         assert_eq!((singletons.predicted, singletons.truth), (4, 2));
+    }
+
+    /// The bound for a clusterer of events: true clusters cut where their articles leave a gap.
+    #[test]
+    fn gap_bound_splits_true_clusters_at_long_gaps_only() {
+        let day = 86_400;
+        let item = |truth: &str, time: Option<i64>| Item {
+            title: String::new(),
+            text: String::new(),
+            time,
+            truth: truth.to_owned(),
+        };
+        let items = [
+            item("a", Some(0)),
+            item("a", Some(3 * day)),
+            item("b", Some(day)),
+            item("a", Some(40 * day)),
+            item("a", None),
+        ];
+        let parts = split_at_gaps(&items, 14 * day);
+        // Three days apart: one event; 37 days later: another; undated: with the last part.
+        assert_eq!(parts[0], parts[1]);
+        assert_ne!(parts[1], parts[3]);
+        assert_eq!(parts[3], parts[4]);
+        assert_ne!(parts[0], parts[2]);
+        let all = split_at_gaps(&items, 100 * day);
+        assert_eq!(all[0], all[3]);
     }
 
     /// Scored within each corpus, one predicted cluster spanning two corpora costs nothing;
