@@ -78,6 +78,9 @@ pub struct StorySummary {
     pub outlets: u32,
     pub first_seen: i64,
     pub last_seen: i64,
+    /// Whether any of its articles is dated: if none is, `first_seen` and `last_seen` are when
+    /// newsdesk saw them, not when they were published.
+    pub dated: bool,
 }
 
 /// A copy candidate found through the shingle index.
@@ -602,7 +605,8 @@ impl Store {
             "SELECT s.id, COALESCE(t.title, ''), COUNT(a.id), COUNT(DISTINCT a.chain),
                     COUNT(DISTINCT CASE WHEN a.outlet = '' THEN a.id ELSE a.outlet END),
                     COALESCE(MIN(CASE WHEN a.dated THEN a.time END), MIN(a.time)) AS first_seen,
-                    COALESCE(MAX(CASE WHEN a.dated THEN a.time END), MAX(a.time)) AS last_seen
+                    COALESCE(MAX(CASE WHEN a.dated THEN a.time END), MAX(a.time)) AS last_seen,
+                    MAX(a.dated)
              FROM stories s JOIN articles a ON a.story = s.id
              LEFT JOIN articles t ON t.id = s.title_article
              {clause}
@@ -617,6 +621,7 @@ impl Store {
                 outlets: r.get(4)?,
                 first_seen: r.get(5)?,
                 last_seen: r.get(6)?,
+                dated: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)

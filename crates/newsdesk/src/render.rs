@@ -51,7 +51,13 @@ pub fn story_summary_json(s: &StorySummary) -> Value {
         "independent_sources": s.independent_sources,
         "first_seen": iso(s.first_seen),
         "last_seen": iso(s.last_seen),
+        "dated": s.dated,
     })
+}
+
+/// `n` with its noun, singular or plural.
+fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn stories_table(out: &mut impl Write, stories: &[StorySummary]) -> Result<()> {
@@ -188,14 +194,25 @@ impl StoryView {
     pub fn write_text(&self, out: &mut impl Write) -> Result<()> {
         let s = &self.summary;
         writeln!(out, "Story {}: {}", s.id, s.title)?;
+        let span = if s.dated {
+            format!(
+                "{} to {} (UTC)",
+                short_time(s.first_seen),
+                short_time(s.last_seen)
+            )
+        } else {
+            format!("undated; first seen {} (UTC)", short_time(s.first_seen))
+        };
         writeln!(
             out,
-            "{} articles from {} outlets, {} independent sources; {} to {} (UTC)",
-            s.articles,
-            s.outlets,
-            s.independent_sources,
-            short_time(s.first_seen),
-            short_time(s.last_seen)
+            "{} from {}, {}; {span}",
+            count(s.articles, "article", "articles"),
+            count(s.outlets, "outlet", "outlets"),
+            count(
+                s.independent_sources,
+                "independent source",
+                "independent sources"
+            ),
         )?;
         writeln!(out, "\nArticles")?;
         for a in &self.articles {

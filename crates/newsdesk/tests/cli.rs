@@ -288,6 +288,7 @@ fn seeds_are_one_story_from_two_independent_outlets() {
         .find(|a| a["outlet"] != "Brighton Journal")
         .expect("the other article");
     assert_eq!(undated["dated"], false);
+    assert_eq!(story["dated"], true);
     assert!(undated["published"].is_null());
     let text = stdout(&run(&data, &["story", &story["id"].to_string()]));
     let line = text
@@ -385,6 +386,35 @@ fn seeds_are_one_story_from_two_independent_outlets() {
             }
         }
     }
+}
+
+/// A story of undated articles says so, rather than passing off when it was ingested as when
+/// it happened.
+#[test]
+fn a_story_with_no_dated_article_says_it_is_undated() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("bridge.txt");
+    std::fs::write(
+        &input,
+        "Halvard Bridge reopens after repairs\n\nThe Halvard Bridge over the Teller River reopened to traffic after three months of repairs that cost the city about 2 million euros, the mayor said.\n",
+    )
+    .expect("write");
+    let data = dir.path().join("data");
+    let o = run(&data, &["ingest", input.to_str().expect("utf-8 path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let all = stories(&data);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["dated"], false);
+    assert_eq!(all[0]["articles"][0]["dated"], false);
+    let text = stdout(&run(&data, &["story", "1"]));
+    assert!(
+        text.contains("1 article from 1 outlet, 1 independent source; undated; first seen"),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.trim_start().starts_with("undated ")),
+        "{text}"
+    );
 }
 
 #[test]
