@@ -54,6 +54,14 @@ pub struct Article {
     pub source: String,
 }
 
+impl Article {
+    /// Its publication time, Unix seconds; `None` for an undated article, whose `time` is only
+    /// when newsdesk saw it.
+    pub fn published_time(&self) -> Option<i64> {
+        self.dated.then_some(self.time)
+    }
+}
+
 /// How one article copies another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -44,11 +44,8 @@ pub fn compare(a: Document, b: Document, df: &DocFrequencies, model: &RewriteMod
     let mut index = StoryIndex::new(config.clone());
     let va = article_vector(&article_terms(&aa), df, &config);
     let vb = article_vector(&article_terms(&ab), df, &config);
-    index.start(1, &va, a.dated.then_some(a.time));
-    let best = index
-        .candidates(&vb, b.dated.then_some(b.time))
-        .into_iter()
-        .next();
+    index.start(1, &va, a.published_time());
+    let best = index.candidates(&vb, b.published_time()).into_iter().next();
     let story_probability = best.as_ref().map_or(0.0, |c| c.probability);
     let story_features = best.as_ref().map_or_else(Vec::new, |c| c.features.to_vec());
     let same_story =

@@ -222,7 +222,7 @@ impl Pipeline {
         // Story: a copy goes with what it copies; anything else is clustered.
         let terms = article_terms(&analysis);
         let vector = article_vector(&terms, &self.df, self.stories.config());
-        let time = article.dated.then_some(article.time);
+        let time = article.published_time();
         match time {
             Some(t) => {
                 self.let_go_before(t);

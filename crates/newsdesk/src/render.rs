@@ -119,7 +119,7 @@ impl StoryView {
                     id: &a.article.id,
                     outlet: outlet_name(&a.article.outlet),
                     chain: &a.chain,
-                    time: a.article.dated.then_some(a.article.time),
+                    time: a.article.published_time(),
                     text: &a.article.text,
                     analysis: &a.analysis,
                 })
@@ -229,11 +229,9 @@ impl StoryView {
             writeln!(
                 out,
                 "  {:<16}  {:<22}  {}  ({}){}",
-                if a.article.dated {
-                    short_time(a.article.time)
-                } else {
-                    UNDATED.to_owned()
-                },
+                a.article
+                    .published_time()
+                    .map_or(UNDATED.to_owned(), short_time),
                 truncate(outlet_name(&a.article.outlet), 22),
                 truncate(&a.article.title, 70),
                 short_id(&a.article.id),

@@ -1201,34 +1201,29 @@ pub fn choose_title(
     // Candidate headlines: not the site's name, not a paragraph.
     // A printed headline can carry branding or a section after a bar too
     // (`Storm hits coast | Opinion`): it goes as it does from metadata titles.
+    let headline = |t: &String| {
+        let h = t.trim();
+        (!h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host))
+            .then(|| strip_site(h, sites, host))
+    };
     let heads: Vec<(usize, String)> = h1s
         .iter()
         .enumerate()
-        .map(|(k, t)| (k, t.trim()))
-        .filter(|(_, h)| !h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host))
-        .map(|(k, h)| (k, strip_site(h, sites, host)))
+        .filter_map(|(k, t)| Some((k, headline(t)?)))
         .collect();
     // Headlines printed in parts of the page read as furniture (`<div class="article__meta">`
     // around the `<h1>`) count where the metadata vouches for them, never on position alone.
-    let vouched: Vec<(usize, String)> = heads
+    let vouched: Vec<String> = heads
         .iter()
-        .cloned()
-        .chain(
-            furniture_h1s
-                .iter()
-                .map(|t| t.trim())
-                .filter(|h| {
-                    !h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host)
-                })
-                .map(|h| (usize::MAX, strip_site(h, sites, host))),
-        )
+        .map(|(_, h)| h.clone())
+        .chain(furniture_h1s.iter().filter_map(headline))
         .collect();
     let keys: Vec<String> = cleaned.iter().map(|c| normalize_key(c)).collect();
     // The same words as a metadata title: the printed form (its punctuation) is the headline,
     // unless the page also writes it with plain quotes where the `<h1>` has typographic ones
     // (the plain form is the one people type and search for).
     let typographic = |t: &str| t.contains(['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}']);
-    for (_, h) in &vouched {
+    for h in &vouched {
         let hk = normalize_key(h);
         let same: Vec<&String> = cleaned
             .iter()
@@ -1251,7 +1246,7 @@ pub fn choose_title(
     }
     // An `<h1>` that prints a label or a date before the metadata title (`Blog: Ten tips`,
     // `Dec 18 2025 Ten tips`): the title without it.
-    for (_, h) in &vouched {
+    for h in &vouched {
         for c in &cleaned {
             let words = c.split_whitespace().count();
             let Some(cut) = h
@@ -1275,7 +1270,7 @@ pub fn choose_title(
         }
     }
     // A `<title>` that starts with the `<h1>` plus branding we could not recognise.
-    if let Some((_, h)) = vouched.iter().find(|(_, h)| {
+    if let Some(h) = vouched.iter().find(|h| {
         let hk = normalize_key(h);
         hk.chars().count() >= 8 && raw.iter().any(|t| normalize_key(t).starts_with(&hk))
     }) {
@@ -1284,8 +1279,8 @@ pub fn choose_title(
     // A rewording of the metadata title.
     let agreeing = vouched
         .iter()
-        .filter(|(_, h)| h.split_whitespace().count() >= 2)
-        .map(|(_, h)| {
+        .filter(|h| h.split_whitespace().count() >= 2)
+        .map(|h| {
             let sim = raw.iter().map(|t| word_cosine(h, t)).fold(0.0f32, f32::max);
             (h.as_str(), sim)
         })
