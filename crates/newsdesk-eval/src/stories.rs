@@ -73,6 +73,10 @@ pub struct Args {
     /// (with how many of each): where precision is lost.
     #[arg(long)]
     show_mixed: bool,
+    /// List on stderr each true cluster that the prediction splits over several stories (each
+    /// piece's size and first and last day): where recall is lost.
+    #[arg(long)]
+    show_split: bool,
     /// Score, instead, the best clustering that never joins articles further apart in time than
     /// each of these gaps (days, comma-separated): every true cluster split wherever its
     /// articles, in date order, leave such a gap. What a clusterer of events, not topics, can
@@ -496,6 +500,9 @@ pub fn run(args: Args) -> Result<()> {
                     }
                 }
             }
+            if args.show_split {
+                print_splits(name, items, &pred);
+            }
             let label = if args.sweep {
                 format!("{name}@{t:.2}")
             } else {
@@ -524,6 +531,51 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Each true cluster the prediction splits, piece by piece (size, first and last day), on
+/// stderr: the recall losses to read when working on joins.
+fn print_splits(set: &str, items: &[Item], pred: &[i64]) {
+    let mut by: std::collections::BTreeMap<&str, Vec<(i64, Option<i64>)>> = Default::default();
+    for (item, &p) in items.iter().zip(pred) {
+        by.entry(item.truth.as_str())
+            .or_default()
+            .push((p, item.time));
+    }
+    let day = |t: Option<i64>| {
+        t.and_then(|t| jiff::Timestamp::from_second(t).ok())
+            .map_or_else(
+                || "undated".to_owned(),
+                |d| d.strftime("%Y-%m-%d").to_string(),
+            )
+    };
+    for (truth, members) in by {
+        let mut pieces: std::collections::BTreeMap<i64, Vec<Option<i64>>> = Default::default();
+        for (p, t) in members {
+            pieces.entry(p).or_default().push(t);
+        }
+        if pieces.len() < 2 {
+            continue;
+        }
+        let mut described: Vec<(usize, String)> = pieces
+            .into_iter()
+            .map(|(p, times)| {
+                let first = times.iter().flatten().min().copied();
+                let last = times.iter().flatten().max().copied();
+                (
+                    times.len(),
+                    format!("story {p}: {} ({}..{})", times.len(), day(first), day(last)),
+                )
+            })
+            .collect();
+        described.sort_by_key(|d| std::cmp::Reverse(d.0));
+        let list: Vec<String> = described.into_iter().map(|(_, d)| d).collect();
+        eprintln!(
+            "{set}: {truth} split in {}: {}",
+            list.len(),
+            list.join("; ")
+        );
+    }
 }
 
 /// The true clusters of a stream split wherever their articles, in date order, lie more than
