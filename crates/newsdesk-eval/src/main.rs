@@ -4,6 +4,11 @@
 //! `$NEWSDESK_SHARED/data`) with the scoring rules of that folder's README, prints a table, and
 //! with `--peers` runs the peer tools side by side on the same input in the same run.
 
+/// The allocator the `newsdesk` binary uses, so that timings here are the binary's (the Rust
+/// peers, run in the same worker, get it too).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod analysis;
 mod claims;
 mod copies;
