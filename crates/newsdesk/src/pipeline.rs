@@ -178,6 +178,9 @@ impl Pipeline {
             shingles: fp.shingles.len(),
             profile: &profile,
         };
+        // The article's side of every comparison is prepared once.
+        let mut stems = rewrite::StemTable::default();
+        let this_text = stems.prepare(&profile, &idf);
         let mut copy: Option<(CopyView, Judgement)> = None;
         for (id, shared) in candidates {
             let Some(view) = self.store.copy_view(&id)? else {
@@ -188,7 +191,10 @@ impl Pipeline {
                 shingles: view.shingles,
                 profile: &view.profile,
             };
-            let j = judge_prepared(this, other, shared, &idf, &self.rewrite_model);
+            let other_text = stems.prepare(&view.profile, &idf);
+            let evidence =
+                rewrite::compare_prepared(&profile, &this_text, &view.profile, &other_text, &stems);
+            let j = judge_prepared(this, other, shared, evidence, &self.rewrite_model);
             if j.copy
                 && copy
                     .as_ref()

@@ -187,22 +187,23 @@ pub fn judge(
             profile: &pb,
         },
         shared_count(&fa.shingles, &fb.shingles),
-        idf,
+        rewrite::compare(&pa, &pb, idf),
         model,
     )
 }
 
-/// [`judge`] on prepared sides, given how many sampled shingles they share: the store keeps
-/// profiles and shingle counts, so judging a candidate never re-reads its text.
+/// [`judge`] on prepared sides, given how many sampled shingles they share and the rewrite
+/// evidence ([`rewrite::compare`], or [`rewrite::compare_prepared`] when one article is judged
+/// against many): the store keeps profiles and shingle counts, so judging a candidate never
+/// re-reads its text.
 pub fn judge_prepared(
     a: Prepared<'_>,
     b: Prepared<'_>,
     shared: u32,
-    idf: &impl Fn(&str) -> f32,
+    evidence: rewrite::RewriteEvidence,
     model: &rewrite::RewriteModel,
 ) -> Judgement {
     let containment = shared as f32 / a.shingles.min(b.shingles).max(1) as f32;
-    let evidence = rewrite::compare(a.profile, b.profile, idf);
     let cross_language = !a.profile.language.is_empty()
         && !b.profile.language.is_empty()
         && a.profile.language != b.profile.language;

@@ -12,6 +12,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use serde::{Deserialize, Serialize};
 
 use newsdesk_text::{is_stopword, stemmer_for, Analysis};
@@ -157,8 +159,8 @@ fn order_agreement(a: &[String], b: &[String]) -> f32 {
         return 0.0;
     }
     let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
     for x in &a {
-        let mut cur = vec![0usize; b.len() + 1];
         for (j, y) in b.iter().enumerate() {
             cur[j + 1] = if x == y {
                 prev[j] + 1
@@ -166,7 +168,7 @@ fn order_agreement(a: &[String], b: &[String]) -> f32 {
                 prev[j + 1].max(cur[j])
             };
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()] as f32 / a.len().min(b.len()) as f32
 }
@@ -245,37 +247,61 @@ fn weighted_dice(a: &[u32], b: &[u32], idf: &[f32], wa: f32, wb: f32) -> f32 {
     2.0 * shared / (wa + wb)
 }
 
-/// The stems of one comparison, numbered once so the alignment's inner loop compares
-/// integers and looks weights up in a slice.
-struct Interned {
-    idf: Vec<f32>,
+/// Stems numbered once across comparisons, so the alignment's inner loop compares integers
+/// and looks weights up in a slice. One table serves an article and all its candidates: each
+/// stem is weighed once, and the article's side is prepared once.
+#[derive(Debug, Default)]
+pub struct StemTable {
+    ids: FxHashMap<String, u32>,
+    weights: Vec<f32>,
 }
 
-impl Interned {
-    fn sentences<'a>(
-        &mut self,
-        ids: &mut HashMap<&'a str, u32>,
-        sentences: &'a [Vec<String>],
-        weigh: &impl Fn(&str) -> f32,
-    ) -> Vec<(Vec<u32>, f32)> {
-        sentences
+/// One text made ready for comparison against a [`StemTable`]: its sentences (at most
+/// [`MAX_SENTENCES`]) as sorted stem ids with their total weight, the bag of those stems, and
+/// each quote's words.
+#[derive(Debug, Clone)]
+pub struct PreparedText {
+    sentences: Vec<(Vec<u32>, f32)>,
+    bag: Vec<u32>,
+    quote_words: Vec<HashSet<String>>,
+}
+
+impl StemTable {
+    /// Numbers `profile`'s stems (weighing new ones with `weigh`) and prepares its text.
+    pub fn prepare(&mut self, profile: &CopyProfile, weigh: &impl Fn(&str) -> f32) -> PreparedText {
+        let sentences: Vec<(Vec<u32>, f32)> = profile.sentences
+            [..profile.sentences.len().min(MAX_SENTENCES)]
             .iter()
             .map(|sentence| {
                 let mut v: Vec<u32> = sentence
                     .iter()
-                    .map(|t| {
-                        *ids.entry(t.as_str()).or_insert_with(|| {
-                            self.idf.push(weigh(t));
-                            self.idf.len() as u32 - 1
-                        })
+                    .map(|t| match self.ids.get(t.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.weights.len() as u32;
+                            self.weights.push(weigh(t));
+                            self.ids.insert(t.clone(), id);
+                            id
+                        }
                     })
                     .collect();
                 v.sort_unstable();
                 v.dedup();
-                let weight = v.iter().map(|&t| self.idf[t as usize]).sum();
+                let weight = v.iter().map(|&t| self.weights[t as usize]).sum();
                 (v, weight)
             })
-            .collect()
+            .collect();
+        let mut bag: Vec<u32> = sentences
+            .iter()
+            .flat_map(|(s, _)| s.iter().copied())
+            .collect();
+        bag.sort_unstable();
+        bag.dedup();
+        PreparedText {
+            sentences,
+            bag,
+            quote_words: profile.quotes.iter().map(|q| quote_words(q)).collect(),
+        }
     }
 }
 
@@ -284,19 +310,22 @@ const MAX_SENTENCES: usize = 80;
 
 /// Compares two profiles; `idf` weighs a stem (plain stems, no prefix).
 pub fn compare(a: &CopyProfile, b: &CopyProfile, idf: &impl Fn(&str) -> f32) -> RewriteEvidence {
-    let mut interned = Interned { idf: Vec::new() };
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let sa = interned.sentences(
-        &mut ids,
-        &a.sentences[..a.sentences.len().min(MAX_SENTENCES)],
-        idf,
-    );
-    let sb = interned.sentences(
-        &mut ids,
-        &b.sentences[..b.sentences.len().min(MAX_SENTENCES)],
-        idf,
-    );
-    let weights = &interned.idf;
+    let mut table = StemTable::default();
+    let pa = table.prepare(a, idf);
+    let pb = table.prepare(b, idf);
+    compare_prepared(a, &pa, b, &pb, &table)
+}
+
+/// [`compare`] on texts prepared with one [`StemTable`].
+pub fn compare_prepared(
+    a: &CopyProfile,
+    pa: &PreparedText,
+    b: &CopyProfile,
+    pb: &PreparedText,
+    table: &StemTable,
+) -> RewriteEvidence {
+    let (sa, sb) = (&pa.sentences, &pb.sentences);
+    let weights = &table.weights;
     let (n, m) = (sa.len(), sb.len());
     // Monotone alignment: best total similarity with order kept and skips free. Both tables
     // are flat, row-major: `sim` is n×m, `best` (n+1)×(m+1).
@@ -337,16 +366,7 @@ pub fn compare(a: &CopyProfile, b: &CopyProfile, idf: &impl Fn(&str) -> f32) -> 
         0.0
     };
 
-    let bag_of = |sentences: &[(Vec<u32>, f32)]| {
-        let mut v: Vec<u32> = sentences
-            .iter()
-            .flat_map(|(s, _)| s.iter().copied())
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (bag_a, bag_b) = (bag_of(&sa), bag_of(&sb));
+    let (bag_a, bag_b) = (&pa.bag, &pb.bag);
     let norm = |bag: &[u32]| {
         bag.iter()
             .map(|&t| weights[t as usize].powi(2))
@@ -368,15 +388,27 @@ pub fn compare(a: &CopyProfile, b: &CopyProfile, idf: &impl Fn(&str) -> f32) -> 
         }
         dot
     };
-    let bag = if norm(&bag_a) * norm(&bag_b) > 0.0 {
-        dot / (norm(&bag_a) * norm(&bag_b))
+    let bag = if norm(bag_a) * norm(bag_b) > 0.0 {
+        dot / (norm(bag_a) * norm(bag_b))
     } else {
         0.0
     };
 
+    // Numbers and names are sorted and distinct in a profile: their intersection is a merge.
     let shared = |x: &[String], y: &[String]| -> Vec<String> {
-        let ys: HashSet<&String> = y.iter().collect();
-        x.iter().filter(|v| ys.contains(v)).cloned().collect()
+        let (mut i, mut j, mut out) = (0, 0, Vec::new());
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    out.push(x[i].clone());
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out
     };
     let jaccard = |x: &[String], y: &[String], shared: usize| {
         let union = x.len() + y.len() - shared;
@@ -402,30 +434,36 @@ pub fn compare(a: &CopyProfile, b: &CopyProfile, idf: &impl Fn(&str) -> f32) -> 
         aligned,
         shared_numbers,
         shared_entities,
-        shared_quotes: shared_quotes(&a.quotes, &b.quotes),
+        shared_quotes: shared_quotes(&a.quotes, &pa.quote_words, &pb.quote_words),
     }
 }
 
-/// Quotes of `a` that `b` gives too: at least seven in ten of the shorter one's words in the
-/// other, so a trimmed quote still counts.
-fn shared_quotes(a: &[String], b: &[String]) -> Vec<String> {
-    let words = |q: &str| -> HashSet<String> {
-        q.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let theirs: Vec<HashSet<String>> = b.iter().map(|q| words(q)).collect();
+/// A quote's distinct words, lower-cased.
+fn quote_words(q: &str) -> HashSet<String> {
+    q.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Quotes of `a` (with their words, `mine`) that the other text gives too (`theirs`, its
+/// quotes' words): at least seven in ten of the shorter one's words in the other, so a trimmed
+/// quote still counts.
+fn shared_quotes(
+    a: &[String],
+    mine: &[HashSet<String>],
+    theirs: &[HashSet<String>],
+) -> Vec<String> {
     a.iter()
-        .filter(|q| {
-            let mine = words(q);
+        .zip(mine)
+        .filter(|(_, mine)| {
             mine.len() >= 3
                 && theirs.iter().any(|t| {
                     let shared = mine.intersection(t).count();
                     shared * 10 >= mine.len().min(t.len()) * 7
                 })
         })
-        .cloned()
+        .map(|(q, _)| q.clone())
         .collect()
 }
 
