@@ -227,26 +227,6 @@ pub struct RewriteEvidence {
 /// Sentence pairs scoring below this do not align.
 const MIN_SENTENCE_SIMILARITY: f32 = 0.15;
 
-/// IDF-weighted Dice overlap of two sorted lists of interned stems.
-fn weighted_dice(a: &[u32], b: &[u32], idf: &[f32], wa: f32, wb: f32) -> f32 {
-    if wa + wb == 0.0 {
-        return 0.0;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += idf[a[i] as usize];
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * shared / (wa + wb)
-}
-
 /// Stems numbered once across comparisons, so the alignment's inner loop compares integers
 /// and looks weights up in a slice. One table serves an article and all its candidates: each
 /// stem is weighed once, and the article's side is prepared once.
@@ -264,6 +244,61 @@ pub struct PreparedText {
     sentences: Vec<(Vec<u32>, f32)>,
     bag: Vec<u32>,
     quote_words: Vec<HashSet<String>>,
+    postings: Postings,
+}
+
+/// Which sentences hold each stem, for the stems `first..first + starts.len() - 1`: the
+/// sentences of stem `t` are `sentences[starts[t - first]..starts[t - first + 1]]`, in order.
+/// Sentence pairs that share no stem score nothing, and most pairs share none: going through
+/// one text's stems to the other's sentences touches only the pairs that do.
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    first: u32,
+    starts: Vec<u32>,
+    sentences: Vec<u32>,
+}
+
+impl Postings {
+    fn new(text: &[(Vec<u32>, f32)], bag: &[u32]) -> Postings {
+        let (Some(&first), Some(&last)) = (bag.first(), bag.last()) else {
+            return Postings::default();
+        };
+        let span = (last - first) as usize + 1;
+        let mut starts = vec![0u32; span + 1];
+        for (stems, _) in text {
+            for &t in stems {
+                starts[(t - first) as usize + 1] += 1;
+            }
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut fill = starts.clone();
+        let mut sentences = vec![0u32; starts[span] as usize];
+        for (i, (stems, _)) in text.iter().enumerate() {
+            for &t in stems {
+                let slot = &mut fill[(t - first) as usize];
+                sentences[*slot as usize] = i as u32;
+                *slot += 1;
+            }
+        }
+        Postings {
+            first,
+            starts,
+            sentences,
+        }
+    }
+
+    /// The sentences that hold stem `t`, in order.
+    fn of(&self, t: u32) -> &[u32] {
+        let Some(k) = t.checked_sub(self.first).map(|k| k as usize) else {
+            return &[];
+        };
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&a), Some(&b)) => &self.sentences[a as usize..b as usize],
+            _ => &[],
+        }
+    }
 }
 
 impl StemTable {
@@ -298,6 +333,7 @@ impl StemTable {
         bag.sort_unstable();
         bag.dedup();
         PreparedText {
+            postings: Postings::new(&sentences, &bag),
             sentences,
             bag,
             quote_words: profile.quotes.iter().map(|q| quote_words(q)).collect(),
@@ -329,11 +365,27 @@ pub fn compare_prepared(
     let (n, m) = (sa.len(), sb.len());
     // Monotone alignment: best total similarity with order kept and skips free. Both tables
     // are flat, row-major: `sim` is n×m, `best` (n+1)×(m+1).
+    // Each pair's IDF-weighted Dice overlap, summed over the stems it shares. For each of the
+    // second text's sentences, its stems (in increasing order) lead to the first text's
+    // sentences that hold them: the same sums, in the same order, as merging every pair's stem
+    // lists, without visiting the pairs that share nothing.
     let mut sim = vec![0f32; n * m];
-    for i in 0..n {
-        for j in 0..m {
-            let s = weighted_dice(&sa[i].0, &sb[j].0, weights, sa[i].1, sb[j].1);
-            sim[i * m + j] = if s >= MIN_SENTENCE_SIMILARITY { s } else { 0.0 };
+    let mut shared = vec![0f32; n];
+    for (j, (stems, wb)) in sb.iter().enumerate() {
+        shared.fill(0.0);
+        for &t in stems {
+            for &i in pa.postings.of(t) {
+                shared[i as usize] += weights[t as usize];
+            }
+        }
+        for (i, &common) in shared.iter().enumerate() {
+            let wa = sa[i].1;
+            if common > 0.0 && wa + wb > 0.0 {
+                let s = 2.0 * common / (wa + wb);
+                if s >= MIN_SENTENCE_SIMILARITY {
+                    sim[i * m + j] = s;
+                }
+            }
         }
     }
     let w = m + 1;
