@@ -17,6 +17,7 @@ mod dates;
 mod entities;
 mod extraction;
 mod fit;
+mod ingest;
 mod peers;
 mod quotes;
 mod stories;
@@ -57,6 +58,9 @@ enum Command {
     /// Per-article extraction speed: the whole text analysis (terms, entities, quantities,
     /// quotes, dates) in articles/s on one thread.
     Analysis(analysis::Args),
+    /// End-to-end ingest speed: the `newsdesk` binary on every dev story article as JSON lines,
+    /// articles/s (median of runs), with the stored stories scored beside the replay's.
+    Ingest(ingest::Args),
 }
 
 fn main() -> Result<()> {
@@ -69,5 +73,6 @@ fn main() -> Result<()> {
         Command::Entities(args) => entities::run(args),
         Command::Dates(args) => dates::run(args),
         Command::Analysis(args) => analysis::run(args),
+        Command::Ingest(args) => ingest::run(args),
     }
 }

@@ -94,11 +94,25 @@ pub struct Args {
 }
 
 /// One article of an evaluation stream.
-struct Item {
-    title: String,
-    text: String,
-    time: Option<i64>,
-    truth: String,
+pub struct Item {
+    pub title: String,
+    pub text: String,
+    pub time: Option<i64>,
+    pub truth: String,
+}
+
+/// Every dev article in one stream, as `stories` replays it for the "mixed" line: DUC (the
+/// three corpora, an article in two of them once) in date order, then ECB+, which has no dates.
+pub fn mixed_stream() -> Result<Vec<Item>> {
+    let mut mixed = duc(None)?;
+    mixed.extend(ecb()?);
+    Ok(mixed)
+}
+
+/// Replays a stream through the online clusterer with the shipped configuration, analysing
+/// each article first; returns each item's predicted story.
+pub fn replay_shipped(items: &[Item]) -> Vec<i64> {
+    replay(items, &analyse(items), StoryConfig::default())
 }
 
 fn duc(corpus: Option<&str>) -> Result<Vec<Item>> {
@@ -418,8 +432,7 @@ pub fn run(args: Args) -> Result<()> {
     if let Some(d) = args.window_days {
         config.window_secs = d * 86_400;
     }
-    let mut mixed: Vec<Item> = duc(None)?;
-    mixed.extend(ecb()?);
+    let mixed = mixed_stream()?;
     let sets: Vec<(&str, Vec<Item>)> = vec![
         ("duc2001", duc(Some("duc2001"))?),
         ("duc2002", duc(Some("duc2002"))?),
