@@ -299,8 +299,21 @@ const BATCH: u64 = 500;
 /// decisions (which take the articles one at a time, in order).
 const CHUNK_PER_THREAD: usize = 16;
 
+/// What the reading side hands the deciding side for one input, in arrival order.
+enum Prepared {
+    /// Not read: the reason is reported, and the rest goes on.
+    Skipped(newsdesk_ingest::Skipped),
+    /// The archive (or this chunk) already holds it.
+    Known,
+    /// Read and analysed, for [`Pipeline::add_analysed`].
+    Fresh(Box<pipeline::Analysed>),
+}
+
+/// Chunks read ahead of the deciding side: enough to keep it busy, few enough to keep memory
+/// small.
+const CHUNKS_AHEAD: usize = 2;
+
 fn ingest(data: &Path, roots: &[PathBuf], stories: StoryConfig) -> Result<Summary> {
-    use rayon::prelude::*;
     let mut pipeline = Pipeline::new(Store::open(data)?, stories)?;
     let mut summary = Summary::default();
     let mut paths = Vec::new();
@@ -315,19 +328,80 @@ fn ingest(data: &Path, roots: &[PathBuf], stories: StoryConfig) -> Result<Summar
     }
     let bar = progress_bar(paths.len() as u64);
     let now = pipeline.now();
-    // Files are read in order; what depends on one article alone (extraction, identity,
-    // analysis) runs on all cores a chunk at a time, and the decisions that depend on the
-    // archive (copies, stories) take the chunk's articles one by one in arrival order.
+    // Two sides, at once: one thread reads the inputs in order and does what depends on one
+    // article alone (extraction, identity, analysis) on all cores a chunk at a time, while this
+    // thread takes the analysed articles one by one in arrival order for the decisions that
+    // depend on the archive (copies, stories, store). The reading side checks identities on
+    // its own connection to the store so that a re-run does not analyse what is already held;
+    // this side checks again, since the reader cannot see the batch not yet committed.
+    let lookup = Store::open(data)?;
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(CHUNKS_AHEAD);
+    std::thread::scope(|scope| -> Result<()> {
+        let reader_bar = bar.clone();
+        let reader = scope.spawn(move || read_ahead(&paths, &lookup, now, &reader_bar, send));
+        pipeline.store().begin_batch()?;
+        let mut in_batch = 0;
+        for chunk in receive {
+            for prepared in chunk {
+                let article = match prepared {
+                    Prepared::Skipped(skipped) => {
+                        summary.skipped += 1;
+                        bar.suspend(|| eprintln!("skipped {skipped}"));
+                        continue;
+                    }
+                    Prepared::Known => {
+                        summary.known += 1;
+                        continue;
+                    }
+                    Prepared::Fresh(article) => article,
+                };
+                if pipeline.is_known(&article.article)? {
+                    summary.known += 1;
+                    continue;
+                }
+                let source = article.article.source.clone();
+                let stored = pipeline
+                    .add_analysed(*article)
+                    .with_context(|| format!("storing {source}"))?;
+                summary.stored += 1;
+                summary.new_stories += u64::from(stored.new_story);
+                summary.copies += u64::from(stored.copy_of.is_some());
+                in_batch += 1;
+                if in_batch >= BATCH {
+                    pipeline.store().commit_batch()?;
+                    pipeline.store().begin_batch()?;
+                    in_batch = 0;
+                }
+            }
+        }
+        pipeline.store().commit_batch()?;
+        reader
+            .join()
+            .map_err(|_| anyhow::anyhow!("the reading thread failed"))?
+    })?;
+    bar.finish_and_clear();
+    Ok(summary)
+}
+
+/// The reading side of [`ingest`]: every input of `paths` in order, extracted and analysed a
+/// chunk at a time on all cores, sent on as [`Prepared`] chunks. Stops when the deciding side
+/// stops listening.
+fn read_ahead(
+    paths: &[PathBuf],
+    lookup: &Store,
+    now: i64,
+    bar: &indicatif::ProgressBar,
+    send: std::sync::mpsc::SyncSender<Vec<Prepared>>,
+) -> Result<()> {
+    use rayon::prelude::*;
     let mut pending = paths
         .iter()
         .inspect(|_| bar.inc(1))
         .flat_map(|path| newsdesk_ingest::read_pending(path));
-    pipeline.store().begin_batch()?;
-    let mut in_batch = 0;
     loop {
         let inputs = newsdesk_ingest::next_chunk(&mut pending, CHUNK_PER_THREAD);
         if inputs.is_empty() {
-            break;
+            return Ok(());
         }
         let articles: Vec<_> = inputs
             .into_par_iter()
@@ -338,43 +412,27 @@ fn ingest(data: &Path, roots: &[PathBuf], stories: StoryConfig) -> Result<Summar
             })
             .collect();
         // What the archive already holds, or this chunk holds twice, is not analysed again.
+        let mut chunk = Vec::with_capacity(articles.len());
         let mut fresh = Vec::new();
         let mut in_chunk = std::collections::HashSet::new();
         for article in articles {
             match article {
                 Ok(article)
                     if !in_chunk.insert(article.identity.clone())
-                        || pipeline.is_known(&article)? =>
+                        || lookup.has_identity(&article.identity)? =>
                 {
-                    summary.known += 1
+                    chunk.push(Prepared::Known)
                 }
                 Ok(article) => fresh.push(article),
-                Err(skipped) => {
-                    summary.skipped += 1;
-                    bar.suspend(|| eprintln!("skipped {skipped}"));
-                }
+                Err(skipped) => chunk.push(Prepared::Skipped(skipped)),
             }
         }
         let analysed: Vec<_> = fresh.into_par_iter().map(pipeline::analyse).collect();
-        for article in analysed {
-            let source = article.article.source.clone();
-            let stored = pipeline
-                .add_analysed(article)
-                .with_context(|| format!("storing {source}"))?;
-            summary.stored += 1;
-            summary.new_stories += u64::from(stored.new_story);
-            summary.copies += u64::from(stored.copy_of.is_some());
-            in_batch += 1;
-            if in_batch >= BATCH {
-                pipeline.store().commit_batch()?;
-                pipeline.store().begin_batch()?;
-                in_batch = 0;
-            }
+        chunk.extend(analysed.into_iter().map(|a| Prepared::Fresh(Box::new(a))));
+        if send.send(chunk).is_err() {
+            return Ok(());
         }
     }
-    pipeline.store().commit_batch()?;
-    bar.finish_and_clear();
-    Ok(summary)
 }
 
 /// A progress bar on a terminal; a hidden one otherwise, so logs and pipes stay clean.
