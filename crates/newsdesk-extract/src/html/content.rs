@@ -1683,7 +1683,8 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         k += 1;
     }
     // A furniture heading in the last third ("Most popular", "Related stories", "You may also
-    // like") starts the page's rails, not more of the article: it and what follows go.
+    // like", the writer's "About the Author" box) starts the page's rails, not more of the
+    // article: it and what follows go.
     let total: usize = kept.iter().map(|b| b.chars).sum();
     let mut seen = 0usize;
     let mut cut = None;
@@ -1737,12 +1738,12 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
 }
 
 /// A line that is only a date (`March 3, 2024`, `Updated 10:15 GMT`).
-/// Headings of the rails that follow an article.
+/// Headings of the rails that follow an article, and of the writer's bio box.
 fn is_rail_heading(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|more\s+(?:stories|news|from\b.*)|top\s+stories|latest\s+(?:news|stories)|trending(?:\s+now)?|read\s+next|up\s+next|what\s+to\s+read\s+next)\s*:?$",
+            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|more\s+(?:stories|news|from\b.*)|top\s+stories|latest\s+(?:news|stories)|trending(?:\s+now)?|read\s+next|up\s+next|what\s+to\s+read\s+next|about\s+the\s+(?:authors?|reviewers?|writers?|contributors?)|(?:author|writer)\s+bio(?:graphy)?)\s*:?$",
         )
         .expect("valid regex")
     })

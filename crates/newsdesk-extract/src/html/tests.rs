@@ -2103,3 +2103,19 @@ fn collapsed_accordion_panels_are_read() {
     assert!(!a.text.contains("Hidden offer"), "{}", a.text);
     assert!(!a.text.contains("Batteries"), "{}", a.text);
 }
+
+/// The writer's bio box under an article ("About the Author" and a paragraph on them) is
+/// furniture, like a rail: it and what follows go, and the article stays whole.
+#[test]
+fn the_authors_bio_box_after_an_article_goes() {
+    let html = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<h3>About the Author</h3>
+<p>Jane Marsh is the features editor of the Coast Weekly. She also writes for several other titles, and lives by the sea.</p>
+</article></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.ends_with(P3), "{}", a.text);
+    assert!(!a.text.contains("features editor"), "{}", a.text);
+}
