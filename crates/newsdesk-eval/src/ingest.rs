@@ -87,6 +87,27 @@ fn newsdesk(binary: &Path, data: &Path, args: &[&str]) -> Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// The largest peak resident memory of the child processes waited for so far, in MiB: the
+/// ingests (the export after them is smaller). `None` where `getrusage` is not there.
+#[cfg(unix)]
+fn peak_child_mib() -> Option<f64> {
+    // SAFETY: `getrusage` only writes the struct it is given, which is zeroed and ours.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } == 0;
+    // Linux reports kilobytes; macOS, bytes.
+    let kib = if cfg!(target_os = "macos") {
+        usage.ru_maxrss as f64 / 1024.0
+    } else {
+        usage.ru_maxrss as f64
+    };
+    (ok && kib > 0.0).then_some(kib / 1024.0)
+}
+
+#[cfg(not(unix))]
+fn peak_child_mib() -> Option<f64> {
+    None
+}
+
 pub fn run(args: Args) -> Result<()> {
     let binary = newsdesk_binary(&args)?;
     let items = mixed_stream()?;
@@ -122,11 +143,12 @@ pub fn run(args: Args) -> Result<()> {
     }
     let secs = median(&seconds);
     println!(
-        "ingest: {} of {} dev articles stored (the rest have no text) in {secs:.2} s, median of {} runs: {:.0} articles/s end to end (reading, analysis on all cores, copies, stories, store)",
+        "ingest: {} of {} dev articles stored (the rest have no text) in {secs:.2} s, median of {} runs: {:.0} articles/s end to end (reading, analysis on all cores, copies, stories, store){}",
         pred.len(),
         items.len(),
         seconds.len(),
-        items.len() as f64 / secs
+        items.len() as f64 / secs,
+        peak_child_mib().map_or(String::new(), |m| format!("; peak memory {m:.0} MiB"))
     );
     let (s, r) = (score(&pred, &truth), score(&replay, &truth));
     println!(
