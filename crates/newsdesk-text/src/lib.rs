@@ -79,7 +79,7 @@ pub fn analyze_published(
     published: Option<jiff::civil::Date>,
 ) -> Analysis {
     let language = language.unwrap_or("en").to_owned();
-    let without_credits = strip_credit_lines(text);
+    let without_credits = blank_credit_lines(text);
     let text = without_credits.as_str();
     let mut counts: foldhash::HashMap<String, u32> = foldhash::HashMap::default();
     let title_terms = content_terms(title, &language);
@@ -125,7 +125,7 @@ pub fn analyze_published(
 
 /// Wire credit lines ("(Reporting by A; Editing by B)") name the agency's staff, not the
 /// story's people: the same editor on two unrelated stories says nothing about either.
-fn strip_credit_lines(text: &str) -> String {
+fn blank_credit_lines(text: &str) -> String {
     const CREDITS: [&str; 6] = [
         "reporting by",
         "editing by",
@@ -134,13 +134,21 @@ fn strip_credit_lines(text: &str) -> String {
         "compiled by",
         "produced by",
     ];
-    text.split("\n\n")
-        .filter(|p| {
-            let lower = p.trim().trim_start_matches(['(', '[']).to_lowercase();
-            !(p.len() < 300 && CREDITS.iter().any(|c| lower.starts_with(c)))
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    // Blanked, not removed: every span found in the result (a quote's, a name's) is then the
+    // same span of the text as given, which is what the ledger and the store cite.
+    let mut out = String::with_capacity(text.len());
+    for (n, p) in text.split("\n\n").enumerate() {
+        if n > 0 {
+            out.push_str("\n\n");
+        }
+        let lower = p.trim().trim_start_matches(['(', '[']).to_lowercase();
+        if p.len() < 300 && CREDITS.iter().any(|c| lower.starts_with(c)) {
+            out.extend(std::iter::repeat_n(' ', p.len()));
+        } else {
+            out.push_str(p);
+        }
+    }
+    out
 }
 
 /// News names a person in full once and by surname after: a speaker given as `Marenko` or
@@ -243,6 +251,17 @@ mod tests {
             "{:?}",
             a.entities
         );
+    }
+
+    /// A credit line before the story leaves it out of the analysis, but every span still
+    /// points into the text as given.
+    #[test]
+    fn spans_point_into_the_text_as_given_around_credit_lines() {
+        let text = "Produced by Mira Castell\n\nThe mayor said the bridge would reopen. \"We will rebuild it,\" Anna Berg said on Monday.";
+        let a = analyze("", text, Some("en"));
+        assert!(!a.entities.iter().any(|e| e.text.contains("Castell")));
+        let q = &a.quotes[0];
+        assert_eq!(text.get(q.span.0..q.span.1), Some(q.text.as_str()));
     }
 
     #[test]
