@@ -130,6 +130,9 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     in_batch: bool,
+    /// Document-frequency increments of the open batch, written when it commits: one row per
+    /// distinct term of the batch instead of one per term of every article.
+    pending_df: HashMap<String, u32>,
 }
 
 impl Store {
@@ -158,6 +161,7 @@ impl Store {
             conn,
             path,
             in_batch: false,
+            pending_df: HashMap::new(),
         };
         schema::migrate(&mut store.conn, &store.path)?;
         Ok(store)
@@ -181,6 +185,7 @@ impl Store {
     /// Commits the current batch, if any.
     pub fn commit_batch(&mut self) -> Result<()> {
         if self.in_batch {
+            self.write_pending_df()?;
             self.conn.execute_batch("COMMIT")?;
             self.in_batch = false;
         }
@@ -441,9 +446,13 @@ impl Store {
             .conn
             .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
         let mut stmt = self.conn.prepare("SELECT term, df FROM term_df")?;
-        let df = stmt
+        let mut df = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
             .collect::<std::result::Result<HashMap<_, _>, _>>()?;
+        // Counts of the open batch are not written yet.
+        for (t, n) in &self.pending_df {
+            *df.entry(t.clone()).or_default() += n;
+        }
         Ok(DocFrequencies {
             documents: documents as u64,
             df,
@@ -451,15 +460,31 @@ impl Store {
     }
 
     /// Counts one more document for each of `terms`.
+    /// Within a batch the counts are gathered and written when it commits.
     pub fn add_doc_frequencies<'a>(
         &mut self,
         terms: impl IntoIterator<Item = &'a str>,
     ) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "INSERT INTO term_df (term, df) VALUES (?1, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
-        )?;
         for t in terms {
-            stmt.execute(params![t])?;
+            match self.pending_df.get_mut(t) {
+                Some(n) => *n += 1,
+                None => {
+                    self.pending_df.insert(t.to_owned(), 1);
+                }
+            }
+        }
+        if !self.in_batch {
+            self.write_pending_df()?;
+        }
+        Ok(())
+    }
+
+    fn write_pending_df(&mut self) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO term_df (term, df) VALUES (?1, ?2) ON CONFLICT(term) DO UPDATE SET df = df + ?2",
+        )?;
+        for (t, n) in self.pending_df.drain() {
+            stmt.execute(params![t, n])?;
         }
         Ok(())
     }
@@ -885,5 +910,11 @@ mod tests {
         let df = store.load_doc_frequencies().expect("df");
         assert_eq!(df.df.get("w:a"), Some(&2));
         assert_eq!(df.documents, 3, "one document per stored article");
+        // The batch's counts are written when it commits, and read back from the table.
+        store.commit_batch().expect("commit");
+        let reopened = Store::open(dir.path()).expect("reopen");
+        let df = reopened.load_doc_frequencies().expect("df");
+        assert_eq!(df.df.get("w:a"), Some(&2));
+        assert_eq!(df.df.get("w:b"), Some(&1));
     }
 }
