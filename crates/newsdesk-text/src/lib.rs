@@ -36,7 +36,7 @@ pub use entities::{
     entities, entity_mentions, is_first_name, is_place_name, normalise_entity, Entity, EntityKind,
     Mention,
 };
-pub use quantities::{quantities, Qualifier, Quantity};
+pub use quantities::{quantities, writes_decimal_comma, Qualifier, Quantity};
 pub use quotes::{attributions, quotes, Quote};
 pub use sentences::{sentences, Span};
 pub use stopwords::is_stopword;
@@ -112,7 +112,11 @@ pub fn analyze_published(
         terms,
         title_terms,
         entities: ents,
-        quantities: quantities::quantities_in(text, &spans),
+        quantities: quantities::quantities_in(
+            text,
+            &spans,
+            quantities::writes_decimal_comma(&language),
+        ),
         quotes,
         dates: if language == "en" {
             date_mentions(text, published)

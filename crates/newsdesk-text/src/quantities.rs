@@ -236,13 +236,13 @@ fn push_word<'a>(out: &mut Vec<Word<'a>>, sentence: &'a str, s: usize, e: usize,
 /// Reads a number at `words[i]`: digits (`2,500`, `3.5`), number words (`thirty-nine`,
 /// `two hundred`), scales (`1.2 million`) and vague amounts (`dozens`). Returns value, upper
 /// value and how many words it spans.
-fn read_number(words: &[Word<'_>], i: usize) -> Option<(f64, f64, usize)> {
+fn read_number(words: &[Word<'_>], i: usize, decimal_comma: bool) -> Option<(f64, f64, usize)> {
     let w = words[i].text.trim_start_matches(['$', '€', '£']);
     if !may_be_number(w) {
         return None;
     }
     let lower = w.to_lowercase();
-    let (mut value, mut used) = if let Some(v) = parse_digits(w) {
+    let (mut value, mut used) = if let Some(v) = parse_digits(w, decimal_comma) {
         (v, 1)
     } else if let Some(v) = parse_number_word(&lower) {
         (v, 1)
@@ -275,7 +275,46 @@ fn read_number(words: &[Word<'_>], i: usize) -> Option<(f64, f64, usize)> {
     Some((value, value, used))
 }
 
-fn parse_digits(w: &str) -> Option<f64> {
+/// Languages that write 2.500,5 for 2,500.5.
+pub fn writes_decimal_comma(language: &str) -> bool {
+    matches!(
+        language,
+        "es" | "de"
+            | "fr"
+            | "it"
+            | "pt"
+            | "nl"
+            | "ru"
+            | "pl"
+            | "tr"
+            | "sv"
+            | "da"
+            | "nb"
+            | "no"
+            | "fi"
+            | "cs"
+            | "ro"
+            | "hu"
+            | "el"
+            | "uk"
+            | "bg"
+    )
+}
+
+/// Digits as a number: "2,500" and "2.5", or, where the language writes a decimal comma,
+/// "2.500" and "2,5".
+fn parse_digits(w: &str, decimal_comma: bool) -> Option<f64> {
+    if decimal_comma {
+        let swapped: String = w
+            .chars()
+            .map(|c| match c {
+                '.' => ',',
+                ',' => '.',
+                c => c,
+            })
+            .collect();
+        return parse_digits(&swapped, false);
+    }
     let w = w.trim_end_matches('%');
     if !w.starts_with(|c: char| c.is_ascii_digit())
         || !w
@@ -361,20 +400,21 @@ fn is_month(lower: &str) -> bool {
     )
 }
 
-/// Finds the quantities stated in `text`.
+/// Finds the quantities stated in `text`, written as English writes numbers.
 pub fn quantities(text: &str) -> Vec<Quantity> {
-    quantities_in(text, &sentences(text))
+    quantities_in(text, &sentences(text), false)
 }
 
-/// [`quantities`] over sentences already found.
-pub(crate) fn quantities_in(text: &str, spans: &[Span]) -> Vec<Quantity> {
+/// [`quantities`] over sentences already found; `decimal_comma` where the text's language
+/// writes 2.500,5 for 2,500.5 (see [`writes_decimal_comma`]).
+pub(crate) fn quantities_in(text: &str, spans: &[Span], decimal_comma: bool) -> Vec<Quantity> {
     let mut out = Vec::new();
     for &span in spans {
         let sentence = &text[span.start..span.end];
         let words = split_words(sentence, span.start);
         let mut i = 0;
         while i < words.len() {
-            let Some((value, upper, used)) = read_number(&words, i) else {
+            let Some((value, upper, used)) = read_number(&words, i, decimal_comma) else {
                 i += 1;
                 continue;
             };
@@ -599,6 +639,19 @@ mod tests {
         assert_eq!(q[1].noun.as_deref(), Some("times"));
         assert_eq!(q[2].value, 2500.0);
         assert_eq!(q[2].noun.as_deref(), Some("soldiers"));
+    }
+
+    /// A language that writes a decimal comma groups thousands with a point: "46.000" in a
+    /// Spanish text is forty-six thousand, "2,5" two and a half; in English, 46.0.
+    #[test]
+    fn numbers_in_the_texts_own_convention() {
+        let text = "Unos 46.000 hogares quedaron sin luz y cayeron 2,5 toneladas de granizo.";
+        let q = quantities_in(text, &sentences(text), true);
+        assert_eq!(q[0].value, 46000.0, "{q:?}");
+        assert_eq!(q[0].noun.as_deref(), Some("hogares"));
+        assert_eq!(q[1].value, 2.5, "{q:?}");
+        assert_eq!(quantities("About 46.000 homes lost power.")[0].value, 46.0);
+        assert!(writes_decimal_comma("es") && !writes_decimal_comma("en"));
     }
 
     #[test]

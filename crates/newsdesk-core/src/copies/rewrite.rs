@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
-use newsdesk_text::{is_stopword, stemmer_for, Analysis};
+use newsdesk_text::{is_stopword, stemmer_for, writes_decimal_comma, Analysis};
 
 /// What the rewrite scorer keeps of an article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -39,35 +39,10 @@ pub struct CopyProfile {
     pub quotes: Vec<String>,
 }
 
-/// Languages that write 2.500,5 for 2,500.5.
-fn decimal_comma(language: &str) -> bool {
-    matches!(
-        language,
-        "es" | "de"
-            | "fr"
-            | "it"
-            | "pt"
-            | "nl"
-            | "ru"
-            | "pl"
-            | "tr"
-            | "sv"
-            | "da"
-            | "nb"
-            | "fi"
-            | "cs"
-            | "ro"
-            | "hu"
-            | "el"
-            | "uk"
-            | "bg"
-    )
-}
-
 /// A number as written, in the text's convention, to its value ("2.500" in Spanish is 2500).
 fn number_value(written: &str, language: &str) -> Option<f64> {
     let w = written.trim_matches(['.', ',']);
-    let normal = if decimal_comma(language) {
+    let normal = if writes_decimal_comma(language) {
         w.replace('.', "").replace(',', ".")
     } else {
         w.replace(',', "")
