@@ -180,7 +180,7 @@ impl Pipeline {
         };
         // The article's side of every comparison is prepared once.
         let mut stems = rewrite::StemTable::default();
-        let this_text = stems.prepare(&profile, &idf);
+        let this_text = stems.prepare(&profile, &idf).indexed();
         let mut copy: Option<(CopyView, Judgement)> = None;
         for (id, shared) in candidates {
             let Some(view) = self.store.copy_view(&id)? else {

@@ -219,7 +219,24 @@ pub struct PreparedText {
     sentences: Vec<(Vec<u32>, f32)>,
     bag: Vec<u32>,
     quote_words: Vec<HashSet<String>>,
+}
+
+/// A prepared text with its stems indexed by sentence: the first side of
+/// [`compare_prepared`], indexed once however many texts it is compared with.
+#[derive(Debug, Clone)]
+pub struct IndexedText {
+    text: PreparedText,
     postings: Postings,
+}
+
+impl PreparedText {
+    /// Indexes the text's stems by sentence, for [`compare_prepared`].
+    pub fn indexed(self) -> IndexedText {
+        IndexedText {
+            postings: Postings::new(&self.sentences, &self.bag),
+            text: self,
+        }
+    }
 }
 
 /// Which sentences hold each stem, for the stems `first..first + starts.len() - 1`: the
@@ -308,7 +325,6 @@ impl StemTable {
         bag.sort_unstable();
         bag.dedup();
         PreparedText {
-            postings: Postings::new(&sentences, &bag),
             sentences,
             bag,
             quote_words: profile.quotes.iter().map(|q| quote_words(q)).collect(),
@@ -322,34 +338,33 @@ const MAX_SENTENCES: usize = 80;
 /// Compares two profiles; `idf` weighs a stem (plain stems, no prefix).
 pub fn compare(a: &CopyProfile, b: &CopyProfile, idf: &impl Fn(&str) -> f32) -> RewriteEvidence {
     let mut table = StemTable::default();
-    let pa = table.prepare(a, idf);
+    let pa = table.prepare(a, idf).indexed();
     let pb = table.prepare(b, idf);
     compare_prepared(a, &pa, b, &pb, &table)
 }
 
-/// [`compare`] on texts prepared with one [`StemTable`].
+/// [`compare`] on texts prepared with one [`StemTable`], the first one indexed.
 pub fn compare_prepared(
     a: &CopyProfile,
-    pa: &PreparedText,
+    indexed: &IndexedText,
     b: &CopyProfile,
     pb: &PreparedText,
     table: &StemTable,
 ) -> RewriteEvidence {
+    let pa = &indexed.text;
     let (sa, sb) = (&pa.sentences, &pb.sentences);
     let weights = &table.weights;
     let (n, m) = (sa.len(), sb.len());
-    // Monotone alignment: best total similarity with order kept and skips free. Both tables
-    // are flat, row-major: `sim` is n×m, `best` (n+1)×(m+1).
-    // Each pair's IDF-weighted Dice overlap, summed over the stems it shares. For each of the
-    // second text's sentences, its stems (in increasing order) lead to the first text's
-    // sentences that hold them: the same sums, in the same order, as merging every pair's stem
-    // lists, without visiting the pairs that share nothing.
+    // Each pair's IDF-weighted Dice overlap, summed over the stems it shares, in `sim` (flat,
+    // row-major, n×m). For each of the second text's sentences, its stems (in increasing
+    // order) lead to the first text's sentences that hold them: the same sums, in the same
+    // order, as merging every pair's stem lists, without visiting the pairs that share nothing.
     let mut sim = vec![0f32; n * m];
     let mut shared = vec![0f32; n];
     for (j, (stems, wb)) in sb.iter().enumerate() {
         shared.fill(0.0);
         for &t in stems {
-            for &i in pa.postings.of(t) {
+            for &i in indexed.postings.of(t) {
                 shared[i as usize] += weights[t as usize];
             }
         }
@@ -363,6 +378,8 @@ pub fn compare_prepared(
             }
         }
     }
+    // Monotone alignment: best total similarity with order kept and skips free; `best` is
+    // flat, row-major, (n+1)×(m+1).
     let w = m + 1;
     let mut best = vec![0f32; (n + 1) * w];
     for i in 1..=n {
