@@ -15,7 +15,7 @@ use anyhow::{bail, Context, Result};
 use clap::Args as ClapArgs;
 use serde_json::json;
 
-use crate::stories::{mixed_stream, replay_shipped, score, Item};
+use crate::stories::{day_of, mixed_stream, replay_shipped, score, Item};
 use crate::timing::median;
 
 #[derive(ClapArgs)]
@@ -41,11 +41,7 @@ fn write_stream(items: &[Item], path: &Path) -> Result<()> {
     );
     for (i, item) in items.iter().enumerate() {
         let mut line = json!({"url": url_of(i), "title": item.title, "text": item.text});
-        if let Some(day) = item
-            .time
-            .and_then(|t| jiff::Timestamp::from_second(t).ok())
-            .map(|t| t.strftime("%Y-%m-%d").to_string())
-        {
+        if let Some(day) = item.time.and_then(day_of) {
             line["published"] = json!(day);
         }
         writeln!(out, "{line}")?;

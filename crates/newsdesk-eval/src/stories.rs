@@ -101,6 +101,13 @@ pub struct Item {
     pub truth: String,
 }
 
+/// The UTC day (`YYYY-MM-DD`) of a Unix time, as the streams' dates are given.
+pub fn day_of(time: i64) -> Option<String> {
+    jiff::Timestamp::from_second(time)
+        .ok()
+        .map(|t| t.strftime("%Y-%m-%d").to_string())
+}
+
 /// Every dev article in one stream, as `stories` replays it for the "mixed" line: DUC (the
 /// three corpora, an article in two of them once) in date order, then ECB+, which has no dates.
 pub fn mixed_stream() -> Result<Vec<Item>> {
@@ -555,13 +562,7 @@ fn print_splits(set: &str, items: &[Item], pred: &[i64]) {
             .or_default()
             .push((p, item.time));
     }
-    let day = |t: Option<i64>| {
-        t.and_then(|t| jiff::Timestamp::from_second(t).ok())
-            .map_or_else(
-                || "undated".to_owned(),
-                |d| d.strftime("%Y-%m-%d").to_string(),
-            )
-    };
+    let day = |t: Option<i64>| t.and_then(day_of).unwrap_or_else(|| "undated".to_owned());
     for (truth, members) in by {
         let mut pieces: std::collections::BTreeMap<i64, Vec<Option<i64>>> = Default::default();
         for (p, t) in members {
