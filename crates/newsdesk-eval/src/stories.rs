@@ -83,6 +83,12 @@ pub struct Args {
     /// reach on each dated stream.
     #[arg(long, value_delimiter = ',')]
     gap_bound: Vec<i64>,
+    /// List on stderr, for each article whose true cluster contains this text, its best
+    /// candidate stories as the replay meets them: each one's join probability, the threshold
+    /// it had to reach, its features and the true clusters of its articles so far. Where one
+    /// join went wrong, and why.
+    #[arg(long)]
+    trace: Option<String>,
     /// Also run the scikit-learn peers side by side (bench/peers/stories_peer.py: TF-IDF
     /// single-pass online clustering and TF-IDF average-linkage agglomerative clustering), each
     /// with one threshold tuned on these dev streams; install them with bench/peers/setup.sh.
@@ -119,7 +125,7 @@ pub fn mixed_stream() -> Result<Vec<Item>> {
 /// Replays a stream through the online clusterer with the shipped configuration, analysing
 /// each article first; returns each item's predicted story.
 pub fn replay_shipped(items: &[Item]) -> Vec<i64> {
-    replay(items, &analyse(items), StoryConfig::default())
+    replay(items, &analyse(items), StoryConfig::default(), None)
 }
 
 fn duc(corpus: Option<&str>) -> Result<Vec<Item>> {
@@ -184,8 +190,18 @@ fn ecb() -> Result<Vec<Item>> {
 }
 
 /// Replays a stream through the online clusterer; returns each item's predicted story.
-fn replay(items: &[Item], analyses: &[newsdesk_text::Analysis], config: StoryConfig) -> Vec<i64> {
+///
+/// With `trace`, each article whose true cluster contains that text has its best candidates
+/// printed on stderr as it arrives.
+fn replay(
+    items: &[Item],
+    analyses: &[newsdesk_text::Analysis],
+    config: StoryConfig,
+    trace: Option<&str>,
+) -> Vec<i64> {
     let mut index = StoryIndex::new(config.clone());
+    // Each story's articles' true clusters so far, kept only when tracing.
+    let mut members: HashMap<i64, Vec<&str>> = HashMap::new();
     let mut df = DocFrequencies::default();
     let mut next_id = 0;
     // Merged stories: each story's final story, followed to the end.
@@ -196,6 +212,10 @@ fn replay(items: &[Item], analyses: &[newsdesk_text::Analysis], config: StoryCon
         .map(|(item, analysis)| {
             let terms = article_terms(analysis);
             let vector = article_vector(&terms, &df, &config);
+            let traced = trace.is_some_and(|t| item.truth.contains(t));
+            if traced {
+                print_trace(&index, &vector, item, &members);
+            }
             let story = match index.best_match(&vector, item.time) {
                 Some(m) => {
                     index.add(m.story, &vector, item.time);
@@ -213,6 +233,12 @@ fn replay(items: &[Item], analyses: &[newsdesk_text::Analysis], config: StoryCon
                 }
             };
             df.add_document(terms.iter().map(|(t, _)| t.as_str()));
+            if trace.is_some() {
+                members.entry(story).or_default().push(&item.truth);
+                if traced {
+                    eprintln!("  -> story {story}");
+                }
+            }
             story
         })
         .collect();
@@ -225,6 +251,39 @@ fn replay(items: &[Item], analyses: &[newsdesk_text::Analysis], config: StoryCon
             s
         })
         .collect()
+}
+
+/// One traced article's best candidates, on stderr (see `--trace`).
+fn print_trace(
+    index: &StoryIndex,
+    vector: &newsdesk_core::stories::SparseVector,
+    item: &Item,
+    members: &HashMap<i64, Vec<&str>>,
+) {
+    let day = item
+        .time
+        .and_then(day_of)
+        .unwrap_or_else(|| "undated".into());
+    let title: String = item.title.chars().take(70).collect();
+    eprintln!("{} {day} {title:?}", item.truth);
+    for c in index.candidates(vector, item.time).iter().take(3) {
+        let mut truths: std::collections::BTreeMap<&str, usize> = Default::default();
+        for t in members.get(&c.story).into_iter().flatten() {
+            *truths.entry(t).or_default() += 1;
+        }
+        let features: Vec<String> = FEATURES
+            .iter()
+            .zip(c.features)
+            .map(|(name, v)| format!("{name}={v:.2}"))
+            .collect();
+        eprintln!(
+            "  story {} p={:.3} needs {:.2} {truths:?}\n    {}",
+            c.story,
+            c.probability,
+            index.threshold_for(c),
+            features.join(" ")
+        );
+    }
 }
 
 /// Clustering scores of a prediction against the truth.
@@ -502,7 +561,7 @@ pub fn run(args: Args) -> Result<()> {
             let mut config = config.clone();
             config.model.threshold = t;
             let start = Instant::now();
-            let pred = replay(items, analyses, config);
+            let pred = replay(items, analyses, config, args.trace.as_deref());
             let rate = items.len() as f64 / start.elapsed().as_secs_f64();
             let s = score(&pred, &truth);
             if args.show_mixed {
@@ -810,7 +869,7 @@ fn peers(args: &Args, config: &StoryConfig, sets: &[(&str, Vec<Item>)]) -> Resul
         let analyses = analyse(items);
         let analysis_secs = start.elapsed().as_secs_f64();
         let start = Instant::now();
-        let pred = replay(items, &analyses, config.clone());
+        let pred = replay(items, &analyses, config.clone(), None);
         let replay_secs = start.elapsed().as_secs_f64();
         eprintln!("  newsdesk on {name}: {} articles", items.len());
         rows.push(vec![PeerRow {
@@ -1071,7 +1130,7 @@ fn mean_f1(
         .filter(|(name, _, _)| on(name))
         .map(|(_, items, analyses)| {
             let truth: Vec<&str> = items.iter().map(|i| i.truth.as_str()).collect();
-            score(&replay(items, analyses, c.clone()), &truth).bcubed_f1
+            score(&replay(items, analyses, c.clone(), None), &truth).bcubed_f1
         })
         .collect();
     scored.iter().sum::<f64>() / scored.len().max(1) as f64
