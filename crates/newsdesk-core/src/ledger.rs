@@ -799,7 +799,7 @@ fn leads(articles: &[LedgerArticle<'_>]) -> Vec<Citation> {
                 .into_iter()
                 .find_map(|span| {
                     let s = a.text.get(span.start..span.end)?.trim();
-                    (s.split_whitespace().count() >= MIN_LEAD_WORDS).then_some(s)
+                    (newsdesk_text::script::word_count(s) >= MIN_LEAD_WORDS).then_some(s)
                 })?;
             Some(cite(a, lead.to_owned()))
         })
@@ -815,15 +815,17 @@ fn leads(articles: &[LedgerArticle<'_>]) -> Vec<Citation> {
 /// Byte range of the sentence holding `start..end`: from the last sentence end before it to the
 /// next one after it (a paragraph break ends a sentence too).
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let is_end = |c: char| newsdesk_text::script::ends_sentence(c) || c == '\n';
+    // Past the end mark, whatever its length in bytes (`。` is three).
+    let after = |t: &str, i: usize| i + t[i..].chars().next().map_or(1, char::len_utf8);
     let from = text
         .get(..start)
-        .and_then(|t| t.rfind(is_end))
-        .map_or(0, |i| i + 1);
+        .and_then(|t| t.rfind(is_end).map(|i| after(t, i)))
+        .unwrap_or(0);
     let to = text
         .get(end..)
-        .and_then(|t| t.find(is_end))
-        .map_or(text.len(), |i| end + i + 1)
+        .and_then(|t| t.find(is_end).map(|i| end + after(t, i)))
+        .unwrap_or(text.len())
         .min(text.len());
     (from, to)
 }

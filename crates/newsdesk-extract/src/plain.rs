@@ -160,7 +160,7 @@ fn paragraphs(input: &str) -> Vec<String> {
         let wrapped = lines.len() > 1
             && lines[..lines.len() - 1]
                 .iter()
-                .filter(|l| l.chars().count() >= 40)
+                .filter(|l| display_width(l) >= 40)
                 .count()
                 * 2
                 >= lines.len();
@@ -171,7 +171,7 @@ fn paragraphs(input: &str) -> Vec<String> {
             for line in lines {
                 if parse_date(&line).is_some() || byline(&line).is_some() {
                     if !run.is_empty() {
-                        out.push(run.join(" "));
+                        out.push(join_wrapped(&run));
                         run.clear();
                     }
                     out.push(line);
@@ -180,11 +180,38 @@ fn paragraphs(input: &str) -> Vec<String> {
                 }
             }
             if !run.is_empty() {
-                out.push(run.join(" "));
+                out.push(join_wrapped(&run));
             }
         } else {
             out.extend(lines);
         }
+    }
+    out
+}
+
+/// How wide a line prints, in columns: Chinese and Japanese characters take two.
+fn display_width(line: &str) -> usize {
+    line.chars()
+        .map(|c| 1 + usize::from(newsdesk_text::script::is_unspaced(c)))
+        .sum()
+}
+
+/// Hard-wrapped lines joined back into their paragraph: with a space, except between two
+/// characters (or punctuation marks) of a script written without spaces.
+fn join_wrapped(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let unspaced = |c: Option<char>| {
+            c.is_some_and(|c| {
+                newsdesk_text::script::is_unspaced(c)
+                    || newsdesk_text::script::is_cjk_punctuation(c)
+            })
+        };
+        let glued = unspaced(out.chars().next_back()) && unspaced(line.chars().next());
+        if !out.is_empty() && !glued {
+            out.push(' ');
+        }
+        out.push_str(line);
     }
     out
 }
@@ -224,12 +251,15 @@ fn is_body_paragraph(p: &str) -> bool {
 }
 
 fn ends_sentence(p: &str) -> bool {
-    p.trim_end()
-        .ends_with(['.', '!', '?', '"', '”', '’', '»', ')', '…', ':'])
+    p.trim_end().ends_with([
+        '.', '!', '?', '"', '”', '’', '»', ')', '…', ':', '。', '！', '？', '」', '』', '）', '：',
+    ])
 }
 
+/// Words, counted so that a paragraph of Chinese or Japanese, which has no spaces, is as long
+/// as the same text in English (see [`newsdesk_text::script::word_count`]).
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    newsdesk_text::script::word_count(s)
 }
 
 /// Words that section labels are made of.
@@ -422,6 +452,23 @@ A powerful storm swept through the valley overnight, cutting power to about 3,40
 Clean-up\n\n\
 \"We expect most customers back by tonight,\" said spokeswoman Dana Okafor. Crews from three counties were called in.\n\n\
 See also  Council approves new budget for the harbour district\n\nRelated Articles\n\nShare this article\n\nBack to top button";
+
+    #[test]
+    fn chinese_text_has_paragraphs_without_spaces() {
+        let text = "新闻中心\n\n河港市大桥维修后重新通车\n\n2025-03-04\n\n\
+经过三个月的维修，河港市的哈尔瓦德大桥周二重新通车。市长表示，\n\
+维修费用约为两百万欧元。\n\n\
+工程师更换了支座并重新铺设了桥面，目前大桥限重四十吨。\n\n相关新闻";
+        let e = extract_plain_text(text);
+        assert_eq!(e.title.as_deref(), Some("河港市大桥维修后重新通车"));
+        assert_eq!(e.published.as_deref(), Some("2025-03-04"));
+        // The hard-wrapped first paragraph is joined back without a space.
+        assert_eq!(
+            e.text,
+            "经过三个月的维修，河港市的哈尔瓦德大桥周二重新通车。市长表示，维修费用约为两百万欧元。\n\n\
+工程师更换了支座并重新铺设了桥面，目前大桥限重四十吨。"
+        );
+    }
 
     #[test]
     fn reads_header_metadata() {

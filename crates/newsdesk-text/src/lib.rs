@@ -25,6 +25,7 @@ mod dates;
 mod entities;
 mod quantities;
 mod quotes;
+pub mod script;
 mod sentences;
 mod stopwords;
 mod tokens;

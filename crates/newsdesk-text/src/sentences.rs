@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::script::is_full_width_stop;
+
 /// A byte range of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
@@ -18,7 +20,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into sentences. Paragraph breaks always end a sentence; `.`, `!` and `?`
 /// end one when followed by space and an upper-case letter, a digit or an opening quote, unless
-/// the word before is a known abbreviation or a single letter (an initial).
+/// the word before is a known abbreviation or a single letter (an initial). The stops of
+/// Chinese and Japanese (`。` `！` `？`) always end one.
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -33,6 +36,21 @@ pub fn sentences(text: &str) -> Vec<Span> {
             }
             start = i;
             continue;
+        }
+        // Chinese and Japanese stops end a sentence as they stand: no space follows them.
+        if b >= 0xE0 {
+            if let Some(c) = text[i..].chars().next().filter(|&c| is_full_width_stop(c)) {
+                let mut end = i + c.len_utf8();
+                while let Some(close) = text[end..].chars().next().filter(|n| {
+                    matches!(n, '」' | '』' | '）' | '\u{201d}' | '\u{2019}' | '"' | ')')
+                }) {
+                    end += close.len_utf8();
+                }
+                push(&mut out, text, start, end);
+                start = end;
+                i = end;
+                continue;
+            }
         }
         if matches!(b, b'.' | b'!' | b'?') {
             // Closing quotes and brackets belong to the sentence they end.
@@ -112,6 +130,19 @@ mod tests {
                 "Mr. Smith left on Feb. 3.",
                 "\"It is over,\" he said.",
                 "Then 5 more came!"
+            ]
+        );
+    }
+
+    #[test]
+    fn full_width_stops_end_sentences_without_a_space() {
+        assert_eq!(
+            split("地震造成46人遇难。救援队伍正在赶赴震中！他说：「我们会坚持。」然后离开"),
+            vec![
+                "地震造成46人遇难。",
+                "救援队伍正在赶赴震中！",
+                "他说：「我们会坚持。」",
+                "然后离开"
             ]
         );
     }

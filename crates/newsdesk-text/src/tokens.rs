@@ -3,6 +3,7 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::script::{character_pairs, is_unspaced};
 use crate::stopwords::is_stopword;
 
 /// Unicode words of `text` with their byte offsets.
@@ -37,7 +38,10 @@ pub fn stemmer_for(language: &str) -> Option<Stemmer> {
 }
 
 /// Lower-cased, stemmed words of `text` that carry content: stop words and one-letter tokens
-/// are left out; numbers stay, because "39" is what tells one attack from another.
+/// are left out; numbers stay, because "39" is what tells one attack from another. Text in a
+/// script written without spaces (Chinese, Japanese, Thai) has no words to find by their
+/// boundaries: each run of it gives its overlapping character pairs instead (see
+/// [`crate::script`]).
 pub fn content_terms(text: &str, language: &str) -> Vec<String> {
     let stemmer = stemmer_for(language);
     STEMS.with(|cache| {
@@ -47,34 +51,56 @@ pub fn content_terms(text: &str, language: &str) -> Vec<String> {
             cache.language.push_str(language);
             cache.stems.clear();
         }
+        let mut out = Vec::new();
+        // The current run of unspaced text: Unicode word boundaries split it into single
+        // characters (Han, Hiragana, Thai) or short runs (Katakana), which follow each other
+        // with nothing between.
+        let mut run: Option<(usize, usize)> = None;
+        let flush = |run: &mut Option<(usize, usize)>, out: &mut Vec<String>| {
+            if let Some((start, end)) = run.take() {
+                out.extend(character_pairs(&text[start..end]));
+            }
+        };
         // One buffer for every word's lower-case form: most words are dropped as stop words
         // or found in the cache, and need no allocation of their own.
         let mut lower = String::new();
-        words(text)
-            .filter_map(|(_, w)| {
-                lower.clear();
-                if w.is_ascii() {
-                    lower.push_str(w);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.push_str(&w.to_lowercase());
-                }
-                if lower.chars().count() < 2 || is_stopword(&lower, language) {
-                    return None;
-                }
-                Some(match &stemmer {
-                    Some(s) if !lower.chars().any(|c| c.is_ascii_digit()) => {
-                        if let Some(stem) = cache.stems.get(lower.as_str()) {
-                            return Some(stem.clone());
-                        }
-                        let stem = s.stem(&lower).into_owned();
-                        cache.stems.insert(lower.clone(), stem.clone());
-                        stem
+        for (at, w) in words(text) {
+            if w.chars().next().is_some_and(is_unspaced) {
+                match &mut run {
+                    Some((_, end)) if *end == at => *end = at + w.len(),
+                    _ => {
+                        flush(&mut run, &mut out);
+                        run = Some((at, at + w.len()));
                     }
-                    _ => lower.clone(),
-                })
-            })
-            .collect()
+                }
+                continue;
+            }
+            flush(&mut run, &mut out);
+            lower.clear();
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            if lower.chars().count() < 2 || is_stopword(&lower, language) {
+                continue;
+            }
+            out.push(match &stemmer {
+                Some(s) if !lower.chars().any(|c| c.is_ascii_digit()) => {
+                    if let Some(stem) = cache.stems.get(lower.as_str()) {
+                        out.push(stem.clone());
+                        continue;
+                    }
+                    let stem = s.stem(&lower).into_owned();
+                    cache.stems.insert(lower.clone(), stem.clone());
+                    stem
+                }
+                _ => lower.clone(),
+            });
+        }
+        flush(&mut run, &mut out);
+        out
     })
 }
 
@@ -106,6 +132,20 @@ mod tests {
             content_terms("The soldiers were leaving the bases in 2014", "en"),
             vec!["soldier", "leav", "base", "2014"]
         );
+    }
+
+    #[test]
+    fn unspaced_scripts_give_character_pairs() {
+        assert_eq!(
+            content_terms("四川发生地震，46人遇难", "zh"),
+            vec!["四川", "川发", "发生", "生地", "地震", "46", "人遇", "遇难"]
+        );
+        // A Katakana word and the Hiragana after it are one run.
+        assert_eq!(
+            content_terms("テストです", "ja"),
+            vec!["テス", "スト", "トで", "です"]
+        );
+        assert_eq!(content_terms("Storm in 東京", "en"), vec!["storm", "東京"]);
     }
 
     #[test]

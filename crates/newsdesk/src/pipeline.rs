@@ -377,9 +377,9 @@ pub fn to_article(doc: Document, now: i64) -> Article {
 
 /// The first words of the text, for an article that gives no title.
 fn fallback_title(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().take(12).collect();
-    let mut t = words.join(" ");
-    if text.split_whitespace().nth(12).is_some() {
+    let (start, cut) = newsdesk_text::script::first_words(text, 12);
+    let mut t = start.split_whitespace().collect::<Vec<_>>().join(" ");
+    if cut {
         t.push('…');
     }
     t

@@ -390,6 +390,131 @@ fn seeds_are_one_story_from_two_independent_outlets() {
 
 /// A story of undated articles says so, rather than passing off when it was ingested as when
 /// it happened.
+/// Chinese and Japanese are written without spaces between words: their texts are read,
+/// clustered and checked for copies by their characters (see `newsdesk_text::script`).
+#[test]
+fn chinese_and_japanese_articles_make_stories_and_copy_chains() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let articles: [(&str, &str); 6] = [
+        (
+            "zh-quake-1.txt",
+            r#"Title: 东岭县发生5.9级地震 已造成12人遇难
+Date: 2025-06-10
+
+据省地震局消息，6月10日凌晨3时许，东岭县发生5.9级地震，震源深度10千米。截至上午九时，地震已造成12人遇难，另有80余人受伤。县城部分老旧房屋倒塌，多条乡村道路因山体滑坡中断。
+
+省政府已启动二级应急响应，消防和武警救援队伍正连夜赶往震中。当地学校宣布停课三天，并在操场搭建临时帐篷安置受灾群众。
+"#,
+        ),
+        (
+            "zh-quake-2-reprint.txt",
+            r#"Title: 东岭县发生5.9级地震 已造成12人遇难
+Date: 2025-06-10
+
+据省地震局消息，6月10日凌晨3时许，东岭县发生5.9级地震，震源深度10千米。截至上午九时，地震已造成12人遇难，另有80余人受伤。县城部分老旧房屋倒塌，多条乡村道路因山体滑坡中断。
+
+省政府已启动二级应急响应，消防和武警救援队伍正连夜赶往震中。当地学校宣布停课三天，并在操场搭建临时帐篷安置受灾群众。
+
+本文来源：东岭日报。
+"#,
+        ),
+        (
+            "zh-quake-3-update.txt",
+            r#"Title: 东岭县地震遇难人数升至19人
+Date: 2025-06-11
+
+东岭县抗震救灾指挥部11日通报，此次5.9级地震遇难人数已升至19人，受伤人数超过120人。救援人员在震中附近的三个村庄继续搜救被困群众，目前仍有4人失联。
+
+地震造成东岭县境内多处道路和桥梁受损，电力和通信一度中断。指挥部表示，余震仍在持续，提醒群众不要返回受损房屋。
+"#,
+        ),
+        (
+            "zh-metro.txt",
+            r#"Title: 南湾市地铁三号线正式开通运营
+Date: 2025-06-11
+
+南湾市地铁三号线11日上午正式开通运营，全长二十八公里，共设二十二座车站。首班列车早上六点从西港站发出，市民纷纷前来体验。
+
+市交通局表示，三号线开通后，城市东西两端的通勤时间将缩短约四十分钟，预计日均客流量可达三十万人次。
+"#,
+        ),
+        (
+            "ja-flood-1.txt",
+            r#"Title: 北浜市で大雨 川が氾濫し300世帯に避難指示
+Date: 2025-06-12
+
+北浜市では12日未明から記録的な大雨が降り、市内を流れる青葉川が氾濫した。市は川沿いの約300世帯に避難指示を出し、住民は近くの小学校などに避難している。
+
+気象台によると、12日午前6時までの24時間雨量は280ミリに達し、観測史上最大となった。市内では道路の冠水や土砂崩れが相次いでいる。
+"#,
+        ),
+        (
+            "ja-flood-2.txt",
+            r#"Title: 青葉川氾濫 北浜市で浸水被害が拡大
+Date: 2025-06-13
+
+大雨で青葉川が氾濫した北浜市では、13日も浸水被害の確認が続いている。市によると、床上浸水は少なくとも150棟に上り、避難所には約600人が身を寄せている。
+
+気象台は北浜市周辺で引き続き土砂災害に警戒するよう呼びかけている。
+"#,
+        ),
+    ];
+    for (name, text) in articles {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let data = dir.path().join("data");
+    let inputs: Vec<String> = articles
+        .iter()
+        .map(|(name, _)| dir.path().join(name).to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec!["ingest"];
+    args.extend(inputs.iter().map(String::as_str));
+    let o = run(&data, &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("6 stored, 0 already known, 0 skipped"),
+        "{}",
+        stderr(&o)
+    );
+    let all = stories(&data);
+    let mut sizes: Vec<usize> = all
+        .iter()
+        .map(|s| s["articles"].as_array().map_or(0, Vec::len))
+        .collect();
+    sizes.sort_unstable();
+    assert_eq!(sizes, vec![1, 2, 3], "{all:#?}");
+
+    // The earthquake: its report, a reprint of it and an update; the reprint is a copy, so
+    // the story has two independent sources, each leading with its own first sentence.
+    let quake = find_story(&all, "东岭县地震遇难人数升至19人");
+    assert_eq!(quake["articles"].as_array().map(Vec::len), Some(3));
+    assert_eq!(quake["independent_sources"], 2, "{quake:#?}");
+    let reprint = quake["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|a| {
+            a["source"]
+                .as_str()
+                .is_some_and(|s| s.ends_with("zh-quake-2-reprint.txt"))
+        })
+        .expect("the reprint is in the story");
+    assert_eq!(reprint["copy_of"]["kind"], "near", "{reprint:#?}");
+    let leads = quake["ledger"]["leads"].as_array().expect("leads");
+    assert_eq!(leads.len(), 2, "{leads:#?}");
+    assert!(
+        leads.iter().any(|l| l["sentence"]
+            .as_str()
+            .is_some_and(|s| s.ends_with("震源深度10千米。"))),
+        "{leads:#?}"
+    );
+
+    let flood = find_story(&all, "青葉川氾濫");
+    assert_eq!(flood["articles"].as_array().map(Vec::len), Some(2));
+    let metro = find_story(&all, "南湾市地铁三号线正式开通运营");
+    assert_eq!(metro["articles"].as_array().map(Vec::len), Some(1));
+}
+
 #[test]
 fn a_story_with_no_dated_article_says_it_is_undated() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -6,7 +6,8 @@
 //! value, not by position, means two copies keep the *same* shingles, so the share of shared
 //! samples estimates how much of the shorter text is in the longer one (its containment) with
 //! a fraction of the storage. An intro line or a trimmed ending barely moves that share, while
-//! two outlets writing their own stories share almost no five-word runs.
+//! two outlets writing their own stories share almost no five-word runs. In scripts written
+//! without spaces (Chinese, Japanese, Thai) each character counts as a word.
 //!
 //! Reworded and translated copies share few exact shingles; [`rewrite`] finds them by aligning
 //! sentences, and [`anchors`] finds their candidates. [`judge`] puts the two together.
@@ -14,6 +15,7 @@
 pub mod anchors;
 pub mod rewrite;
 
+use newsdesk_text::script::split_unspaced;
 use xxhash_rust::xxh3::xxh3_64;
 
 use serde::{Deserialize, Serialize};
@@ -42,9 +44,12 @@ pub struct Fingerprint {
 
 /// Fingerprints a text.
 pub fn fingerprint(text: &str) -> Fingerprint {
+    // Chinese, Japanese and Thai have no spaces: their characters are the words here, so
+    // that a shingle is a run of five characters.
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .flat_map(split_unspaced)
         .map(str::to_lowercase)
         .collect();
     let mut shingles: Vec<u64> = if words.len() < SHINGLE_WORDS {

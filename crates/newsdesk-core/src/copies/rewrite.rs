@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
+use newsdesk_text::script::{character_pairs, is_full_width_stop, runs, word_count};
 use newsdesk_text::{is_stopword, stemmer_for, writes_decimal_comma, Analysis};
 
 /// What the rewrite scorer keeps of an article.
@@ -55,18 +56,27 @@ pub fn profile(text: &str, analysis: &Analysis) -> CopyProfile {
     let stemmer = stemmer_for(&analysis.language);
     let mut out = CopyProfile::default();
     for sentence in clauses(text) {
-        let mut stems: Vec<String> = sentence
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 2 && !w.starts_with('$'))
-            .map(str::to_lowercase)
-            .filter(|w| {
-                !is_stopword(w, &analysis.language) && !w.chars().all(|c| c.is_ascii_digit())
-            })
-            .map(|w| match &stemmer {
-                Some(s) => s.stem(&w).into_owned(),
-                None => w,
-            })
-            .collect();
+        let mut stems: Vec<String> = Vec::new();
+        for piece in sentence.split(|c: char| !c.is_alphanumeric()) {
+            // Runs of Chinese, Japanese or Thai are compared by their character pairs.
+            for (run, unspaced) in runs(piece) {
+                if unspaced {
+                    stems.extend(character_pairs(run));
+                    continue;
+                }
+                if run.chars().count() < 2 || run.starts_with('$') {
+                    continue;
+                }
+                let w = run.to_lowercase();
+                if is_stopword(&w, &analysis.language) || w.chars().all(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                stems.push(match &stemmer {
+                    Some(s) => s.stem(&w).into_owned(),
+                    None => w,
+                });
+            }
+        }
         stems.sort_unstable();
         stems.dedup();
         if !stems.is_empty() {
@@ -150,20 +160,27 @@ fn order_agreement(a: &[String], b: &[String]) -> f32 {
 
 /// Sentence-like pieces for alignment. Machine translations break the rules a sentence
 /// splitter relies on (a lower-case word after a period, a spaced " . "), so any period,
-/// question or exclamation mark, semicolon or line break followed by space ends a piece here.
+/// question or exclamation mark, semicolon or line break followed by space ends a piece here,
+/// and so does a Chinese or Japanese stop (`。`), which no space follows.
 fn clauses(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
+        let full_width = (b >= 0xE0)
+            .then(|| text[i..].chars().next())
+            .flatten()
+            .filter(|&c| is_full_width_stop(c) || c == '；');
         let ends = matches!(b, b'.' | b'!' | b'?' | b';')
             && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
-            || b == b'\n';
+            || b == b'\n'
+            || full_width.is_some();
         if ends {
+            let end = i + full_width.map_or(1, char::len_utf8);
             // Initials and abbreviations ("U.S.", "Mr.") make short pieces; keep them attached.
-            if text[start..i].split_whitespace().count() >= 4 || b == b'\n' {
-                out.push(&text[start..=i]);
-                start = i + 1;
+            if word_count(&text[start..i]) >= 4 || b == b'\n' {
+                out.push(&text[start..end]);
+                start = end;
             }
         }
     }
