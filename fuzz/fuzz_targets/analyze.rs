@@ -1,4 +1,5 @@
-//! Any text as an article: analysis (sentences, entities, quantities, quotes) must never panic.
+//! Any text as an article: analysis (sentences, entities, quantities, quotes) and what copy
+//! detection keeps of it (shingles, the sentence profile) must never panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,6 +11,13 @@ fuzz_target!(|text: &str| {
         for q in &a.quotes {
             assert!(text.get(q.span.0..q.span.1).is_some());
         }
+        let _ = newsdesk_core::copies::rewrite::profile(text, &a);
     }
+    let _ = newsdesk_core::copies::fingerprint(text);
     let _ = newsdesk_text::attributions(text);
+    for span in newsdesk_text::sentences(text) {
+        assert!(text.get(span.start..span.end).is_some());
+    }
+    let (start, _) = newsdesk_text::script::first_words(text, 12);
+    assert!(text.starts_with(start));
 });

@@ -5,4 +5,5 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
     let _ = newsdesk_extract::extract_plain_text(text);
+    let _ = newsdesk_extract::clean_plain_body(text);
 });

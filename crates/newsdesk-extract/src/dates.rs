@@ -16,7 +16,8 @@ use regex::Regex;
 ///
 /// Accepts ISO 8601 and RFC 3339, RFC 2822 (`Thu, 29 Feb 2024 10:15:00 +0000`), and written
 /// dates in English with month names in either order (`February 29, 2024`, `29 Feb 2024`),
-/// optionally led by a weekday or a label such as `Published:` and followed by a time.
+/// optionally led by a weekday or a label such as `Published:` and followed by a time; numeric
+/// dates; and Chinese, Japanese and Korean dates (`2025年6月11日 09:30`).
 /// Returns `None` for anything it cannot read as a real calendar date.
 pub fn parse_date(input: &str) -> Option<String> {
     let s = strip_label(input.trim());
@@ -27,6 +28,46 @@ pub fn parse_date(input: &str) -> Option<String> {
         .or_else(|| parse_written(s))
         .or_else(|| parse_written_other_languages(s))
         .or_else(|| parse_numeric(s))
+        .or_else(|| parse_east_asian(s))
+}
+
+/// A date as Chinese, Japanese and Korean pages print it: `2025年6月11日`, `2025년 6월 11일`,
+/// with a weekday in brackets (`（水）`) and a time (`09:30`, `8時15分`, `午後3時`, `오후 3:20`)
+/// after it as they come; full-width digits too (`２０２５年`).
+pub(crate) const EAST_ASIAN_DATE: &str =
+    r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]";
+
+fn parse_east_asian(s: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^(?:\p{{L}}+\s*:?\s*)?{EAST_ASIAN_DATE}\s*(?:[(（]\s*\p{{L}}+\s*[)）])?\s*(?:(午前|午後|上午|下午|오전|오후)\s*)?(?:(\d{{1,2}})\s*(?::|時|时|시)\s*(?:(\d{{2}})\s*(?:分|분)?)?)?\s*$"
+        ))
+        .expect("valid regex")
+    });
+    let ascii: String = s
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '：' => ':',
+            c => c,
+        })
+        .collect();
+    let c = re.captures(&ascii)?;
+    let date = make_date(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?)?;
+    let Some(hour) = c.get(5) else {
+        return Some(date.to_string());
+    };
+    let mut hour: i8 = hour.as_str().parse().ok()?;
+    if let Some(half) = c.get(4) {
+        let pm = matches!(half.as_str(), "午後" | "下午" | "오후");
+        if pm && (1..12).contains(&hour) {
+            hour += 12;
+        }
+    }
+    let minute = c.get(6).map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let time = Time::new(hour, minute, 0, 0).ok()?;
+    Some(format_datetime(date, time, None))
 }
 
 /// The instant an ISO 8601 value (as [`parse_date`] writes it) stands for, in Unix seconds.
@@ -337,6 +378,32 @@ pub fn parse_rfc2822(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn east_asian_dates() {
+        assert_eq!(parse_date("2025年6月11日").as_deref(), Some("2025-06-11"));
+        assert_eq!(
+            parse_date("2025年6月11日 09:30").as_deref(),
+            Some("2025-06-11T09:30:00")
+        );
+        assert_eq!(
+            parse_date("2025年6月12日（木） 午後3時15分").as_deref(),
+            Some("2025-06-12T15:15:00")
+        );
+        assert_eq!(
+            parse_date("发布时间：2022年09月05日 14:20").as_deref(),
+            Some("2022-09-05T14:20:00")
+        );
+        assert_eq!(
+            parse_date("２０２５年６月１２日").as_deref(),
+            Some("2025-06-12")
+        );
+        assert_eq!(
+            parse_date("2025년 6월 11일 오후 3:20").as_deref(),
+            Some("2025-06-11T15:20:00")
+        );
+        assert_eq!(parse_date("2025年13月11日"), None);
+    }
 
     #[test]
     fn iso_forms_keep_what_they_say() {

@@ -8,7 +8,8 @@
 pub fn detect_language(text: &str) -> Option<String> {
     // whatlang is linear in its input and needs only a couple of kilobytes to be sure.
     let sample = sample(text, 4096);
-    if sample.split_whitespace().count() < 5 {
+    // Words as every script has them: Chinese and Japanese have no spaces to count.
+    if newsdesk_text::script::word_count(sample) < 5 {
         return None;
     }
     let info = whatlang::detect(sample)?;

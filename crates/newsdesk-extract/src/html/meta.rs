@@ -1719,8 +1719,10 @@ fn find_date_span(text: &str) -> Option<(String, usize, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+        let east_asian = crate::dates::EAST_ASIAN_DATE;
         Regex::new(&format!(
-            r"(?i)\b(?:\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b"
+            // Chinese, Japanese and Korean dates stand between letters with no word boundary.
+            r"(?i)\b(?:\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b|{east_asian}(?:\s*\d{{1,2}}\s*[:時时시]\s*\d{{2}}(?:\s*[分분])?)?"
         ))
         .expect("valid regex")
     });
