@@ -1,4 +1,5 @@
-//! Scripts written without spaces between words: Chinese, Japanese, Thai, Lao, Khmer, Burmese.
+//! Scripts written without spaces between words: Chinese, Japanese, Thai, Lao, Khmer, Burmese
+//! (and Korean, whose words carry their particles).
 //!
 //! Everything that counts or compares words by the spaces between them sees a whole clause of
 //! such text as one word: a Chinese paragraph is "one word" long, and two reports of one
@@ -26,6 +27,13 @@ pub fn is_unspaced(c: char) -> bool {
         | 0x1780..=0x17FF   // Khmer
         | 0x1000..=0x109F   // Myanmar
     )
+}
+
+/// Whether `c` is a Hangul syllable or letter. Korean is written with spaces, but a word
+/// carries its particles and endings (`서울에서`, "in Seoul"; `서울은`, "Seoul" as the topic)
+/// and Snowball has no Korean stemmer: a word's character pairs let two forms of it match.
+pub fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F)
 }
 
 /// Whether `c` is punctuation of Chinese and Japanese text (`，` `。` `「` `」`, the full-width

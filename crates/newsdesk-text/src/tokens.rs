@@ -3,7 +3,7 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::script::{character_pairs, is_unspaced};
+use crate::script::{character_pairs, is_hangul, is_unspaced};
 use crate::stopwords::is_stopword;
 
 /// Unicode words of `text` with their byte offsets.
@@ -40,8 +40,8 @@ pub fn stemmer_for(language: &str) -> Option<Stemmer> {
 /// Lower-cased, stemmed words of `text` that carry content: stop words and one-letter tokens
 /// are left out; numbers stay, because "39" is what tells one attack from another. Text in a
 /// script written without spaces (Chinese, Japanese, Thai) has no words to find by their
-/// boundaries: each run of it gives its overlapping character pairs instead (see
-/// [`crate::script`]).
+/// boundaries: each run of it gives its overlapping character pairs instead, and so does each
+/// Korean word, which carries its particles (see [`crate::script`]).
 pub fn content_terms(text: &str, language: &str) -> Vec<String> {
     let stemmer = stemmer_for(language);
     STEMS.with(|cache| {
@@ -76,6 +76,10 @@ pub fn content_terms(text: &str, language: &str) -> Vec<String> {
                 continue;
             }
             flush(&mut run, &mut out);
+            if w.chars().next().is_some_and(is_hangul) {
+                out.extend(character_pairs(w));
+                continue;
+            }
             lower.clear();
             if w.is_ascii() {
                 lower.push_str(w);
@@ -146,6 +150,11 @@ mod tests {
             vec!["テス", "スト", "トで", "です"]
         );
         assert_eq!(content_terms("Storm in 東京", "en"), vec!["storm", "東京"]);
+        // "in Seoul" and "Seoul" (as the topic) share their first pair.
+        assert_eq!(
+            content_terms("서울에서 서울은", "ko"),
+            vec!["서울", "울에", "에서", "서울", "울은"]
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
-use newsdesk_text::script::{character_pairs, is_full_width_stop, runs, word_count};
+use newsdesk_text::script::{character_pairs, is_full_width_stop, is_hangul, runs, word_count};
 use newsdesk_text::{is_stopword, stemmer_for, writes_decimal_comma, Analysis};
 
 /// What the rewrite scorer keeps of an article.
@@ -58,9 +58,10 @@ pub fn profile(text: &str, analysis: &Analysis) -> CopyProfile {
     for sentence in clauses(text) {
         let mut stems: Vec<String> = Vec::new();
         for piece in sentence.split(|c: char| !c.is_alphanumeric()) {
-            // Runs of Chinese, Japanese or Thai are compared by their character pairs.
+            // Runs of Chinese, Japanese or Thai, and Korean words, are compared by their
+            // character pairs.
             for (run, unspaced) in runs(piece) {
-                if unspaced {
+                if unspaced || run.starts_with(is_hangul) {
                     stems.extend(character_pairs(run));
                     continue;
                 }
