@@ -5,6 +5,7 @@
 //! Every value is cleaned before use: entities decoded, whitespace collapsed, URLs made
 //! absolute, dates normalised, and the outlet's name kept out of the byline.
 
+use newsdesk_text::script;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -1147,13 +1148,21 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>) -> String {
 /// `<h1>` to be read as the same headline in its printed wording.
 const H1_AGREEMENT: f32 = 0.3;
 
-/// Cosine similarity of the lowercase word sets of two strings.
+/// Cosine similarity of the lowercase word sets of two strings; in scripts written without
+/// spaces, the character pairs of each run are its words.
 fn word_cosine(a: &str, b: &str) -> f32 {
     fn words(s: &str) -> Vec<String> {
         let mut v: Vec<String> = s
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+            .flat_map(script::runs)
+            .flat_map(|(run, unspaced)| {
+                if unspaced {
+                    script::character_pairs(run)
+                } else {
+                    vec![run.to_lowercase()]
+                }
+            })
             .collect();
         v.sort_unstable();
         v.dedup();
@@ -1276,10 +1285,15 @@ pub fn choose_title(
     }) {
         return Some(tidy_title(h));
     }
-    // A rewording of the metadata title.
+    // A rewording of the metadata title: about as long as it, not a paragraph that shares
+    // its words (a standfirst set as `<h1>`).
+    let longest_meta = raw.iter().map(|t| script::word_count(t)).max().unwrap_or(0);
     let agreeing = vouched
         .iter()
-        .filter(|h| h.split_whitespace().count() >= 2)
+        .filter(|h| {
+            let words = script::word_count(h);
+            words >= 2 && words <= 2 * longest_meta + 2
+        })
         .map(|h| {
             let sim = raw.iter().map(|t| word_cosine(h, t)).fold(0.0f32, f32::max);
             (h.as_str(), sim)

@@ -1055,6 +1055,37 @@ mod titles {
         assert_eq!(t.as_deref(), Some("Council approves the new budget"));
     }
 
+    /// A standfirst set as the `<h1>` shares the headline's words, but is a paragraph, not a
+    /// rewording of it.
+    #[test]
+    fn a_paragraph_in_the_h1_is_not_a_reworded_title() {
+        let t = choose_title(
+            None,
+            Some("The 8 Best Garden Projects of 2024 | Yardly"),
+            None,
+            None,
+            &h1s(&["The best garden projects of 2024: learn which garden projects give the best return for the money and the effort, and how our experts plan each of them."]),
+            Some(0),
+            &[],
+            &["Yardly".to_owned()],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("The 8 Best Garden Projects of 2024"));
+        // A reworded headline of about the same length is the printed one.
+        let t = choose_title(
+            None,
+            Some("Garden projects that pay off | Yardly"),
+            None,
+            None,
+            &h1s(&["The garden projects that pay off most"]),
+            Some(0),
+            &[],
+            &["Yardly".to_owned()],
+            None,
+        );
+        assert_eq!(t.as_deref(), Some("The garden projects that pay off most"));
+    }
+
     /// Markdown heading marks and quotes around the whole title go; a leading `#1` stays.
     #[test]
     fn tidy_title_drops_markup_only() {
