@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use anyhow::Result;
 use serde_json::{json, Value};
@@ -85,12 +86,31 @@ pub fn stories_table(out: &mut impl Write, stories: &[StorySummary]) -> Result<(
     Ok(())
 }
 
+/// `s` cut to `max` columns of a terminal, with an ellipsis where it was cut: Chinese and
+/// Japanese characters take two columns, so a headline in them is cut at half the characters.
 fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+    if s.width() <= max {
         return s.to_owned();
     }
-    let mut t: String = s.chars().take(max - 1).collect();
+    let mut t = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max.saturating_sub(1) {
+            break;
+        }
+        used += w;
+        t.push(c);
+    }
     t.push('…');
+    t
+}
+
+/// `s` cut to `width` columns and padded with spaces to fill them, for a table's column.
+fn column(s: &str, width: usize) -> String {
+    let mut t = truncate(s, width);
+    let pad = width.saturating_sub(t.width());
+    t.extend(std::iter::repeat_n(' ', pad));
     t
 }
 
@@ -228,11 +248,11 @@ impl StoryView {
             };
             writeln!(
                 out,
-                "  {:<16}  {:<22}  {}  ({}){}",
+                "  {:<16}  {}  {}  ({}){}",
                 a.article
                     .published_time()
                     .map_or(UNDATED.to_owned(), short_time),
-                truncate(outlet_name(&a.article.outlet), 22),
+                column(outlet_name(&a.article.outlet), 22),
                 truncate(&a.article.title, 70),
                 short_id(&a.article.id),
                 copy
@@ -304,9 +324,9 @@ impl StoryView {
             };
             writeln!(
                 out,
-                "  {}  {:<22}  {}\n      {}",
+                "  {}  {}  {}\n      {}",
                 short_id(&a.article.id),
-                truncate(outlet_name(&a.article.outlet), 22),
+                column(outlet_name(&a.article.outlet), 22),
                 truncate(&a.article.title, 70),
                 how
             )?;
@@ -554,4 +574,19 @@ pub fn article_export_json(a: &StoredArticle) -> Value {
         "source": a.article.source,
         "text": a.article.text,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_counted_in_terminal_columns() {
+        assert_eq!(truncate("Storm hits coast", 20), "Storm hits coast");
+        assert_eq!(truncate("Storm hits coast", 8), "Storm h…");
+        // Each of these characters takes two columns.
+        assert_eq!(truncate("东岭县发生地震", 9), "东岭县发…");
+        assert_eq!(column("北浜新聞", 10), "北浜新聞  ");
+        assert_eq!(column("Harbor Wire", 12), "Harbor Wire ");
+    }
 }
