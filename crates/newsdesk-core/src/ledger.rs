@@ -325,12 +325,23 @@ const SAME_CLAIM: f32 = 0.6;
 /// Stems of the words near `surface` in `sentence`, numbers left out.
 fn local_context(sentence: &str, surface: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<String> {
     let at = sentence.find(surface).unwrap_or(0);
+    // Chinese and Japanese runs give their character pairs (see `newsdesk_text::script`).
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 1 && !w.chars().any(|c| c.is_ascii_digit()))
-            .map(|w| w.to_lowercase())
-            .filter(|w| !newsdesk_text::is_stopword(w, "en"))
-            .map(|w| stemmer.stem(&w).into_owned())
+            .flat_map(newsdesk_text::script::runs)
+            .flat_map(|(w, unspaced)| {
+                if unspaced {
+                    return newsdesk_text::script::character_pairs(w);
+                }
+                if w.len() <= 1 || w.chars().any(|c| c.is_ascii_digit()) {
+                    return Vec::new();
+                }
+                let w = w.to_lowercase();
+                if newsdesk_text::is_stopword(&w, "en") {
+                    return Vec::new();
+                }
+                vec![stemmer.stem(&w).into_owned()]
+            })
             .collect()
     };
     let before = words(&sentence[..at]);

@@ -24,6 +24,7 @@
 mod dates;
 mod entities;
 mod quantities;
+mod quantities_east_asian;
 mod quotes;
 pub mod script;
 mod sentences;
@@ -113,11 +114,17 @@ pub fn analyze_published(
         terms,
         title_terms,
         entities: ents,
-        quantities: quantities::quantities_in(
-            text,
-            &spans,
-            quantities::writes_decimal_comma(&language),
-        ),
+        quantities: {
+            let mut found = quantities::quantities_in(
+                text,
+                &spans,
+                quantities::writes_decimal_comma(&language),
+            );
+            if script::has_unspaced(text) {
+                found.extend(quantities_east_asian::quantities_in(text, &spans));
+            }
+            found
+        },
         quotes,
         dates: if language == "en" {
             date_mentions(text, published)

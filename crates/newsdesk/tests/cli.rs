@@ -509,6 +509,17 @@ Date: 2025-06-13
         "{leads:#?}"
     );
 
+    // The death toll rose from the first report to the update: one claim, updated.
+    let claims = quake["ledger"]["quantities"]
+        .as_array()
+        .expect("quantities");
+    let toll = claims
+        .iter()
+        .find(|c| c["what"] == "人 遇难")
+        .unwrap_or_else(|| panic!("no death toll claim: {claims:#?}"));
+    assert_eq!(toll["status"], "updated", "{toll:#?}");
+    assert_eq!(toll["latest"], "19人", "{toll:#?}");
+
     let flood = find_story(&all, "青葉川氾濫");
     assert_eq!(flood["articles"].as_array().map(Vec::len), Some(2));
     let metro = find_story(&all, "南湾市地铁三号线正式开通运营");
