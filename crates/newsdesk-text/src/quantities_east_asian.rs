@@ -105,7 +105,7 @@ pub(crate) fn quantities_in(text: &str, spans: &[Span]) -> Vec<Quantity> {
                 _ => hedge.unwrap_or(number).start(),
             };
             // `第3名` is third place, not three people.
-            if sentence[..number.start()].ends_with(['第', '第']) {
+            if sentence[..number.start()].ends_with('第') {
                 continue;
             }
             let end = more.map_or(counter.end(), |m| m.end().max(counter.end()));
