@@ -1113,6 +1113,23 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>) -> String {
             return strip_site(head, sites, host);
         }
     }
+    // The site's domain before or after the title with no separator (`example.com Vibe
+    // Coding`).
+    if let Some(host) = host.map(|h| h.trim_start_matches("www.")) {
+        let is_host = |w: &str| w.trim_start_matches("www.").eq_ignore_ascii_case(host);
+        // Only where words follow; a separator after the domain is handled below.
+        let wording = |s: &str| s.trim().starts_with(char::is_alphanumeric);
+        if let Some((head, rest)) = title.split_once(' ') {
+            if is_host(head) && wording(rest) {
+                return strip_site(rest, sites, Some(host));
+            }
+        }
+        if let Some((rest, tail)) = title.rsplit_once(' ') {
+            if is_host(tail) && rest.trim().ends_with(char::is_alphanumeric) {
+                return strip_site(rest, sites, Some(host));
+            }
+        }
+    }
     let last = TITLE_SEPARATORS
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
@@ -1253,6 +1270,18 @@ pub fn choose_title(
         }
         return Some(tidy_title(h));
     }
+    // An `<h1>` that prints the metadata title with its characters lost to a wrong encoding
+    // (`Beginner? Guide` for `Beginner's Guide`), or runs it into an aggregator's furniture (the
+    // source's domain, a comment count: `Grads Find No Jobs (latimes.com) 87`): the metadata
+    // title as written.
+    for h in &vouched {
+        if let Some(c) = cleaned
+            .iter()
+            .find(|c| !c.is_empty() && (lost_characters(h, c) || ends_in_furniture(h, c)))
+        {
+            return Some(tidy_title(c));
+        }
+    }
     // An `<h1>` that prints a label or a date before the metadata title (`Blog: Ten tips`,
     // `Dec 18 2025 Ten tips`): the title without it.
     for h in &vouched {
@@ -1330,6 +1359,71 @@ pub fn choose_title(
             pick.or(heads.first()).map(|(_, h)| h.clone())
         })
         .map(|t| tidy_title(&t))
+}
+
+/// Whether `printed` is `title` with some of its characters lost to a wrong encoding: each
+/// `?` of `printed` where `title` has one to three other characters (`Beginner? Guide` for
+/// `Beginner’s Guide`), and everything else the same.
+fn lost_characters(printed: &str, title: &str) -> bool {
+    fn matches(p: &[char], t: &[char], lost: usize) -> bool {
+        match (p.first(), t.first()) {
+            (None, None) => lost > 0,
+            (Some('?'), Some(&c)) => {
+                (c == '?' && matches(&p[1..], &t[1..], lost))
+                    || (lost < 4
+                        && (1..=3).any(|n| {
+                            n <= t.len()
+                                && t[..n].iter().all(|c| !c.is_whitespace() && *c != '?')
+                                && matches(&p[1..], &t[n..], lost + 1)
+                        }))
+            }
+            (Some(a), Some(b)) => a == b && matches(&p[1..], &t[1..], lost),
+            _ => false,
+        }
+    }
+    let p: Vec<char> = printed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect();
+    let t: Vec<char> = title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect();
+    p.contains(&'?') && p.len() <= 300 && matches(&p, &t, 0)
+}
+
+/// Whether `printed` is `title` followed only by what a link aggregator prints after a
+/// headline: the source's domain in brackets and a count (`(latimes.com) 87`).
+fn ends_in_furniture(printed: &str, title: &str) -> bool {
+    let printed = printed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(rest) = printed.strip_prefix(title.as_str()) else {
+        return false;
+    };
+    let domain = |w: &str| {
+        w.strip_prefix('(')
+            .and_then(|w| w.strip_suffix(')'))
+            .is_some_and(|d| {
+                let labels: Vec<&str> = d.split('.').collect();
+                labels.len() >= 2
+                    && labels.iter().all(|l| {
+                        !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    })
+                    && labels
+                        .last()
+                        .is_some_and(|l| l.chars().all(|c| c.is_ascii_alphabetic()))
+            })
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    rest.starts_with(' ')
+        && words.iter().any(|w| domain(w))
+        && words
+            .iter()
+            .all(|w| domain(w) || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A title as text: without Markdown heading marks (`## Title` from pages rendered out of

@@ -1086,6 +1086,78 @@ mod titles {
         assert_eq!(t.as_deref(), Some("The garden projects that pay off most"));
     }
 
+    /// An `<h1>` that is the metadata title with characters lost to a wrong encoding, or with
+    /// an aggregator's source domain and comment count after it, gives way to the metadata
+    /// title; a real question mark or a different headline does not.
+    #[test]
+    fn a_damaged_or_padded_h1_gives_way_to_the_metadata_title() {
+        let pick = |meta: &str, h1: &str| {
+            choose_title(
+                None,
+                Some(meta),
+                None,
+                None,
+                &h1s(&[h1]),
+                Some(0),
+                &[],
+                &[],
+                None,
+            )
+        };
+        assert_eq!(
+            pick(
+                "The Basics Of Event Planning: Beginner's Guide",
+                "The Basics Of Event Planning? Beginner? Guide"
+            )
+            .as_deref(),
+            Some("The Basics Of Event Planning: Beginner's Guide")
+        );
+        assert_eq!(
+            pick(
+                "Grads Find Their Degrees No Longer Guarantee Jobs",
+                "Grads Find Their Degrees No Longer Guarantee Jobs (latimes.com) 87"
+            )
+            .as_deref(),
+            Some("Grads Find Their Degrees No Longer Guarantee Jobs")
+        );
+        // A question the page asks in print, over a metadata title without it.
+        assert_eq!(
+            pick("Is remote work over", "Is remote work over? Not yet").as_deref(),
+            Some("Is remote work over? Not yet")
+        );
+        // Words after the title that are not a domain and a count are the printed headline.
+        assert_eq!(
+            pick(
+                "Grads find fewer jobs",
+                "Grads find fewer jobs (and lower pay) in 2025"
+            )
+            .as_deref(),
+            Some("Grads find fewer jobs (and lower pay) in 2025")
+        );
+    }
+
+    /// The site's domain printed before or after the title, with no separator, is branding.
+    #[test]
+    fn a_bare_domain_beside_the_title_is_branding() {
+        assert_eq!(
+            super::strip_site("davidbau.com Vibe Coding", &[], Some("davidbau.com")),
+            "Vibe Coding"
+        );
+        assert_eq!(
+            super::strip_site(
+                "Vibe Coding www.davidbau.com",
+                &[],
+                Some("www.davidbau.com")
+            ),
+            "Vibe Coding"
+        );
+        // Another domain is part of the title.
+        assert_eq!(
+            super::strip_site("example.org Goes Down", &[], Some("davidbau.com")),
+            "example.org Goes Down"
+        );
+    }
+
     /// Markdown heading marks and quotes around the whole title go; a leading `#1` stays.
     #[test]
     fn tidy_title_drops_markup_only() {
