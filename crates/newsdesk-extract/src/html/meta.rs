@@ -1475,6 +1475,15 @@ fn author_join_re() -> &'static Regex {
     })
 }
 
+/// Co-writers named in brackets after the writer: "(with Jane Roe)", "(avec ... et ...)".
+fn co_writers_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\s*\(\s*(?:with|avec|mit|con|com|met)\s+(?P<names>[^()]+?)\s*\)")
+            .expect("valid regex")
+    })
+}
+
 fn author_prefix_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -1625,6 +1634,8 @@ pub fn clean_authors(raw: &[String], sites: &[String], host: Option<&str>) -> Ve
         }
         let r = email_re().replace_all(&r, " ");
         let r = author_prefix_re().replace(r.trim(), "");
+        // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-writers in brackets.
+        let r = co_writers_re().replace_all(&r, ", $names");
         let mut named = false;
         // Segments with the separator before each: what follows "on" is a day or a place
         // ("jdoe on Friday", "Jane Doe on Facebook", "on behalf of"), never a name.
@@ -2804,11 +2815,36 @@ fn surname_last(value: &str) -> String {
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
     };
+    // A surname's particle stays after the given names it follows in this order ("Jong,
+    // Michiel de" is Michiel de Jong).
+    let particle = |w: &str| {
+        matches!(
+            w,
+            "de" | "da"
+                | "das"
+                | "do"
+                | "dos"
+                | "du"
+                | "del"
+                | "della"
+                | "der"
+                | "den"
+                | "di"
+                | "la"
+                | "le"
+                | "ten"
+                | "ter"
+                | "van"
+                | "von"
+                | "zu"
+        )
+    };
     let given: Vec<&str> = first.split_whitespace().collect();
     let inverted = !last.contains(' ')
         && word(last)
-        && (1..=3).contains(&given.len())
-        && given.iter().all(|w| word(w))
+        && (1..=4).contains(&given.len())
+        && given.first().is_some_and(|w| word(w))
+        && given.iter().all(|w| word(w) || particle(w))
         && !is_credentials(first);
     if inverted {
         format!("{first} {last}")

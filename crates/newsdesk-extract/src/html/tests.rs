@@ -1676,6 +1676,37 @@ mod bylines {
         );
     }
 
+    /// A surname's particle written after the given name ("Jong, Michiel de") goes with the
+    /// surname.
+    #[test]
+    fn citation_author_with_a_particle() {
+        let html = format!(
+            r#"<html><head><title>remoteStorage</title>
+<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">
+</head><body><article><h1>remoteStorage</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        assert_eq!(
+            extract_html(&html, None).authors,
+            vec!["F. Kooman", "Michiel de Jong"]
+        );
+    }
+
+    /// Co-writers named in brackets after the writer are writers too, each whole.
+    #[test]
+    fn co_writers_in_brackets() {
+        let names = |s: &str| clean_authors(&[s.to_owned()], &[], None);
+        assert_eq!(
+            names("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
+            vec!["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+        );
+        assert_eq!(
+            names("By Jane Doe (with John Roe)"),
+            vec!["Jane Doe", "John Roe"]
+        );
+        // A bracket that is part of a name stays.
+        assert_eq!(names("Richard (R.J.) Eskow"), vec!["Richard (R.J.) Eskow"]);
+    }
+
     /// The labelled pair that Yoast and Ghost write for link previews names the writer.
     #[test]
     fn link_preview_label_written_by() {
