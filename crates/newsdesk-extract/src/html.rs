@@ -87,7 +87,7 @@ pub fn extract_html_with_features(
 
     let site_name = page
         .meta(&["og:site_name"])
-        .map(str::to_owned)
+        .map(|og| meta::plain_site_name(og, [ld.publisher.as_deref(), ld.site_name.as_deref()]))
         .or_else(|| ld.publisher.clone())
         .or_else(|| ld.site_name.clone())
         .or_else(|| {

@@ -1065,6 +1065,34 @@ fn host_label(host: &str) -> Option<String> {
     core.last().map(|s| s.to_ascii_lowercase())
 }
 
+/// The site's name without what `og:site_name` adds to it: a slogan after a separator
+/// (`Aktuálně.cz - Víte, co se právě děje`) or the domain's ending (`Libération.fr`): the name
+/// the structured data gives, where `og:site_name` starts with it and goes on past a word's
+/// end. (A part before a separator is not cut on its own: `Mark Denney | Landscape
+/// Photography` may be a person's name or the site's.)
+pub fn plain_site_name<'a>(
+    og: &str,
+    structured: impl IntoIterator<Item = Option<&'a str>>,
+) -> String {
+    let og = og.trim();
+    let decorated = |name: &str| {
+        let name = name.trim();
+        !name.is_empty()
+            && name.len() < og.len()
+            && og.get(..name.len()).is_some_and(|head| {
+                head.to_lowercase() == name.to_lowercase()
+                    && og[name.len()..].starts_with(|c: char| !c.is_alphanumeric())
+            })
+    };
+    structured
+        .into_iter()
+        .flatten()
+        .find(|n| decorated(n))
+        .unwrap_or(og)
+        .trim()
+        .to_owned()
+}
+
 /// Whether a piece of a title (or a byline name) is the outlet's name.
 pub fn matches_site(part: &str, sites: &[String], host: Option<&str>) -> bool {
     let key = normalize_key(part);

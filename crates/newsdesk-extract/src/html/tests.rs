@@ -1,7 +1,7 @@
 //! Tests for the HTML extractor, on pages built to show one behaviour each.
 
 use super::extract_html;
-use super::meta::{clean_authors, date_from_url, strip_site};
+use super::meta::{clean_authors, date_from_url, plain_site_name, strip_site};
 use crate::language::normalize_lang;
 
 const P1: &str = "The storm made landfall early on Monday, cutting power to 12,000 homes across the county, officials said.";
@@ -179,6 +179,32 @@ fn headline_in_an_element_named_like_furniture() {
     assert_eq!(
         extract_html(&html, None).title.as_deref(),
         Some("Storm cuts power to 12,000 homes")
+    );
+}
+
+/// `og:site_name` with a slogan or the domain's ending after the name the structured data
+/// gives is that name; a longer name of its own stays whole.
+#[test]
+fn site_name_without_its_slogan() {
+    assert_eq!(
+        plain_site_name(
+            "Aktuálně.cz - Víte, co se právě děje",
+            [Some("Aktuálně.cz"), None]
+        ),
+        "Aktuálně.cz"
+    );
+    assert_eq!(
+        plain_site_name("Libération.fr", [None, Some("Libération")]),
+        "Libération"
+    );
+    // A name that goes on within a word is another name.
+    assert_eq!(
+        plain_site_name("Spiceworks Inc", [Some("Spice")]),
+        "Spiceworks Inc"
+    );
+    assert_eq!(
+        plain_site_name("Mark Denney | Landscape Photography", [None, None]),
+        "Mark Denney | Landscape Photography"
     );
 }
 
