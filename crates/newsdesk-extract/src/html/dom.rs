@@ -55,6 +55,19 @@ pub struct Dom<'a> {
     pub nodes: Vec<Node<'a>>,
 }
 
+/// Whether a text is the mark of a heading's permalink (`<a class="headerlink"
+/// href="#usage">¶</a>`, as documentation generators print after every heading): a link to a
+/// place in the page whose whole text is one symbol. It is not part of the heading's words.
+fn is_permalink_mark(text: &str, parent: Option<&Element>) -> bool {
+    matches!(text.trim(), "¶" | "§" | "#" | "🔗" | "⚓")
+        && parent.is_some_and(|el| {
+            el.name() == "a"
+                && el
+                    .attr("href")
+                    .is_some_and(|h| h.trim_start().starts_with('#'))
+        })
+}
+
 impl<'a> Dom<'a> {
     /// Flattens a parsed document. Comments, doctypes and processing instructions are left
     /// out: they carry no article text.
@@ -90,7 +103,11 @@ impl<'a> Dom<'a> {
                 }),
                 ScraperNode::Text(text) => Some(Node {
                     tag: "",
-                    text,
+                    text: if is_permalink_mark(text, nodes[parent].el) {
+                        ""
+                    } else {
+                        text
+                    },
                     el: None,
                     parent,
                     end: 0,

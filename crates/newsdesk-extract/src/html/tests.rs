@@ -2275,3 +2275,20 @@ fn the_authors_bio_box_after_an_article_goes() {
     assert!(a.text.ends_with(P3), "{}", a.text);
     assert!(!a.text.contains("features editor"), "{}", a.text);
 }
+
+/// The permalink marks documentation generators print after headings (`¶`, `#` linking to the
+/// heading itself) are neither in the title nor in the text; a `#` that is text stays.
+#[test]
+fn heading_permalink_marks_are_dropped() {
+    let html = format!(
+        r##"<html><head><title>Middleware</title></head><body><main>
+<h1>Middleware<a class="headerlink" href="#middleware" title="Link to this heading">¶</a></h1>
+<p>{P1}</p><h2>Cache middleware<a class="headerlink" href="#cache">¶</a></h2><p>{P2}</p>
+<h2 id="c">Issue <a href="/issues/42">#</a>42 <a class="anchor" href="#c">#</a></h2><p>{P3}</p></main></body></html>"##
+    );
+    let x = extract_html(&html, None);
+    assert_eq!(x.title.as_deref(), Some("Middleware"));
+    assert!(!x.text.contains('¶'), "{}", x.text);
+    assert!(x.text.contains("Cache middleware\n"), "{}", x.text);
+    assert!(x.text.contains("Issue #42\n"), "{}", x.text);
+}
