@@ -670,6 +670,17 @@ fn report_wcxb(set: &Set, results: &[Run], worst: usize, list_meta: bool) -> Res
         "article_truth_on_page".to_owned(),
         json!({"title": ceiling[0], "author": ceiling[1], "date": ceiling[2]}),
     );
+    let [published, modified, neither] = date_convention(set, &results[0].outputs);
+    println!(
+        "  where newsdesk reads a published and a different modified day ({} pages), the true \
+         date is the published day on {published}, the modified day on {modified}, neither on \
+         {neither}",
+        published + modified + neither
+    );
+    out.insert(
+        "article_date_convention".to_owned(),
+        json!({"published": published, "modified": modified, "neither": neither}),
+    );
 
     if list_meta {
         list_meta_failures(set, &results[0].outputs);
@@ -705,6 +716,32 @@ fn report_wcxb(set: &Set, results: &[Run], worst: usize, list_meta: bool) -> Res
         }
     }
     Ok(Value::Object(out))
+}
+
+/// On WCXB article pages where newsdesk reads two different days, a published and a modified
+/// one: on how many the true date is the published day, the modified day, or neither. Which
+/// of the two dates a page's "date" is differs between annotators; this says how often.
+fn date_convention(set: &Set, outputs: &[Output]) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for (t, o) in set.truths.iter().zip(outputs) {
+        let (Some(truth), Some(published), Some(modified)) =
+            (t.date.as_deref(), o.date.as_deref(), o.modified.as_deref())
+        else {
+            continue;
+        };
+        if t.page_type.as_deref() != Some("article") || score::same_day(published, modified) {
+            continue;
+        }
+        let k = if score::same_day(truth, published) {
+            0
+        } else if score::same_day(truth, modified) {
+            1
+        } else {
+            2
+        };
+        counts[k] += 1;
+    }
+    counts
 }
 
 /// How many WCXB article pages' title, author and date truths their own source holds.

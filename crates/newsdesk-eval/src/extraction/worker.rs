@@ -27,6 +27,9 @@ pub struct Output {
     pub authors: Vec<String>,
     #[serde(default)]
     pub date: Option<String>,
+    /// The last-modified date, where the extractor tells it apart from `date` (newsdesk).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
     #[serde(default)]
     pub site_name: Option<String>,
     /// newsdesk's page-type guess and its probability (peers make none).
@@ -100,6 +103,7 @@ fn newsdesk(page: &PageRef, html: &[u8]) -> Output {
         title: x.title,
         authors: x.authors,
         date: x.published,
+        modified: x.modified,
         site_name: x.site_name,
         page_type: x.page_type.map(|t| t.as_str().to_owned()),
         page_type_confidence: x.page_type.map(|_| x.page_type_confidence),
