@@ -1593,6 +1593,17 @@ fn is_non_name_word(word: &str) -> bool {
             | "wrote"
             | "insights"
             | "from"
+            // Links that follow a "By" in consent lines ("By subscribing you agree to our
+            // Privacy Policy").
+            | "privacy"
+            | "policy"
+            | "terms"
+            | "cookie"
+            | "cookies"
+            | "subscribe"
+            | "subscribing"
+            | "newsletter"
+            | "advertisement"
             // Words of organisations' names ("South Carolina Learning Network").
             | "network"
             | "institute"

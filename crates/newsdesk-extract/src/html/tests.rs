@@ -1717,6 +1717,15 @@ mod bylines {
         );
     }
 
+    /// A consent line's links are nobody's names.
+    #[test]
+    fn consent_links_are_not_writers() {
+        let names = |s: &str| clean_authors(&[s.to_owned()], &[], None);
+        assert!(names("Privacy Policy & Terms").is_empty());
+        assert!(names("By subscribing you agree to our Privacy Policy").is_empty());
+        assert_eq!(names("By Jane Doe"), vec!["Jane Doe"]);
+    }
+
     /// Co-writers named in brackets after the writer are writers too, each whole.
     #[test]
     fn co_writers_in_brackets() {
