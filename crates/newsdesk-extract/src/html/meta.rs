@@ -220,6 +220,40 @@ fn is_front_page_href(href: &str) -> bool {
 
 /// Whether the first text inside element `i` opens with "By" (any case), as bylines do
 /// (`<span>by <a>Jane Doe</a></span>`, `<p>Written by Jane Doe</p>`).
+/// Whether a "By ..." element `i` says what something is browsed or sorted by, not who
+/// wrote it: a choice of a form (`<option>By Review</option>`), words inside a heading that
+/// does not open with them (`<h2>Explore Courses <span>By Category</span></h2>`), or one of a
+/// list of such entries (`<li>By Manufacturer</li><li>By Category</li>`).
+fn browses_by(dom: &Dom<'_>, i: usize) -> bool {
+    let opens_with_by = |k: usize| author_prefix_re().is_match(dom.text_of(k, 40).trim_start());
+    // From the words themselves up: the element may be the list or the heading around them.
+    let end = dom.nodes[i].end.min(dom.len());
+    let words = (i + 1..end)
+        .find(|&k| dom.nodes[k].el.is_none() && !dom.nodes[k].text.trim().is_empty())
+        .unwrap_or(i);
+    for a in dom.ancestors(words).take(5) {
+        match dom.nodes[a].tag {
+            "option" | "select" | "optgroup" => return true,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if !opens_with_by(a) => return true,
+            "li" | "ul" | "ol" | "dl" => {
+                let list = if matches!(dom.nodes[a].tag, "li") {
+                    dom.nodes[a].parent
+                } else {
+                    a
+                };
+                let entries = dom
+                    .children(list)
+                    .filter(|&c| matches!(dom.nodes[c].tag, "li" | "dt" | "dd") && opens_with_by(c))
+                    .take(2)
+                    .count();
+                return entries >= 2;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
     let end = dom.nodes[i].end;
     // A small element only: a byline, not a paragraph that happens to open with "By".
@@ -615,7 +649,7 @@ impl PageMeta {
             let is_byline = attr_of(el, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
                 || (kinds & super::page_type::BYLINE_BIT != 0 && !describes())
                 || (tag == "a" && attr_of(el, "href").is_some_and(is_author_href))
-                || starts_with_by(dom, i);
+                || (starts_with_by(dom, i) && !browses_by(dom, i));
             if let Some(text) = labelled_byline(dom, i) {
                 if !in_menu(dom, i) && !in_comments(dom, i) {
                     m.bylines.push((i, text));

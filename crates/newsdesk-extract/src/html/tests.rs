@@ -1726,6 +1726,27 @@ mod bylines {
         assert_eq!(names("By Jane Doe"), vec!["Jane Doe"]);
     }
 
+    /// What a list is browsed or sorted by ("By Category" in a heading, a choice of a form, a
+    /// list of "By" entries) is no writer; the writer's byline on the same page is.
+    #[test]
+    fn browse_orders_are_not_writers() {
+        let page = |extra: &str| {
+            format!(
+                r#"<html><head><title>Storm hits coast</title></head><body>
+<ul class="links"><li><a href="/c">By Manufacturer</a></li><li><a href="/d">By Category</a></li></ul>
+<h2>Explore Courses <span>By Topic</span></h2>
+<select><option value="a">By Review</option><option value="b">By Price</option></select>
+<article><h1>Storm hits coast</h1>{extra}<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+            )
+        };
+        let found = extract_html(&page(""), None).authors;
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(
+            extract_html(&page(r#"<div class="x">By Jane Price</div>"#), None).authors,
+            vec!["Jane Price"]
+        );
+    }
+
     /// Co-writers named in brackets after the writer are writers too, each whole.
     #[test]
     fn co_writers_in_brackets() {
