@@ -85,9 +85,11 @@ pub fn extract_html_with_features(
         .as_ref()
         .and_then(|u| u.host_str().map(str::to_owned));
 
-    let site_name = page
+    // The names the page gives itself, whole, tell its branding from its words and bylines;
+    // the name shown is the plain one.
+    let declared_site = page
         .meta(&["og:site_name"])
-        .map(|og| meta::plain_site_name(og, [ld.publisher.as_deref(), ld.site_name.as_deref()]))
+        .map(str::to_owned)
         .or_else(|| ld.publisher.clone())
         .or_else(|| ld.site_name.clone())
         .or_else(|| {
@@ -95,8 +97,16 @@ pub fn extract_html_with_features(
                 .map(str::to_owned)
         })
         .or_else(|| page.feed_title.clone());
+    let site_name = match page.meta(&["og:site_name"]) {
+        Some(og) => Some(meta::plain_site_name(
+            og,
+            [ld.publisher.as_deref(), ld.site_name.as_deref()],
+            host.as_deref(),
+        )),
+        None => declared_site.clone(),
+    };
     let sites: Vec<String> = [
-        site_name.clone(),
+        declared_site,
         ld.publisher.clone().filter(|_| !ld.publisher_is_person),
         ld.site_name.clone(),
         page.meta(&["application-name"]).map(str::to_owned),

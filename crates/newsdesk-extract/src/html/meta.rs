@@ -1102,11 +1102,12 @@ fn host_label(host: &str) -> Option<String> {
 /// The site's name without what `og:site_name` adds to it: a slogan after a separator
 /// (`Aktuálně.cz - Víte, co se právě děje`) or the domain's ending (`Libération.fr`): the name
 /// the structured data gives, where `og:site_name` starts with it and goes on past a word's
-/// end. (A part before a separator is not cut on its own: `Mark Denney | Landscape
-/// Photography` may be a person's name or the site's.)
+/// end; failing that, the part before a separator when the host spells it (`CNX Software -
+/// Embedded Systems News` on cnx-software.com).
 pub fn plain_site_name<'a>(
     og: &str,
     structured: impl IntoIterator<Item = Option<&'a str>>,
+    host: Option<&str>,
 ) -> String {
     let og = og.trim();
     let decorated = |name: &str| {
@@ -1118,13 +1119,20 @@ pub fn plain_site_name<'a>(
                     && og[name.len()..].starts_with(|c: char| !c.is_alphanumeric())
             })
     };
-    structured
-        .into_iter()
-        .flatten()
-        .find(|n| decorated(n))
-        .unwrap_or(og)
-        .trim()
-        .to_owned()
+    if let Some(name) = structured.into_iter().flatten().find(|n| decorated(n)) {
+        return name.trim().to_owned();
+    }
+    let first = [" | ", " - ", " – ", " — ", " • ", " » ", " · "]
+        .iter()
+        .filter_map(|sep| og.find(sep))
+        .min();
+    if let Some(at) = first {
+        let head = og[..at].trim();
+        if !head.is_empty() && matches_site(head, &[], host) {
+            return head.to_owned();
+        }
+    }
+    og.to_owned()
 }
 
 /// Whether a piece of a title (or a byline name) is the outlet's name.

@@ -183,27 +183,46 @@ fn headline_in_an_element_named_like_furniture() {
 }
 
 /// `og:site_name` with a slogan or the domain's ending after the name the structured data
-/// gives is that name; a longer name of its own stays whole.
+/// gives is that name, and so is a part before a separator that the host spells; a longer
+/// name of its own stays whole.
 #[test]
 fn site_name_without_its_slogan() {
     assert_eq!(
         plain_site_name(
             "Aktuálně.cz - Víte, co se právě děje",
-            [Some("Aktuálně.cz"), None]
+            [Some("Aktuálně.cz"), None],
+            None
         ),
         "Aktuálně.cz"
     );
+    // The part before a separator that the host spells.
     assert_eq!(
-        plain_site_name("Libération.fr", [None, Some("Libération")]),
+        plain_site_name(
+            "CNX Software - Embedded Systems News",
+            [None, None],
+            Some("www.cnx-software.com")
+        ),
+        "CNX Software"
+    );
+    assert_eq!(
+        plain_site_name(
+            "Office of Career Strategy - Yale University",
+            [None, None],
+            Some("ocs.yale.edu")
+        ),
+        "Office of Career Strategy - Yale University"
+    );
+    assert_eq!(
+        plain_site_name("Libération.fr", [None, Some("Libération")], None),
         "Libération"
     );
     // A name that goes on within a word is another name.
     assert_eq!(
-        plain_site_name("Spiceworks Inc", [Some("Spice")]),
+        plain_site_name("Spiceworks Inc", [Some("Spice")], None),
         "Spiceworks Inc"
     );
     assert_eq!(
-        plain_site_name("Mark Denney | Landscape Photography", [None, None]),
+        plain_site_name("Mark Denney | Landscape Photography", [None, None], None),
         "Mark Denney | Landscape Photography"
     );
 }
