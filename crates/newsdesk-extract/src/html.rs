@@ -200,7 +200,12 @@ pub fn extract_html_with_features(
         authors,
         published,
         modified,
-        site_name,
+        // A page that names its site nowhere else brands its `<title>` with it.
+        site_name: site_name.or_else(|| {
+            page.title_tag
+                .as_deref()
+                .and_then(|t| meta::site_from_title(t, host.as_deref()))
+        }),
         language,
         description,
         image,

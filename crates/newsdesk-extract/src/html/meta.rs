@@ -1005,7 +1005,12 @@ pub fn clean_text(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .chars()
-        .filter(|c| !super::content::is_invisible_char(*c))
+        // Bidirectional embeddings and isolates wrap a run of text for display (Google wraps
+        // its product names in them); in a field they are only noise.
+        .filter(|c| {
+            !super::content::is_invisible_char(*c)
+                && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
         .collect()
 }
 
@@ -1133,6 +1138,37 @@ pub fn plain_site_name<'a>(
         }
     }
     og.to_owned()
+}
+
+/// The site's name as a `<title>` brands the page with it (`Travel Insurance Quotes | GEICO`
+/// on geico.com): the first or last part, at a separator, that the host spells. None where the
+/// host is unknown or spells no part: a part's words alone do not tell a site from a section.
+pub fn site_from_title(title: &str, host: Option<&str>) -> Option<String> {
+    host?;
+    let title = clean_text(title);
+    let cuts: Vec<(usize, usize)> = TITLE_SEPARATORS
+        .iter()
+        .flat_map(|sep| title.match_indices(sep).map(|(i, m)| (i, i + m.len())))
+        .collect();
+    let last = cuts
+        .iter()
+        .max_by_key(|c| c.0)
+        .map(|&(_, end)| &title[end..]);
+    let first = cuts
+        .iter()
+        .min_by_key(|c| c.0)
+        .map(|&(start, _)| &title[..start]);
+    let found = [last, first]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|part| {
+            !part.is_empty()
+                && part.split_whitespace().count() <= 5
+                && matches_site(part, &[], host)
+        })
+        .map(str::to_owned);
+    found
 }
 
 /// Whether a piece of a title (or a byline name) is the outlet's name.

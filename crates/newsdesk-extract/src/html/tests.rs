@@ -227,6 +227,45 @@ fn site_name_without_its_slogan() {
     );
 }
 
+/// A page that names its site only in its `<title>`: the part the host spells.
+#[test]
+fn site_name_from_the_title() {
+    use super::meta::site_from_title;
+    assert_eq!(
+        site_from_title("Travel Insurance Quotes | GEICO", Some("www.geico.com")).as_deref(),
+        Some("GEICO")
+    );
+    assert_eq!(
+        site_from_title(
+            "Psychiatry.org - What Are the Latest Trends in Psychiatry?",
+            Some("www.psychiatry.org")
+        )
+        .as_deref(),
+        Some("Psychiatry.org")
+    );
+    // No part the host spells, or no host: no name.
+    assert_eq!(
+        site_from_title(
+            "Tips for Online Success | Student Help",
+            Some("www.gcccd.edu")
+        ),
+        None
+    );
+    assert_eq!(
+        site_from_title("Travel Insurance Quotes | GEICO", None),
+        None
+    );
+    // Display controls around a name are not part of it.
+    assert_eq!(
+        site_from_title(
+            "Jane Doe - \u{202a}Google Scholar\u{202c}",
+            Some("scholar.google.com")
+        )
+        .as_deref(),
+        Some("Google Scholar")
+    );
+}
+
 #[test]
 fn title_suffix_and_prefix_stripping() {
     let sites = vec!["Daily Example".to_owned()];
