@@ -162,15 +162,16 @@ pub fn extract_html_with_features(
         })
         .or_else(|| crate::language::detect_language(&text));
 
-    let description = page
-        .meta(&[
-            "description",
-            "og:description",
-            "twitter:description",
-            "dc.description",
-        ])
-        .map(str::to_owned)
-        .or_else(|| ld.description.clone());
+    let description = [
+        "description",
+        "og:description",
+        "twitter:description",
+        "dc.description",
+    ]
+    .iter()
+    .filter_map(|k| page.meta(&[k]))
+    .chain(ld.description.as_deref())
+    .find_map(meta::plain_description);
     let image = [
         page.meta(&["og:image", "og:image:url", "og:image:secure_url"]),
         page.meta(&["twitter:image", "twitter:image:src"]),

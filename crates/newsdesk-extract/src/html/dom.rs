@@ -264,6 +264,14 @@ impl<'a> Dom<'a> {
                 }
                 continue;
             }
+            // Style sheets and scripts set inside an element (CSS-in-JS puts a `<style>` in the
+            // headline) are not its words.
+            if matches!(
+                self.nodes[node.parent].tag,
+                "style" | "script" | "template" | "noscript"
+            ) {
+                continue;
+            }
             for c in node.text.chars() {
                 if c.is_whitespace() {
                     pending_space = true;

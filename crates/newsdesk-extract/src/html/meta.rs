@@ -1171,6 +1171,19 @@ pub fn site_from_title(title: &str, host: Option<&str>) -> Option<String> {
     found
 }
 
+/// A description as text: markup some sites leave in it (`<p>I did <a href=...>Advent of
+/// Code</a>`) goes; a style sheet set there by mistake (`hr { clear: both; } @media ...`) is
+/// no description.
+pub fn plain_description(raw: &str) -> Option<String> {
+    static TAG: OnceLock<Regex> = OnceLock::new();
+    static RULE: OnceLock<Regex> = OnceLock::new();
+    let tag = TAG.get_or_init(|| Regex::new(r"</?[A-Za-z][^<>]{0,300}>").expect("valid regex"));
+    let rule = RULE
+        .get_or_init(|| Regex::new(r"[\w\]\)*-]\s*\{\s*[a-z-]+\s*:[^{}]*\}").expect("valid regex"));
+    let text = clean_text(&tag.replace_all(raw, " "));
+    (!text.is_empty() && !rule.is_match(&text)).then_some(text)
+}
+
 /// Whether a piece of a title (or a byline name) is the outlet's name.
 pub fn matches_site(part: &str, sites: &[String], host: Option<&str>) -> bool {
     let key = normalize_key(part);
@@ -1209,6 +1222,22 @@ const TITLE_SEPARATORS: &[&str] = &[
 /// length alone.
 pub fn strip_site(title: &str, sites: &[String], host: Option<&str>) -> String {
     let title = title.trim();
+    // A separator with nothing on one side (`<title> | Nuts & Volts Magazine`: a page whose
+    // template left its own title out) goes.
+    for sep in TITLE_SEPARATORS {
+        let sep = sep.trim();
+        let rest = title
+            .strip_prefix(sep)
+            .filter(|r| r.starts_with(char::is_whitespace))
+            .or_else(|| {
+                title
+                    .strip_suffix(sep)
+                    .filter(|r| r.ends_with(char::is_whitespace))
+            });
+        if let Some(rest) = rest.filter(|r| !r.trim().is_empty()) {
+            return strip_site(rest, sites, host);
+        }
+    }
     // A share text's credit (`Hybrid and EV Buying Guide via @ConsumerReports`, in
     // `twitter:title`) is branding too.
     if let Some((head, handle)) = title.rsplit_once(" via @") {

@@ -227,6 +227,64 @@ fn site_name_without_its_slogan() {
     );
 }
 
+/// Markup left in a description goes; a style sheet is no description, and the next one is
+/// taken.
+#[test]
+fn descriptions_are_text() {
+    use super::meta::plain_description;
+    assert_eq!(
+        plain_description(
+            r#"<p>I did <a href="https://example.com">Advent of Code</a> again.</p>"#
+        )
+        .as_deref(),
+        Some("I did Advent of Code again.")
+    );
+    assert_eq!(
+        plain_description("hr { clear: both; } @media only screen { .nopad { padding: 0 } }"),
+        None
+    );
+    assert_eq!(
+        plain_description("Prices rise 3% {in some regions}: a guide").as_deref(),
+        Some("Prices rise 3% {in some regions}: a guide")
+    );
+    let html = format!(
+        r#"<html><head><title>Storm</title><meta name="description" content="hr {{ clear: both; }}">
+<meta property="og:description" content="The storm cut power."></head><body><article><h1>Storm</h1>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+    );
+    assert_eq!(
+        extract_html(&html, None).description.as_deref(),
+        Some("The storm cut power.")
+    );
+}
+
+/// Style sheets set inside a headline (as CSS-in-JS does) are not its words.
+#[test]
+fn style_inside_the_headline_is_not_the_title() {
+    let html = format!(
+        r#"<html><head><title></title></head><body><article><h1><style>.css-1a8e{{cursor:pointer;}}</style><a href="/b">Bader</a> The Cream</h1>
+<p>{P1}</p><p>{P2}</p></article></body></html>"#
+    );
+    assert_eq!(
+        extract_html(&html, None).title.as_deref(),
+        Some("Bader The Cream")
+    );
+}
+
+/// A separator with nothing on one side goes; a leading minus sign is part of the title.
+#[test]
+fn empty_title_before_the_site_name() {
+    let sites = vec!["Nuts & Volts Magazine".to_owned()];
+    assert_eq!(
+        strip_site("| Nuts & Volts Magazine", &[], None),
+        "Nuts & Volts Magazine"
+    );
+    assert_eq!(
+        strip_site("-5 degrees tonight", &sites, None),
+        "-5 degrees tonight"
+    );
+}
+
 /// A page that names its site only in its `<title>`: the part the host spells.
 #[test]
 fn site_name_from_the_title() {
