@@ -785,8 +785,97 @@ fn dates(articles: &[LedgerArticle<'_>]) -> Vec<DateClaim> {
     out
 }
 
+/// A lead without the wire dateline before it ("PORT MERIDIAN, Estavia, Feb 11 (Harbor Wire) -
+/// Storm Corvina swept..."): a place in capitals, with whatever follows it up to a dash.
+fn without_dateline(s: &str) -> &str {
+    let Some((at, dash)) = [" - ", " — ", " – "]
+        .iter()
+        .filter_map(|d| s.find(d).map(|i| (i, d.len())))
+        .min()
+    else {
+        return s;
+    };
+    let head = &s[..at];
+    let capitals: Vec<&str> = head
+        .split([',', '('])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let place = !capitals.is_empty()
+        && capitals.iter().all(|w| {
+            w.chars().any(char::is_alphabetic)
+                && w.chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '-'))
+        });
+    let letters: usize = capitals.iter().map(|w| w.chars().count()).sum();
+    let dateline = place
+        && head.chars().count() <= 80
+        && (head.contains([',', '(']) || capitals.len() >= 2 || letters >= 5);
+    let rest = s[at + dash..].trim_start();
+    if dateline && !rest.is_empty() {
+        rest
+    } else {
+        s
+    }
+}
+
 /// Fewer words than this make a dateline, a byline or a label, not a lead.
 const MIN_LEAD_WORDS: usize = 8;
+
+/// Words a story's summary reaches for: its lead sentence, and the next ones while it is short
+/// of this.
+const SUMMARY_WORDS: usize = 40;
+
+/// A short summary of an article: its lead (the first sentence of at least
+/// [`MIN_LEAD_WORDS`] words, past datelines and labels) and the sentences after it while the
+/// summary is under [`SUMMARY_WORDS`] words, never more than three sentences. A story shows
+/// its central article's, so that the summary follows the story as its centre moves. Empty
+/// where the text has no sentence long enough.
+pub fn summary(text: &str) -> String {
+    let spans = newsdesk_text::sentences(text);
+    let sentences: Vec<&str> = spans
+        .iter()
+        .filter_map(|span| text.get(span.start..span.end))
+        .map(str::trim)
+        .collect();
+    let Some(first) = sentences
+        .iter()
+        .position(|s| newsdesk_text::script::word_count(s) >= MIN_LEAD_WORDS)
+    else {
+        return String::new();
+    };
+    let mut out: Vec<&str> = Vec::new();
+    let mut words = 0;
+    for (k, s) in sentences[first..]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .take(3)
+        .enumerate()
+    {
+        let s = if k == 0 { without_dateline(s) } else { s };
+        let n = newsdesk_text::script::word_count(s);
+        // Short of the length, not past half as much again.
+        if !out.is_empty() && (words >= SUMMARY_WORDS || words + n > SUMMARY_WORDS * 3 / 2) {
+            break;
+        }
+        // A heading or a label between paragraphs (no sentence's end) is no part of a summary.
+        let ends = s
+            .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+            .ends_with(|c: char| newsdesk_text::script::ends_sentence(c));
+        if !out.is_empty() && !ends {
+            break;
+        }
+        words += n;
+        out.push(s);
+    }
+    let joiner = if out.iter().any(|s| newsdesk_text::script::has_unspaced(s)) {
+        ""
+    } else {
+        " "
+    };
+    out.join(joiner)
+}
 
 /// The lead sentence of each copy chain's root: its first sentence of at least
 /// [`MIN_LEAD_WORDS`] words.
@@ -871,6 +960,31 @@ mod tests {
 
     fn analysed(text: &str) -> Analysis {
         newsdesk_text::analyze("", text, Some("en"))
+    }
+
+    #[test]
+    fn summary_is_the_lead_and_what_follows_it() {
+        let text = "LONDON (Harbor Wire)\n\nA storm cut power to 46,000 homes in Port Meridian on Tuesday, the grid company said. Crews worked through the night. Schools will stay closed until Thursday, officials said, and the port is shut.\n\nBackground\n\nThe city last lost power in 2019.";
+        assert_eq!(
+            summary(text),
+            "A storm cut power to 46,000 homes in Port Meridian on Tuesday, the grid company said. Crews worked through the night. Schools will stay closed until Thursday, officials said, and the port is shut."
+        );
+        assert_eq!(summary("Breaking. Live."), "");
+        // The wire dateline goes; a lead that opens with an acronym stays whole.
+        assert_eq!(
+            summary("PORT MERIDIAN, Estavia, Feb 11 (Harbor Wire) - Storm Corvina swept across the coast overnight, officials said."),
+            "Storm Corvina swept across the coast overnight, officials said."
+        );
+        assert_eq!(
+            summary("VALDERA — Estavia and Vellmark signed the most ambitious trade treaty either has signed."),
+            "Estavia and Vellmark signed the most ambitious trade treaty either has signed."
+        );
+        assert_eq!(
+            summary(
+                "NASA - the space agency - said on Monday it would delay the launch by a week."
+            ),
+            "NASA - the space agency - said on Monday it would delay the launch by a week."
+        );
     }
 
     #[test]

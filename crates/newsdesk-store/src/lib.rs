@@ -72,6 +72,9 @@ pub struct StoredArticle {
 pub struct StorySummary {
     pub id: StoryId,
     pub title: String,
+    /// A few sentences from the lead of the article the story takes its title from (the one
+    /// closest to its centre): what the story is about, as it stands now.
+    pub summary: String,
     pub articles: u32,
     /// Distinct copy chains: the independent sources.
     pub independent_sources: u32,
@@ -631,7 +634,7 @@ impl Store {
                     COUNT(DISTINCT CASE WHEN a.outlet = '' THEN a.id ELSE a.outlet END),
                     COALESCE(MIN(CASE WHEN a.dated THEN a.time END), MIN(a.time)) AS first_seen,
                     COALESCE(MAX(CASE WHEN a.dated THEN a.time END), MAX(a.time)) AS last_seen,
-                    MAX(a.dated)
+                    MAX(a.dated), COALESCE(t.text, '')
              FROM stories s JOIN articles a ON a.story = s.id
              LEFT JOIN articles t ON t.id = s.title_article
              {clause}
@@ -647,6 +650,7 @@ impl Store {
                 first_seen: r.get(5)?,
                 last_seen: r.get(6)?,
                 dated: r.get(7)?,
+                summary: newsdesk_core::ledger::summary(&r.get::<_, String>(8)?),
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)

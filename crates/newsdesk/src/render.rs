@@ -47,6 +47,7 @@ pub fn story_summary_json(s: &StorySummary) -> Value {
     json!({
         "id": s.id,
         "title": s.title,
+        "summary": s.summary,
         "articles": s.articles,
         "outlets": s.outlets,
         "independent_sources": s.independent_sources,
@@ -214,6 +215,9 @@ impl StoryView {
     pub fn write_text(&self, out: &mut impl Write) -> Result<()> {
         let s = &self.summary;
         writeln!(out, "Story {}: {}", s.id, s.title)?;
+        if !s.summary.is_empty() {
+            writeln!(out, "{}", s.summary)?;
+        }
         let span = if s.dated {
             format!(
                 "{} to {} (UTC)",

@@ -94,6 +94,12 @@ fn examples_make_four_stories_with_copies_conflicts_and_updates() {
     // The wire story, its reprint (a copy: same chain), the reworded copy and an independent report.
     let storm = find_story(&all, "Storm Corvina");
     assert_eq!(storm["article_count"], 5);
+    // Its summary is the central article's lead, without the wire's dateline.
+    let summary = storm["summary"].as_str().expect("summary");
+    assert!(
+        summary.starts_with("Storm Corvina swept across the Estavian coast overnight"),
+        "{summary}"
+    );
     let articles = storm["articles"].as_array().expect("articles");
     let wire = articles
         .iter()
