@@ -1,5 +1,6 @@
 //! Any text as an article: analysis (sentences, entities, quantities, quotes) and what copy
-//! detection keeps of it (shingles, the sentence profile) must never panic.
+//! detection keeps of it (shingles, the sentence profile) and a story's summary of it must
+//! never panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -20,4 +21,7 @@ fuzz_target!(|text: &str| {
     }
     let (start, _) = newsdesk_text::script::first_words(text, 12);
     assert!(text.starts_with(start));
+    // A story's summary is made of the text's own sentences.
+    let summary = newsdesk_core::ledger::summary(text);
+    assert!(summary.len() <= text.len() + 2 * text.split_whitespace().count());
 });

@@ -970,6 +970,13 @@ mod tests {
             "A storm cut power to 46,000 homes in Port Meridian on Tuesday, the grid company said. Crews worked through the night. Schools will stay closed until Thursday, officials said, and the port is shut."
         );
         assert_eq!(summary("Breaking. Live."), "");
+        // Sentences of unspaced scripts join without a space.
+        assert_eq!(
+            summary(
+                "东岭县10日发生5.9级地震，已造成12人遇难、80余人受伤。救援人员正在搜救被困群众。"
+            ),
+            "东岭县10日发生5.9级地震，已造成12人遇难、80余人受伤。救援人员正在搜救被困群众。"
+        );
         // The wire dateline goes; a lead that opens with an acronym stays whole.
         assert_eq!(
             summary("PORT MERIDIAN, Estavia, Feb 11 (Harbor Wire) - Storm Corvina swept across the coast overnight, officials said."),
