@@ -303,6 +303,18 @@ fn is_positive(class_id: &str) -> bool {
 }
 
 /// ARIA roles of page furniture.
+/// Whether element `i` is, or holds, a heading or a question: the title of what a control
+/// opens (an FAQ's question set as a button), not a control's label.
+fn question_or_heading(dom: &Dom<'_>, i: usize) -> bool {
+    let end = dom.nodes[i].end.min(dom.len());
+    (i..end).any(|k| {
+        matches!(
+            dom.nodes[k].tag,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt"
+        )
+    }) || dom.text_of(i, 200).trim_end().ends_with('?')
+}
+
 fn is_negative_role(role: &str) -> bool {
     matches!(
         role.trim().to_ascii_lowercase().as_str(),
@@ -873,7 +885,19 @@ impl Analysis {
             if dom.is_element(i) && marks[i] == Mark::Keep {
                 let tag = dom.nodes[i].tag;
                 let role_bad = dom.attr(i, "role").is_some_and(is_negative_role);
-                let furniture = is_furniture_tag(tag) || role_bad;
+                // A short control set as a link or a box (`<a role="button">Click to
+                // expand...</a>`): a button's words, not the text's. A whole card made clickable
+                // holds more than a label.
+                // An accordion's toggle (`aria-expanded`, `aria-controls`) titles the panel it
+                // opens, and stays.
+                let control = stats[i].text < 40
+                    && dom
+                        .attr(i, "role")
+                        .is_some_and(|r| r.trim().eq_ignore_ascii_case("button"))
+                    && dom.attr(i, "aria-expanded").is_none()
+                    && dom.attr(i, "aria-controls").is_none()
+                    && !question_or_heading(dom, i);
+                let furniture = is_furniture_tag(tag) || role_bad || control;
                 let hidden = !furniture
                     && is_hidden(dom, i)
                     && !is_panel(dom, i, panels.get_or_insert_with(|| disclosure_panels(dom)));

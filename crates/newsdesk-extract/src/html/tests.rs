@@ -2438,3 +2438,20 @@ fn heading_permalink_marks_are_dropped() {
     assert!(x.text.contains("Cache middleware\n"), "{}", x.text);
     assert!(x.text.contains("Issue #42\n"), "{}", x.text);
 }
+
+/// A short control set as a link or a box is a button's label, not text; an FAQ's question
+/// and an accordion's toggle, set the same way, title what they open and stay.
+#[test]
+fn button_labels_are_not_text() {
+    let html = format!(
+        r#"<html><head><title>Fan speed question</title></head><body><article><h1>Fan speed question</h1>
+<p>{P1}</p><blockquote><p>{P2}</p><div class="expand"><a role="button" tabindex="0">Click to expand...</a></div></blockquote>
+<div role="button" class="faq-q">How long will the outage last?</div><p>{P3}</p>
+<div role="button" aria-expanded="false" aria-controls="p1">Repair schedule</div><div id="p1"><p>{P1}</p></div>
+</article></body></html>"#
+    );
+    let text = extract_html(&html, None).text;
+    assert!(!text.contains("Click to expand"), "{text}");
+    assert!(text.contains("How long will the outage last?"), "{text}");
+    assert!(text.contains("Repair schedule"), "{text}");
+}
