@@ -2445,7 +2445,7 @@ fn heading_permalink_marks_are_dropped() {
 fn button_labels_are_not_text() {
     let html = format!(
         r#"<html><head><title>Fan speed question</title></head><body><article><h1>Fan speed question</h1>
-<p>{P1}</p><blockquote><p>{P2}</p><div class="expand"><a role="button" tabindex="0">Click to expand...</a></div></blockquote>
+<p>{P1}</p><blockquote><p>{P2}</p><div class="bb"><span role="button" tabindex="0">Click to expand...</span></div><p>{P3}</p></blockquote>
 <div role="button" class="faq-q">How long will the outage last?</div><p>{P3}</p>
 <div role="button" aria-expanded="false" aria-controls="p1">Repair schedule</div><div id="p1"><p>{P1}</p></div>
 </article></body></html>"#
