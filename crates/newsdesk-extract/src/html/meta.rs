@@ -1516,26 +1516,21 @@ fn lost_characters(printed: &str, title: &str) -> bool {
             _ => false,
         }
     }
-    let p: Vec<char> = printed
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .collect();
-    let t: Vec<char> = title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .collect();
+    let p: Vec<char> = single_spaced(printed).chars().collect();
+    let t: Vec<char> = single_spaced(title).chars().collect();
     p.contains(&'?') && p.len() <= 300 && matches(&p, &t, 0)
+}
+
+/// The words of `s` with one space between each.
+fn single_spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `printed` is `title` followed only by what a link aggregator prints after a
 /// headline: the source's domain in brackets and a count (`(latimes.com) 87`).
 fn ends_in_furniture(printed: &str, title: &str) -> bool {
-    let printed = printed.split_whitespace().collect::<Vec<_>>().join(" ");
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let printed = single_spaced(printed);
+    let title = single_spaced(title);
     let Some(rest) = printed.strip_prefix(title.as_str()) else {
         return false;
     };
