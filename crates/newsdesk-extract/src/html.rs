@@ -87,8 +87,8 @@ pub fn extract_html_with_features(
 
     // The names the page gives itself, whole, tell its branding from its words and bylines;
     // the name shown is the plain one.
-    let declared_site = page
-        .meta(&["og:site_name"])
+    let og_site = page.meta(&["og:site_name"]);
+    let declared_site = og_site
         .map(str::to_owned)
         .or_else(|| ld.publisher.clone())
         .or_else(|| ld.site_name.clone())
@@ -97,7 +97,7 @@ pub fn extract_html_with_features(
                 .map(str::to_owned)
         })
         .or_else(|| page.feed_title.clone());
-    let site_name = match page.meta(&["og:site_name"]) {
+    let site_name = match og_site {
         Some(og) => Some(meta::plain_site_name(
             og,
             [ld.publisher.as_deref(), ld.site_name.as_deref()],

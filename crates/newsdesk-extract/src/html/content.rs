@@ -302,7 +302,6 @@ fn is_positive(class_id: &str) -> bool {
     !class_id.is_empty() && positive_re().is_match(class_id)
 }
 
-/// ARIA roles of page furniture.
 /// Whether element `i` is, or holds, a heading or a question: the title of what a control
 /// opens (an FAQ's question set as a button), not a control's label.
 fn question_or_heading(dom: &Dom<'_>, i: usize) -> bool {
@@ -315,6 +314,7 @@ fn question_or_heading(dom: &Dom<'_>, i: usize) -> bool {
     }) || dom.text_of(i, 200).trim_end().ends_with('?')
 }
 
+/// ARIA roles of page furniture.
 fn is_negative_role(role: &str) -> bool {
     matches!(
         role.trim().to_ascii_lowercase().as_str(),
@@ -884,16 +884,15 @@ impl Analysis {
         while i < n {
             if dom.is_element(i) && marks[i] == Mark::Keep {
                 let tag = dom.nodes[i].tag;
-                let role_bad = dom.attr(i, "role").is_some_and(is_negative_role);
+                let role = dom.attr(i, "role");
+                let role_bad = role.is_some_and(is_negative_role);
                 // A short control set as a link or a box (`<a role="button">Click to
                 // expand...</a>`): a button's words, not the text's. A whole card made clickable
                 // holds more than a label.
                 // An accordion's toggle (`aria-expanded`, `aria-controls`) titles the panel it
                 // opens, and stays.
                 let control = stats[i].text < 40
-                    && dom
-                        .attr(i, "role")
-                        .is_some_and(|r| r.trim().eq_ignore_ascii_case("button"))
+                    && role.is_some_and(|r| r.trim().eq_ignore_ascii_case("button"))
                     && dom.attr(i, "aria-expanded").is_none()
                     && dom.attr(i, "aria-controls").is_none()
                     && !question_or_heading(dom, i);

@@ -218,8 +218,13 @@ fn is_front_page_href(href: &str) -> bool {
     path.is_empty() || path == "index.html"
 }
 
-/// Whether the first text inside element `i` opens with "By" (any case), as bylines do
-/// (`<span>by <a>Jane Doe</a></span>`, `<p>Written by Jane Doe</p>`).
+/// The first text node inside element `i` that has words, wherever it sits
+/// (`<span>By</span><a>Jane</a>`).
+fn first_words(dom: &Dom<'_>, i: usize) -> Option<usize> {
+    let end = dom.nodes[i].end.min(dom.len());
+    (i + 1..end).find(|&k| dom.nodes[k].el.is_none() && !dom.nodes[k].text.trim().is_empty())
+}
+
 /// Whether a "By ..." element `i` says what something is browsed or sorted by, not who
 /// wrote it: a choice of a form (`<option>By Review</option>`), words inside a heading that
 /// does not open with them (`<h2>Explore Courses <span>By Category</span></h2>`), or one of a
@@ -227,10 +232,7 @@ fn is_front_page_href(href: &str) -> bool {
 fn browses_by(dom: &Dom<'_>, i: usize) -> bool {
     let opens_with_by = |k: usize| author_prefix_re().is_match(dom.text_of(k, 40).trim_start());
     // From the words themselves up: the element may be the list or the heading around them.
-    let end = dom.nodes[i].end.min(dom.len());
-    let words = (i + 1..end)
-        .find(|&k| dom.nodes[k].el.is_none() && !dom.nodes[k].text.trim().is_empty())
-        .unwrap_or(i);
+    let words = first_words(dom, i).unwrap_or(i);
     for a in dom.ancestors(words).take(5) {
         match dom.nodes[a].tag {
             "option" | "select" | "optgroup" => return true,
@@ -254,16 +256,15 @@ fn browses_by(dom: &Dom<'_>, i: usize) -> bool {
     false
 }
 
+/// Whether the first text inside element `i` opens with "By" (any case), as bylines do
+/// (`<span>by <a>Jane Doe</a></span>`, `<p>Written by Jane Doe</p>`).
 fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
     let end = dom.nodes[i].end;
     // A small element only: a byline, not a paragraph that happens to open with "By".
     if end.saturating_sub(i) >= 32 {
         return false;
     }
-    // The first words of the element, wherever they sit (`<span>By</span><a>Jane</a>`).
-    let Some(first) = (i + 1..end.min(dom.len()))
-        .find(|&k| dom.nodes[k].el.is_none() && !dom.nodes[k].text.trim().is_empty())
-    else {
+    let Some(first) = first_words(dom, i) else {
         return false;
     };
     // Words in a heading inside the element label a section ("By Event Type" over a list of
