@@ -340,7 +340,44 @@ fn clean_speaker(text: &str, base: usize, m: regex::Match<'_>) -> (usize, usize)
     while text[start..end].starts_with("and ") {
         start += 4;
     }
-    (start, end)
+    (start, with_abbreviation_stop(text, start, end))
+}
+
+/// The end of a speaker's name at `text[start..end]`, taking in the full stop of an
+/// abbreviation that closes it (`the U.S.`, `Acme Inc.`, `Martin Luther King Jr.`): word
+/// boundaries leave it out, and without it the name reads `the U.S`.
+fn with_abbreviation_stop(text: &str, start: usize, end: usize) -> usize {
+    if !text[end..].starts_with('.') {
+        return end;
+    }
+    let last = text[start..end]
+        .rsplit(|c: char| !c.is_alphabetic() && c != '.')
+        .next()
+        .unwrap_or("");
+    let initialism = last.contains('.')
+        && last
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    let closing = matches!(
+        last,
+        "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd" | "Bros" | "Mfg" | "Intl"
+    );
+    if initialism || closing {
+        end + 1
+    } else {
+        end
+    }
+}
+
+/// A speaker named after its cue (`…, said Acme Inc. on Friday.`) without the time or
+/// place phrase that follows the name.
+fn without_time_phrase(text: &str, (start, mut end): (usize, usize)) -> (usize, usize) {
+    for cut in [" on ", " in a "] {
+        if let Some(p) = text[start..end].find(cut) {
+            end = start + p;
+        }
+    }
+    (start, start + text[start..end].trim_end().len())
 }
 
 /// `he`, `she also`: a speaker that only points back at someone named before.
@@ -837,6 +874,11 @@ fn report(
     name: (usize, usize),
     cue: &str,
 ) -> Quote {
+    let speaker = (
+        speaker.0,
+        with_abbreviation_stop(text, speaker.0, speaker.1),
+    );
+    let name = (name.0, with_abbreviation_stop(text, name.0, name.1));
     Quote {
         text: text[span.0..span.1].to_owned(),
         speaker: Some(text[name.0..name.1].to_owned()),
@@ -873,7 +915,7 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
             if !(closed || to == n) {
                 return None;
             }
-            let speaker = (first.start, words[to - 1].end);
+            let speaker = without_time_phrase(text, (first.start, words[to - 1].end));
             if let Some(span) = content_of(words, 0, i) {
                 return Some(report(text, span, speaker, speaker, &cue.lower));
             }
@@ -1304,6 +1346,22 @@ mod tests {
         );
         assert!(!a[0].direct);
         assert_eq!(a[0].cue.as_deref(), Some("told"));
+    }
+
+    #[test]
+    fn a_speaker_ending_in_an_abbreviation_keeps_its_full_stop() {
+        let text = "The U.S. announced it would withdraw from the mission. Wages will rise next year, said Acme Holdings Inc. on Friday. \u{201c}We are ready,\u{201d} said Martin Luther King Jr.";
+        let a = attributions(text);
+        let speakers: Vec<&str> = a.iter().filter_map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            ["The U.S.", "Acme Holdings Inc.", "Martin Luther King Jr."],
+            "{a:?}"
+        );
+        for q in &a {
+            let (s, e) = q.speaker_span.expect("speaker span");
+            assert_eq!(Some(&text[s..e]), q.speaker.as_deref());
+        }
     }
 
     #[test]
