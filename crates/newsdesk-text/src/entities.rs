@@ -436,6 +436,9 @@ fn tokens(sentence: &str, base: usize) -> Vec<Token<'_>> {
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("’s"))
             .unwrap_or(word);
+        // `US-led`, `Iran-backed`: the name, and the compound ends it.
+        let compound = compound_head(word);
+        let word = compound.unwrap_or(word);
         // Punctuation before a word, or alone (" , " in tokenised text), ends the name before.
         if leading_break || (word.is_empty() && !raw.is_empty()) {
             if let Some(last) = out.last_mut() {
@@ -447,7 +450,8 @@ fn tokens(sentence: &str, base: usize) -> Vec<Token<'_>> {
             out.push(Token {
                 word,
                 start: base + offset,
-                breaks_after: word.len() + (raw.len() - start.len()) < raw.len(),
+                breaks_after: compound.is_some()
+                    || word.len() + (raw.len() - start.len()) < raw.len(),
             });
         }
         // A bracket, quote or dash after the piece ends the name too.
@@ -458,6 +462,54 @@ fn tokens(sentence: &str, base: usize) -> Vec<Token<'_>> {
         }
     }
     out
+}
+
+/// Participles and nouns that make an adjective of the name before them: `US-led`,
+/// `Iran-backed`, `Texas-based`, `Soviet-era`.
+const COMPOUND_TAILS: &[&str] = &[
+    "led",
+    "backed",
+    "based",
+    "born",
+    "owned",
+    "run",
+    "funded",
+    "controlled",
+    "held",
+    "allied",
+    "aligned",
+    "linked",
+    "sponsored",
+    "made",
+    "built",
+    "brokered",
+    "supported",
+    "dominated",
+    "occupied",
+    "appointed",
+    "registered",
+    "listed",
+    "headquartered",
+    "style",
+    "era",
+    "bound",
+    "flagged",
+    "friendly",
+    "focused",
+    "centric",
+    "wide",
+    "area",
+];
+
+/// The name in a compound adjective (`US` of `US-led`), when `word` is one: a capitalised
+/// head, a hyphen, and one of [`COMPOUND_TAILS`]. The compound names the thing that leads or
+/// backs, and keeping it whole would make `US-led` a name of its own, apart from `US`.
+fn compound_head(word: &str) -> Option<&str> {
+    let (head, tail) = word.rsplit_once('-')?;
+    (head.chars().count() >= 2
+        && head.starts_with(char::is_uppercase)
+        && COMPOUND_TAILS.contains(&tail))
+    .then_some(head)
 }
 
 /// `P.`: one capital letter and a period, a name's initial.
@@ -941,6 +993,29 @@ mod tests {
         for word in ["Can", "Page", "Blessing", "Anon", "Paris", "German"] {
             assert!(!is_first_name(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_compound_adjective_names_its_head() {
+        let text = "The US-led coalition and Iran-backed militias met a Texas-based firm. A Saudi-led Coalition Command spoke. They met Coca-Cola and Rolls-Royce.";
+        let found = names(text);
+        for name in [
+            "US",
+            "Iran",
+            "Texas",
+            "Saudi",
+            "Coalition Command",
+            "Coca-Cola",
+            "Rolls-Royce",
+        ] {
+            assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+        }
+        assert!(
+            !found
+                .iter()
+                .any(|n| n.contains("-led") || n.contains("-backed") || n.contains("-based")),
+            "{found:?}"
+        );
     }
 
     #[test]
