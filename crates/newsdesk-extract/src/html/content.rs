@@ -624,6 +624,51 @@ struct CardGroups {
     by_parent: std::collections::HashMap<usize, Vec<(usize, u32, u32)>>,
 }
 
+/// Text a `<div>` with only inline content needs to count as a paragraph of running text
+/// when telling whether a page is mostly prose.
+const DIV_PARAGRAPH_MIN: u32 = 80;
+
+/// Whether element `i` is a paragraph of running text set as a `<div>`: inline content only,
+/// long enough, with a comma, and few links.
+fn is_div_paragraph(dom: &Dom<'_>, stats: &[Stats], i: usize) -> bool {
+    let s = &stats[i];
+    matches!(dom.nodes[i].tag, "div" | "section")
+        && !s.has_block
+        && s.plain() >= DIV_PARAGRAPH_MIN
+        && s.commas >= 1
+        && s.link_density() < 0.2
+}
+
+/// Plain text of the `<div>` paragraphs (see [`is_div_paragraph`], in document order) that
+/// run on from one to the next: a sibling of the same class directly before or after. An
+/// article body written as `<div class="p">` after `<div class="p">` is prose, as `<p>`s are;
+/// a lone text `<div>` in each forum post or testimonial card is not a body of paragraphs.
+fn running_div_paragraphs(dom: &Dom<'_>, stats: &[Stats], paragraphs: &[usize]) -> u32 {
+    let mut counted = vec![false; paragraphs.len()];
+    for (k, &i) in paragraphs.iter().enumerate() {
+        // The next element sibling.
+        let parent = dom.nodes[i].parent;
+        let mut j = dom.nodes[i].end.max(i + 1);
+        while j < dom.len() && dom.nodes[j].parent == parent && !dom.is_element(j) {
+            j = dom.nodes[j].end.max(j + 1);
+        }
+        let runs_on = paragraphs.get(k + 1) == Some(&j)
+            && dom.nodes[j].parent == parent
+            && dom.nodes[j].tag == dom.nodes[i].tag
+            && dom.nodes[j].names[0] == dom.nodes[i].names[0];
+        if runs_on {
+            counted[k] = true;
+            counted[k + 1] = true;
+        }
+    }
+    paragraphs
+        .iter()
+        .zip(counted)
+        .filter(|(_, c)| *c)
+        .map(|(&i, _)| stats[i].plain())
+        .sum()
+}
+
 /// Text a post body needs to count as one (see [`is_post_body_name`]).
 const POST_BODY_MIN: u32 = 150;
 
@@ -960,6 +1005,7 @@ impl Analysis {
         // A page that is all comment threads is a forum thread or a Q&A page: its posts are
         // its content, however they are named.
         let (mut thread_plain, mut thread_para, mut outside_loose) = (0u32, 0u32, 0u32);
+        let mut div_paragraphs: Vec<usize> = Vec::new();
         // Whether a post's own body lies outside the threads: then they are its comments,
         // however short the post (a blog's open thread), not the page's content.
         let mut post_body = false;
@@ -980,6 +1026,9 @@ impl Analysis {
             if stats[i].loose >= 100 && stats[i].loose_commas >= 3 && dom.is_element(i) {
                 outside_loose += stats[i].loose;
             }
+            if is_div_paragraph(dom, &stats, i) {
+                div_paragraphs.push(i);
+            }
             if !post_body && names[i].pos && stats[i].plain() >= POST_BODY_MIN {
                 post_body = is_post_body_name(&dom.class_id(i));
             }
@@ -992,7 +1041,8 @@ impl Analysis {
         // promos, banners, product captions) and write little of it in paragraphs: on such a
         // page a negative name alone does not remove text. An article page, declared or mostly
         // paragraphs, is read strictly.
-        let prose_page = declared_article || stats[0].para * 5 > total * 2;
+        let div_para = running_div_paragraphs(dom, &stats, &div_paragraphs);
+        let prose_page = declared_article || (stats[0].para + div_para) * 5 > total * 2;
         let thread_page = !declared_article
             && !post_body
             && thread_plain >= FORUM_MIN

@@ -46,6 +46,51 @@ fn news_page() -> String {
     )
 }
 
+/// An article body written as `<div>` paragraphs, with no `<p>` on the page (the bundled
+/// example's business paper): the page is still read as prose, so furniture named as such
+/// (a consent bar, a ticker strip, a standfirst) goes.
+#[test]
+fn paragraphs_set_as_divs_make_a_prose_page() {
+    let html = include_str!("../../../../examples/html/metro-ledger-greyhaven-factory-fire.html");
+    let a = extract_html(html, None);
+    assert!(
+        a.text.starts_with("GREYHAVEN — Keller Plastics"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.ends_with("tested the air."), "{}", a.text);
+    for furniture in ["cookies", "EST-20", "Production halted", "Related articles"] {
+        assert!(!a.text.contains(furniture), "{furniture}: {}", a.text);
+    }
+}
+
+/// A lone text `<div>` in each card (testimonials, forum posts) is no body of paragraphs:
+/// such a page keeps its blocks named like furniture.
+#[test]
+fn lone_text_divs_in_cards_do_not_make_a_prose_page() {
+    let card = |name: &str, text: &str| {
+        format!(
+            r#"<div class="review-card"><div class="review-text">{text}</div><div class="review-name">{name}</div></div>"#
+        )
+    };
+    let html = format!(
+        r#"<html><head><title>Reviews</title></head><body>
+<h1>What our customers say</h1>
+<div class="testimonial-carousel">{}{}{}</div>
+<div class="feature"><div class="feature-title">Simple</div><div class="feature-text">One page for every contact, with the next step always in view, so that no lead goes cold and nobody has to ask who called whom.</div></div>
+<div class="feature"><div class="feature-title">Fast</div><div class="feature-text">Add a deal in seconds, from the browser or the phone, and see the whole pipeline, its value and its next steps, on one screen.</div></div>
+<div class="feature"><div class="feature-title">Shared</div><div class="feature-text">Everyone on the team sees the same list, with notes, calls and emails in one place, so handovers take minutes, not days.</div></div>
+</body></html>"#,
+        card("Ana", P1),
+        card("Ben", P2),
+        card("Cy", P3)
+    );
+    let a = extract_html(&html, None);
+    for p in [P1, P2, P3] {
+        assert!(a.text.contains(p), "{}", a.text);
+    }
+}
+
 #[test]
 fn typical_news_page_keeps_the_article_only() {
     let a = extract_html(
