@@ -637,6 +637,12 @@ const CLAUSE_START: &[&str] = &[
     "what", "whom", "whose", "said", "says", "told",
 ];
 
+/// Auxiliary and modal verbs: a phrase with one is a clause, not a name.
+const AUXILIARIES: &[&str] = &[
+    "would", "will", "could", "should", "can", "may", "might", "must", "shall", "was", "were",
+    "is", "are", "has", "have", "had", "did", "does", "won't", "wouldn't", "can't", "couldn't",
+];
+
 /// Words before a subject that make its clause an object, not a report (`what he said was`).
 const NOT_BEFORE_SUBJECT: &[&str] = &["what", "whatever", "how", "all"];
 
@@ -725,12 +731,13 @@ enum List {
     Tell,
     AfterCue,
     Pronouns,
+    Auxiliary,
 }
 
 fn list_memberships(lower: &str) -> u16 {
     static TABLE: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(List, &[&str]); 9] = [
+        let lists: [(List, &[&str]); 10] = [
             (List::Speech, SPEECH_VERBS),
             (List::That, THAT_VERBS),
             (List::Between, BETWEEN),
@@ -740,6 +747,7 @@ fn list_memberships(lower: &str) -> u16 {
             (List::Tell, TELL),
             (List::AfterCue, AFTER_CUE_NOT_CONTENT),
             (List::Pronouns, PRONOUNS),
+            (List::Auxiliary, AUXILIARIES),
         ];
         let mut table: HashMap<&'static str, u16> = HashMap::new();
         for (list, words) in lists {
@@ -915,12 +923,17 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
             if !(closed || to == n) {
                 return None;
             }
-            let speaker = without_time_phrase(text, (first.start, words[to - 1].end));
-            if let Some(span) = content_of(words, 0, i) {
-                return Some(report(text, span, speaker, speaker, &cue.lower));
+            // "Greyhaven's mayor, Niklas Ahn, said the town would rally": what follows the cue
+            // is a clause (it has a verb), so the subject is the one before, set off by commas.
+            let clause = words[i + 1..to].iter().any(|w| w.is(List::Auxiliary));
+            if !clause {
+                let speaker = without_time_phrase(text, (first.start, words[to - 1].end));
+                return content_of(words, 0, i)
+                    .map(|span| report(text, span, speaker, speaker, &cue.lower));
             }
+        } else {
+            return None;
         }
-        return None;
     }
     // The subject: back over "has", "also", "later" and -ly words to its head.
     let mut head = i - 1;
@@ -964,6 +977,21 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
         }
     }
     if from > 0 && words[from - 1].is(List::NotBeforeSubject) {
+        return None;
+    }
+    // "…, up from 12 reported on Tuesday": a number after a preposition is the preposition's
+    // object, and the verb a participle that describes it.
+    let number = h
+        .lower
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    if number
+        && head > from
+        && matches!(
+            &*words[head - 1].lower,
+            "from" | "to" | "of" | "than" | "by" | "at" | "about" | "over" | "under"
+        )
+    {
         return None;
     }
     let speaker = (words[from].start, h.end);
@@ -1346,6 +1374,32 @@ mod tests {
         );
         assert!(!a[0].direct);
         assert_eq!(a[0].cue.as_deref(), Some("told"));
+    }
+
+    #[test]
+    fn a_clause_after_the_cue_is_content_not_an_inverted_subject() {
+        let text = "Greyhaven's mayor, Niklas Ahn, said the town would rally around the plant's workers. The plant will reopen, said the company.";
+        let a = attributions(text);
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            said(text, &a[0]),
+            (
+                "Greyhaven's mayor",
+                "the town would rally around the plant's workers"
+            )
+        );
+        assert_eq!(said(text, &a[1]), ("the company", "The plant will reopen"));
+    }
+
+    #[test]
+    fn a_number_after_a_preposition_reports_nothing() {
+        let text = "At least 19 people have been injured, up from 12 reported on Tuesday, after four firefighters sought treatment. Up to 30 residents said the smoke was thick.";
+        let a = attributions(text);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            said(text, &a[0]),
+            ("Up to 30 residents", "the smoke was thick")
+        );
     }
 
     #[test]
