@@ -217,9 +217,27 @@ pub fn quotes(text: &str) -> Vec<Quote> {
             let speaker_span =
                 speaker.filter(|&(a, b)| a < b && text[a..b].split_whitespace().count() <= 10);
             let mut name = speaker_span.map(|(a, b)| text[a..b].to_owned());
-            // "he said": the speaker is the one named before.
+            // "he said": the speaker is the one named before, a speaker or, when one is named
+            // since, the last person the text names (`Felix Aranda, 31, was on his break. “…,”
+            // he said`).
             if name.as_deref().is_some_and(is_pronoun) {
-                name = out.iter().rev().find_map(|q| q.speaker.clone()).or(name);
+                let last_speaker = out.iter().rev().find(|q| q.speaker.is_some());
+                let since = last_speaker
+                    .and_then(|q| q.speaker_span)
+                    .map_or(0, |(_, end)| end)
+                    .max(text[..open].rfind("\n\n").map_or(0, |p| p + 2).min(open))
+                    .min(open);
+                let named = last_person(text, since, open).map(|written| {
+                    // A surname alone is the full name a speaker had before.
+                    out.iter()
+                        .rev()
+                        .filter_map(|q| q.speaker.as_deref())
+                        .find(|s| s.ends_with(&format!(" {written}")))
+                        .map_or_else(|| written.to_owned(), str::to_owned)
+                });
+                name = named
+                    .or_else(|| last_speaker.and_then(|q| q.speaker.clone()))
+                    .or(name);
             }
             let quoted = text[content_start..content_end]
                 .trim()
@@ -238,6 +256,17 @@ pub fn quotes(text: &str) -> Vec<Quote> {
     }
     share_speakers_within_sentences(text, &mut out);
     out
+}
+
+/// The last person named in `text[from..to]`, as written. Only that stretch is read: the
+/// paragraph before a quote, after its last speaker.
+fn last_person(text: &str, from: usize, to: usize) -> Option<&str> {
+    let slice = text.get(from..to)?;
+    crate::entities::entity_mentions(slice)
+        .into_iter()
+        .rev()
+        .find(|m| m.kind == crate::entities::EntityKind::Person)
+        .map(|m| &slice[m.start..m.end])
 }
 
 /// Quotes in one sentence have one speaker: `He noted that as long as “…,” the meetings would
@@ -931,8 +960,6 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
                 return content_of(words, 0, i)
                     .map(|span| report(text, span, speaker, speaker, &cue.lower));
             }
-        } else {
-            return None;
         }
     }
     // The subject: back over "has", "also", "later" and -ly words to its head.
@@ -1030,11 +1057,15 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
     let rest = words[i + 1..].iter().filter(|w| w.start < w.end).count();
     // Without a "that", what follows the cue may be no content at all: "said in an interview
     // with …", "told reporters on Monday".
+    // "told reporters at the gates": the one told, then where, and nothing said.
+    let told_where = cue.is(List::Tell)
+        && !words[i + 1..].first().is_some_and(|w| w.ends_phrase())
+        && words.get(i + 2).is_some_and(|w| w.is(List::AfterCue));
     let weak = that.is_none()
         && !cue.ends_phrase()
-        && words
-            .get(i + 1)
-            .is_some_and(|w| w.is(List::AfterCue) || (cue.is(List::Tell) && rest <= 5));
+        && words.get(i + 1).is_some_and(|w| {
+            w.is(List::AfterCue) || (cue.is(List::Tell) && rest <= 5) || told_where
+        });
     // "…, she said." / "The plan, she said, will …": the content comes before.
     let before = if from > 0
         && words[from - 1].after.contains(',')
@@ -1389,6 +1420,38 @@ mod tests {
             )
         );
         assert_eq!(said(text, &a[1]), ("the company", "The plant will reopen"));
+    }
+
+    #[test]
+    fn a_subject_set_off_by_an_aside_speaks_whatever_follows_the_cue() {
+        let text = "Jane Doe, a spokeswoman for the agency, said she expected delays. The company, which employs 620 people, said it was too early to estimate the cost.";
+        let a = attributions(text);
+        let found: Vec<(&str, &str)> = a.iter().map(|q| said(text, q)).collect();
+        assert!(
+            found.contains(&("Jane Doe", "she expected delays")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("The company", "it was too early to estimate the cost")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn he_said_is_the_person_named_since_the_last_speaker() {
+        let text = "\u{201c}The fire spread in minutes,\u{201d} fire chief Marta Lind told reporters.\n\nMachine operator Felix Aranda, 31, was on his break when the alarm went off. \u{201c}We could see the glow,\u{201d} he said.";
+        let q = quotes(text);
+        let speakers: Vec<&str> = q.iter().filter_map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, ["fire chief Marta Lind", "Felix Aranda"], "{q:?}");
+    }
+
+    #[test]
+    fn told_reporters_at_a_place_says_nothing_itself() {
+        let text = "\u{201c}The fire spread in minutes,\u{201d} fire chief Marta Lind told reporters at the gates of the industrial park.";
+        let a = attributions(text);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].text, "The fire spread in minutes");
+        assert_eq!(a[0].speaker.as_deref(), Some("fire chief Marta Lind"));
     }
 
     #[test]
