@@ -1024,7 +1024,10 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
     let speaker = (words[from].start, h.end);
     // "Jane Doe, who …, said": the speaker is named before the comma.
     let mut name = speaker;
-    if h.lower == "who" && head > 0 && words[head - 1].after.contains(',') {
+    // "The company, which said …, …": the same for a thing.
+    let relative =
+        matches!(&*h.lower, "who" | "which") && head > 0 && words[head - 1].after.contains(',');
+    if relative {
         let end = head - 1;
         let mut start = end;
         let capital = |w: &Word<'_>| text[w.start..w.end].starts_with(char::is_uppercase);
@@ -1076,9 +1079,19 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
     } else {
         None
     };
+    // What a relative clause reports ends with the clause, at the comma that closes the
+    // aside: "The company, which reported a loss, said …".
+    let end = if relative {
+        (i..n)
+            .find(|&k| words[k].after.contains(','))
+            .map_or(n, |k| k + 1)
+    } else {
+        n
+    };
     let after = match that {
-        Some(k) => content_of(words, k, n),
-        None if !that_only => content_of(words, i + 1, n),
+        Some(k) if k < end => content_of(words, k, end),
+        Some(_) => None,
+        None if !that_only => content_of(words, i + 1, end),
         None => None,
     };
     if weak && (before.is_some() || rest <= 8) {
@@ -1452,6 +1465,24 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].text, "The fire spread in minutes");
         assert_eq!(a[0].speaker.as_deref(), Some("fire chief Marta Lind"));
+    }
+
+    #[test]
+    fn a_relative_clause_reports_for_its_antecedent_up_to_its_comma() {
+        let text = "Fire chief Marta Lind led the crews. The company, which reported a loss of 3 million crowns last year, said it was too early to estimate the cost.";
+        let a = attributions(text);
+        let found: Vec<(&str, &str)> = a
+            .iter()
+            .map(|q| (q.speaker.as_deref().unwrap_or(""), q.text.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("The company", "a loss of 3 million crowns last year"),
+                ("The company", "it was too early to estimate the cost")
+            ],
+            "{a:?}"
+        );
     }
 
     #[test]
