@@ -393,6 +393,46 @@ const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
 
+/// Numbers written as words, capitalised where they open a sentence or follow a dateline
+/// (`PORT MERIDIAN – Fourteen people were killed`): alone, never a name.
+const CARDINALS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "dozen",
+    "dozens",
+];
+
 /// Verbs after a name that open a sentence ("Hussain said", "Agassi beat"): a lone word
 /// there is a name even though grammar capitalises it.
 const SUBJECT_VERBS: &[&str] = &["said", "says", "told", "added", "beat", "beats", "scored"];
@@ -757,6 +797,7 @@ fn names_in_run(
         let word = toks[lo].word;
         let lower = word.to_lowercase();
         if MONTHS_AND_DAYS.contains(&lower.as_str())
+            || CARDINALS.contains(&lower.as_str())
             || (is_stopword(&lower, "en") && !is_acronym(word))
             || word.chars().count() < 2
             || word.chars().all(|c| c.is_ascii_digit())
@@ -930,7 +971,14 @@ pub(crate) fn entities_in(text: &str, spans: &[Span]) -> Vec<Entity> {
     for f in found(text, spans) {
         let key = normalise_entity(&f.text);
         match out.iter_mut().find(|e| e.key == key) {
-            Some(e) => e.count += 1,
+            Some(e) => {
+                e.count += 1;
+                // A dateline or headline in capitals (`PORT MERIDIAN`) is not how the name
+                // is written: the first mention in running text is.
+                if is_all_capitals(&e.text) && !is_all_capitals(&f.text) {
+                    e.text = f.text;
+                }
+            }
             None => out.push(Entity {
                 key,
                 text: f.text,
@@ -940,6 +988,14 @@ pub(crate) fn entities_in(text: &str, spans: &[Span]) -> Vec<Entity> {
         }
     }
     out
+}
+
+/// Whether a name is written in capitals only (`PORT MERIDIAN`), not as an acronym of one
+/// word (`NATO`).
+pub fn is_all_capitals(name: &str) -> bool {
+    name.contains(' ')
+        && name.chars().any(char::is_uppercase)
+        && !name.chars().any(char::is_lowercase)
 }
 
 /// The comparison key of a name: lower case, periods and possessives dropped, and the common
@@ -993,6 +1049,19 @@ mod tests {
         for word in ["Can", "Page", "Blessing", "Anon", "Paris", "German"] {
             assert!(!is_first_name(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_name_is_written_as_running_text_writes_it() {
+        let text = "PORT MERIDIAN \u{2013} Fourteen people were killed and 23 injured when the central span of the Halvard Bridge collapsed on Tuesday, according to the Port Meridian fire department.\n\nOfficials in Port Meridian said the harbour would reopen on Friday.";
+        let found = entities(text);
+        let port = found
+            .iter()
+            .find(|e| e.key == "port meridian")
+            .expect("Port Meridian found");
+        assert_eq!(port.text, "Port Meridian");
+        assert_eq!(port.count, 3);
+        assert!(!found.iter().any(|e| e.text == "Fourteen"), "{found:?}");
     }
 
     #[test]
