@@ -214,6 +214,11 @@ fn entities(articles: &[LedgerArticle<'_>]) -> Vec<EntityClaim> {
                 chains: BTreeSet::new(),
             });
 
+            // A name written only in capitals (a dateline) gives way to its running-text form.
+            if newsdesk_text::is_all_capitals(&acc.name) && !newsdesk_text::is_all_capitals(&e.text)
+            {
+                acc.name = e.text.clone();
+            }
             acc.mentions += e.count;
             acc.articles.insert(a.id.to_owned());
             acc.chains.insert(a.chain.to_owned());
@@ -991,6 +996,36 @@ mod tests {
                 "NASA - the space agency - said on Monday it would delay the launch by a week."
             ),
             "NASA - the space agency - said on Monday it would delay the launch by a week."
+        );
+    }
+
+    #[test]
+    fn a_name_in_capitals_gives_way_to_its_running_text_form() {
+        let texts = [
+            "PORT MERIDIAN \u{2013} Fourteen people were killed when the Halvard Bridge collapsed.",
+            "The Halvard Bridge in Port Meridian collapsed on Tuesday, officials said.",
+        ];
+        let analyses: Vec<Analysis> = texts.iter().map(|t| analysed(t)).collect();
+        let articles: Vec<LedgerArticle<'_>> = ["a", "b"]
+            .iter()
+            .zip(&analyses)
+            .zip(texts)
+            .map(|((id, analysis), text)| LedgerArticle {
+                id,
+                outlet: id,
+                chain: id,
+                time: None,
+                text,
+                analysis,
+            })
+            .collect();
+        let names: Vec<(String, u32)> = entities(&articles)
+            .into_iter()
+            .map(|e| (e.name, e.sources))
+            .collect();
+        assert!(
+            names.contains(&("Port Meridian".to_owned(), 2)),
+            "{names:?}"
         );
     }
 

@@ -35,8 +35,8 @@ use serde::{Deserialize, Serialize};
 
 pub use dates::{date_mentions, DateMention};
 pub use entities::{
-    entities, entity_mentions, is_first_name, is_place_name, normalise_entity, Entity, EntityKind,
-    Mention,
+    entities, entity_mentions, is_all_capitals, is_first_name, is_place_name, normalise_entity,
+    Entity, EntityKind, Mention,
 };
 pub use quantities::{quantities, writes_decimal_comma, Qualifier, Quantity};
 pub use quotes::{attributions, quotes, Quote};
