@@ -883,7 +883,7 @@ pub fn summary(text: &str) -> String {
 }
 
 /// The lead sentence of each copy chain's root: its first sentence of at least
-/// [`MIN_LEAD_WORDS`] words.
+/// [`MIN_LEAD_WORDS`] words, without a wire dateline.
 fn leads(articles: &[LedgerArticle<'_>]) -> Vec<Citation> {
     // The chain's root (its first publisher, as copy detection found it) speaks for the
     // chain; a chain whose root is outside the story is represented by its earliest article.
@@ -906,7 +906,8 @@ fn leads(articles: &[LedgerArticle<'_>]) -> Vec<Citation> {
                     let s = a.text.get(span.start..span.end)?.trim();
                     (newsdesk_text::script::word_count(s) >= MIN_LEAD_WORDS).then_some(s)
                 })?;
-            Some(cite(a, lead.to_owned()))
+            // The wire dateline says where the story was filed, not what happened.
+            Some(cite(a, without_dateline(lead).to_owned()))
         })
         .collect();
     out.sort_by(|a, b| {
@@ -1064,7 +1065,10 @@ mod tests {
         assert_eq!(
             leads,
             vec![
-                ("wire", wire),
+                (
+                    "wire",
+                    "Storm Corvina knocked out power to 46,000 homes on Monday, the utility said."
+                ),
                 (
                     "courier",
                     "Tens of thousands of homes were still without power on Tuesday after the storm."
