@@ -1696,6 +1696,8 @@ fn mostly_links(b: &Block) -> bool {
 pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     let title_key = title.map(normalize_key).filter(|t| !t.is_empty());
     let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
+    // Whether the blocks since the last sign-up pitch all went on selling it.
+    let mut after_pitch = false;
     for (n, block) in blocks.into_iter().enumerate() {
         if mostly_links(&block) && !block.in_list {
             // A section's list of resources: items under one of the text's own headings,
@@ -1723,10 +1725,16 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         if bare_url && kept.len() < 3 {
             continue;
         }
-        // Newsletter boxes: a sign-up pitch with its consent line.
+        // Newsletter boxes: a sign-up pitch with its consent line, and the lines that go on
+        // selling it ("The Replay is a weekly newsletter …", "Delivered once a week, …").
         if block.chars < 400 && is_signup_pitch(text) {
+            after_pitch = true;
             continue;
         }
+        if after_pitch && block.chars < 300 && sells_a_newsletter(text) {
+            continue;
+        }
+        after_pitch = false;
         if short && block.kind != BlockKind::Heading(2) && is_date_line(&block.text) {
             continue;
         }
@@ -1870,13 +1878,43 @@ pub fn drop_leading_datelines(text: &mut String, published: &str) {
 
 /// A newsletter sign-up pitch: it asks to sign up or subscribe and carries its consent line.
 fn is_signup_pitch(text: &str) -> bool {
+    // An emoji or an arrow may lead it (`🚀 Sign up for …`).
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let asks = [
+        "sign up",
+        "subscribe",
+        "join our",
+        "join the",
+        "get the latest",
+        "get our",
+        "receive ",
+        "never miss",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || lower.contains("by signing up");
+    asks && (lower.contains("newsletter")
+        || lower.contains("privacy policy")
+        || lower.contains("inbox")
+        || lower.contains("mailing list"))
+}
+
+/// A line that goes on selling a newsletter after its sign-up pitch: what it is, how often it
+/// comes, where it lands.
+fn sells_a_newsletter(text: &str) -> bool {
     let lower = text.to_lowercase();
-    (lower.starts_with("sign up")
-        || lower.starts_with("subscribe")
-        || lower.contains("by signing up"))
-        && (lower.contains("newsletter")
-            || lower.contains("privacy policy")
-            || lower.contains("inbox"))
+    [
+        "newsletter",
+        "inbox",
+        "delivered",
+        "subscribe",
+        "unsubscribe",
+        "sign up",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 fn is_date_line(text: &str) -> bool {

@@ -2245,6 +2245,27 @@ mod edges {
         assert!(x.text.ends_with(&format!("{P1} {P2}")), "{}", x.text);
     }
 
+    /// A newsletter box set inside the story as plain paragraphs, with no consent line: its
+    /// pitch (behind an emoji, or asking to join or to get the latest) and the lines that go
+    /// on selling it go; the story's own paragraphs after it stay.
+    #[test]
+    fn newsletter_boxes_in_the_story_go() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p>
+<p>🚀 Sign up for The Replay newsletter</p>
+<p>The Replay is a weekly newsletter for dev and engineering leaders.</p>
+<p>Delivered once a week, it's your curated guide to the most important conversations.</p>
+<p>{P2}</p>
+<h3>Join Our Genius Newsletter</h3>
+<p>Get the latest articles, inspiring how-to guides, and workbooks delivered to your inbox.</p>
+<p>{P3}</p>
+</article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", x.text);
+    }
+
     /// Numbers in a table are data, and a link written out in the story's body stays.
     #[test]
     fn numbers_and_links_in_the_body_stay() {
