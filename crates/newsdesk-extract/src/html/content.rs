@@ -1735,6 +1735,9 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
             continue;
         }
         after_pitch = false;
+        if block.chars < 400 && !is_heading && is_affiliate_disclosure(text) {
+            continue;
+        }
         if short && block.kind != BlockKind::Heading(2) && is_date_line(&block.text) {
             continue;
         }
@@ -1899,6 +1902,25 @@ fn is_signup_pitch(text: &str) -> bool {
         || lower.contains("privacy policy")
         || lower.contains("inbox")
         || lower.contains("mailing list"))
+}
+
+/// An affiliate disclosure (`We may earn commission from links on this page`, `This post
+/// may contain affiliate links`): a notice about the page's links, not the story. It names the
+/// commission or the affiliate links together with the purchase or click that earns it, which
+/// a story about affiliate marketing does in other words.
+fn is_affiliate_disclosure(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            \b(?:may|might|will|could|can|to)\s+(?:earn|receive|get|make)\s+(?:us\s+)?(?:a\s+|an\s+)?(?:small\s+|tiny\s+)?(?:affiliate\s+)?(?:commissions?|compensation|kick\s?back)
+            | \b(?:we|i)\s+earn\s+(?:a\s+)?(?:small\s+)?commission
+            | \b(?:contains?|includes?|uses?)\s+(?:some\s+)?affiliate\s+links
+            | \bearn\s+from\s+qualifying\s+purchases",
+        )
+        .expect("valid regex")
+    });
+    re.is_match(text)
 }
 
 /// A line that goes on selling a newsletter after its sign-up pitch: what it is, how often it

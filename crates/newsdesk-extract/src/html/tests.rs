@@ -2266,6 +2266,29 @@ mod edges {
         assert_eq!(x.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", x.text);
     }
 
+    /// Affiliate disclosures are notices about the page's links, not the story; a story
+    /// about affiliate marketing keeps its sentences.
+    #[test]
+    fn affiliate_disclosures_go() {
+        let html = format!(
+            r#"<html><head><title>Best kettles</title></head><body><article>
+<h1>Best kettles</h1>
+<p>We may earn commission from links on this page, but we only recommend products we back.</p>
+<p>{P1}</p>
+<p>Disclosure: This post contains affiliate links. If you use them to make a purchase, we may earn a small commission at no extra cost to you.</p>
+<p>{P2}</p>
+<p>Affiliate programs pay streamers when viewers buy games through their links, and many creators earn most of their income that way.</p>
+</article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(
+            x.text,
+            format!("{P1}\n\n{P2}\n\nAffiliate programs pay streamers when viewers buy games through their links, and many creators earn most of their income that way."),
+            "{}",
+            x.text
+        );
+    }
+
     /// Numbers in a table are data, and a link written out in the story's body stays.
     #[test]
     fn numbers_and_links_in_the_body_stay() {
