@@ -1897,7 +1897,12 @@ fn is_signup_pitch(text: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.starts_with(p))
-        || lower.contains("by signing up");
+        || (lower.starts_with("get ") && lower.contains("inbox"))
+        || lower.contains("by signing up")
+        || (lower.len() < 200
+            && ["sign up for our", "subscribe to our"]
+                .iter()
+                .any(|p| lower.contains(p)));
     asks && (lower.contains("newsletter")
         || lower.contains("privacy policy")
         || lower.contains("inbox")
@@ -1930,6 +1935,7 @@ fn sells_a_newsletter(text: &str) -> bool {
     [
         "newsletter",
         "inbox",
+        "updates from",
         "delivered",
         "subscribe",
         "unsubscribe",

@@ -2257,6 +2257,9 @@ mod edges {
 <p>The Replay is a weekly newsletter for dev and engineering leaders.</p>
 <p>Delivered once a week, it's your curated guide to the most important conversations.</p>
 <p>{P2}</p>
+<p>Want more from The Daily? Sign up for our newsletter, The Selection, and shop smarter.</p>
+<p>Get Jane Doe’s stories in your inbox</p>
+<p>Join Medium for free to get updates from this writer.</p>
 <h3>Join Our Genius Newsletter</h3>
 <p>Get the latest articles, inspiring how-to guides, and workbooks delivered to your inbox.</p>
 <p>{P3}</p>
