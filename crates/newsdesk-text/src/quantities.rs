@@ -485,8 +485,15 @@ pub(crate) fn quantities_in(text: &str, spans: &[Span], decimal_comma: bool) -> 
                 continue;
             }
             let (qualifier, q_start) = qualifier_before(&words, i);
-            let noun = counted_noun(&words, i + used);
-            let event = event_near(&words, i, i + used + noun.as_ref().map_or(0, |n| n.1));
+            let mut noun = counted_noun(&words, i + used);
+            let mut event = event_near(&words, i, i + used + noun.as_ref().map_or(0, |n| n.1));
+            // "The number of people injured … has risen to 19": the count is named before it.
+            if noun.is_none() {
+                if let Some((named, named_event)) = number_of_before(&words, i) {
+                    noun = Some((named, 0));
+                    event = named_event.or(event);
+                }
+            }
             let start = q_start.map_or(words[i].start, |q| words[q].start);
             let vague = upper > value;
             out.push(Quantity {
@@ -571,6 +578,27 @@ fn counted_noun(words: &[Word<'_>], from: usize) -> Option<(String, usize)> {
         }
     }
     first
+}
+
+/// What "the number of …" earlier in the sentence counts, for a number that names no noun
+/// of its own ("The number of people injured in the fire has risen to 19"): the counted noun
+/// and the event right after it. Only when no other number stands between the two.
+fn number_of_before(words: &[Word<'_>], number_at: usize) -> Option<(String, Option<String>)> {
+    let k = (0..number_at.saturating_sub(1)).rev().find(|&k| {
+        words[k].text.eq_ignore_ascii_case("number") && words[k + 1].text.eq_ignore_ascii_case("of")
+    })?;
+    if words[k + 2..number_at]
+        .iter()
+        .any(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (noun, len) = counted_noun(words, k + 2)?;
+    let event = words
+        .get(k + 2 + len)
+        .filter(|_| k + 2 + len < number_at && !words[k + 1 + len].punct_after)
+        .and_then(|w| canonical_event(&w.text.to_lowercase()));
+    Some((noun, event))
 }
 
 /// The event word of a verb form: "injuring" and "injured" are both "injured".
@@ -671,6 +699,17 @@ mod tests {
     fn inflected_events_and_punctuation() {
         let q = quantities("The blaze spread fast, injuring at least 12 people. The toll has risen to 19, officials said.");
         assert_eq!(q[0].event.as_deref(), Some("injured"));
+        assert_eq!(q[1].noun, None);
+    }
+
+    #[test]
+    fn the_number_of_names_what_a_bare_count_counts() {
+        let q = quantities("The number of people injured in Monday night's fire has risen to 19, officials said. The toll has risen to 21.");
+        assert_eq!(
+            (q[0].value, q[0].noun.as_deref(), q[0].event.as_deref()),
+            (19.0, Some("people"), Some("injured")),
+            "{q:?}"
+        );
         assert_eq!(q[1].noun, None);
     }
 
