@@ -385,43 +385,38 @@ impl StoryView {
                 QuantityStatus::Updated => "updated  ",
                 QuantityStatus::Agreed => "",
             };
-            // Values with the outlets that report each, in time order.
-            let mut values: Vec<(String, Vec<String>, Option<i64>)> = Vec::new();
-            for r in &q.reports {
-                let key = r.surface.to_lowercase();
-                match values.iter_mut().find(|v| v.0.to_lowercase() == key) {
-                    Some(v) => {
-                        if !v.1.contains(&r.cited.outlet) {
-                            v.1.push(r.cited.outlet.clone());
-                        }
+            // Values with the outlets that report each, in time order. An updated count reads
+            // as its steps: the reports of one value, however worded, then the next value.
+            let parts: Vec<String> = if q.status == QuantityStatus::Updated {
+                let mut steps: Vec<(f64, Vec<(String, Vec<String>)>, Option<i64>)> = Vec::new();
+                for r in &q.reports {
+                    if steps.last().is_none_or(|s| s.0 != r.value) {
+                        steps.push((r.value, Vec::new(), r.cited.time));
                     }
-                    None => values.push((
-                        r.surface.clone(),
-                        vec![r.cited.outlet.clone()],
-                        r.cited.time,
-                    )),
+                    if let Some(step) = steps.last_mut() {
+                        add_wording(&mut step.1, &r.surface, &r.cited.outlet);
+                    }
                 }
-            }
+                steps
+                    .iter()
+                    .map(|(_, wordings, time)| {
+                        let day = time.map_or(UNDATED.to_owned(), |t| {
+                            short_time(t).get(..10).unwrap_or("").to_owned()
+                        });
+                        format!("{} on {day}", wordings_text(wordings))
+                    })
+                    .collect()
+            } else {
+                let mut wordings: Vec<(String, Vec<String>)> = Vec::new();
+                for r in &q.reports {
+                    add_wording(&mut wordings, &r.surface, &r.cited.outlet);
+                }
+                vec![wordings_text(&wordings)]
+            };
             let joiner = match q.status {
                 QuantityStatus::Updated => " → ",
                 _ => "; ",
             };
-            let parts: Vec<String> = values
-                .iter()
-                .map(|(surface, outlets, time)| {
-                    if q.status == QuantityStatus::Updated {
-                        format!(
-                            "{surface} ({}, {})",
-                            outlets.join(", "),
-                            time.map_or(UNDATED.to_owned(), |t| {
-                                short_time(t).get(..10).unwrap_or("").to_owned()
-                            })
-                        )
-                    } else {
-                        format!("{surface} ({})", outlets.join(", "))
-                    }
-                })
-                .collect();
             writeln!(
                 out,
                 "    {label}{}: {}  [{} source{}]",
@@ -593,4 +588,26 @@ mod tests {
         assert_eq!(column("北浜新聞", 10), "北浜新聞  ");
         assert_eq!(column("Harbor Wire", 12), "Harbor Wire ");
     }
+}
+
+/// Adds one outlet's wording of a number to the wordings so far (case folded).
+fn add_wording(wordings: &mut Vec<(String, Vec<String>)>, surface: &str, outlet: &str) {
+    let key = surface.to_lowercase();
+    match wordings.iter_mut().find(|w| w.0.to_lowercase() == key) {
+        Some(w) => {
+            if !w.1.iter().any(|o| o == outlet) {
+                w.1.push(outlet.to_owned());
+            }
+        }
+        None => wordings.push((surface.to_owned(), vec![outlet.to_owned()])),
+    }
+}
+
+/// `at least 12 (Harbor Wire, Metro Ledger); 12 (Valley Sentinel)`.
+fn wordings_text(wordings: &[(String, Vec<String>)]) -> String {
+    wordings
+        .iter()
+        .map(|(surface, outlets)| format!("{surface} ({})", outlets.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
