@@ -388,7 +388,7 @@ impl StoryView {
             // Values with the outlets that report each, in time order. An updated count reads
             // as its steps: the reports of one value, however worded, then the next value.
             let parts: Vec<String> = if q.status == QuantityStatus::Updated {
-                let mut steps: Vec<(f64, Vec<(String, Vec<String>)>, Option<i64>)> = Vec::new();
+                let mut steps: Vec<(f64, Vec<Wording>, Option<i64>)> = Vec::new();
                 for r in &q.reports {
                     if steps.last().is_none_or(|s| s.0 != r.value) {
                         steps.push((r.value, Vec::new(), r.cited.time));
@@ -407,7 +407,7 @@ impl StoryView {
                     })
                     .collect()
             } else {
-                let mut wordings: Vec<(String, Vec<String>)> = Vec::new();
+                let mut wordings: Vec<Wording> = Vec::new();
                 for r in &q.reports {
                     add_wording(&mut wordings, &r.surface, &r.cited.outlet);
                 }
@@ -575,6 +575,31 @@ pub fn article_export_json(a: &StoredArticle) -> Value {
     })
 }
 
+/// One wording of a number and the outlets that print it.
+type Wording = (String, Vec<String>);
+
+/// Adds one outlet's wording of a number to the wordings so far (case folded).
+fn add_wording(wordings: &mut Vec<Wording>, surface: &str, outlet: &str) {
+    let key = surface.to_lowercase();
+    match wordings.iter_mut().find(|w| w.0.to_lowercase() == key) {
+        Some(w) => {
+            if !w.1.iter().any(|o| o == outlet) {
+                w.1.push(outlet.to_owned());
+            }
+        }
+        None => wordings.push((surface.to_owned(), vec![outlet.to_owned()])),
+    }
+}
+
+/// `at least 12 (Harbor Wire, Metro Ledger); 12 (Valley Sentinel)`.
+fn wordings_text(wordings: &[Wording]) -> String {
+    wordings
+        .iter()
+        .map(|(surface, outlets)| format!("{surface} ({})", outlets.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -588,26 +613,4 @@ mod tests {
         assert_eq!(column("北浜新聞", 10), "北浜新聞  ");
         assert_eq!(column("Harbor Wire", 12), "Harbor Wire ");
     }
-}
-
-/// Adds one outlet's wording of a number to the wordings so far (case folded).
-fn add_wording(wordings: &mut Vec<(String, Vec<String>)>, surface: &str, outlet: &str) {
-    let key = surface.to_lowercase();
-    match wordings.iter_mut().find(|w| w.0.to_lowercase() == key) {
-        Some(w) => {
-            if !w.1.iter().any(|o| o == outlet) {
-                w.1.push(outlet.to_owned());
-            }
-        }
-        None => wordings.push((surface.to_owned(), vec![outlet.to_owned()])),
-    }
-}
-
-/// `at least 12 (Harbor Wire, Metro Ledger); 12 (Valley Sentinel)`.
-fn wordings_text(wordings: &[(String, Vec<String>)]) -> String {
-    wordings
-        .iter()
-        .map(|(surface, outlets)| format!("{surface} ({})", outlets.join(", ")))
-        .collect::<Vec<_>>()
-        .join("; ")
 }

@@ -177,7 +177,20 @@ fn examples_make_four_stories_with_copies_conflicts_and_updates() {
         .expect("injured claim");
     assert_eq!(injured["status"], "updated");
     assert!(injured["latest"].as_str().expect("latest").contains("19"));
+    // Every outlet reports it, one as "the number of people injured … has risen to 19".
+    assert_eq!(injured["sources"], 4, "{injured:#}");
     assert_eq!(fire["conflicts"], 0);
+    // In text, the update reads as its two steps: each day's wordings with their outlets.
+    let text = stdout(&run(&data, &["story", &fire["id"].to_string()]));
+    let line = text
+        .lines()
+        .find(|l| l.contains("people injured:"))
+        .expect("injured line");
+    assert_eq!(line.matches(" → ").count(), 1, "{line}");
+    assert!(
+        line.contains("19 (Northgate Daily) on 2025-04-09"),
+        "{line}"
+    );
 
     // The trade deal quote is given to its speaker by three independent outlets.
     let trade = find_story(&all, "Vellmark");
