@@ -1918,10 +1918,10 @@ fn is_affiliate_disclosure(text: &str) -> bool {
     let re = RE.get_or_init(|| {
         Regex::new(
             r"(?ix)
-            \b(?:may|might|will|could|can|to)\s+(?:earn|receive|get|make)\s+(?:us\s+)?(?:a\s+|an\s+)?(?:small\s+|tiny\s+)?(?:affiliate\s+)?(?:commissions?|compensation|kick\s?back)
-            | \b(?:we|i)\s+earn\s+(?:a\s+)?(?:small\s+)?commission
-            | \b(?:contains?|includes?|uses?)\s+(?:some\s+)?affiliate\s+links
-            | \bearn\s+from\s+qualifying\s+purchases",
+            (?-u:\b)(?:may|might|will|could|can|to)\s+(?:earn|receive|get|make)\s+(?:us\s+)?(?:a\s+|an\s+)?(?:small\s+|tiny\s+)?(?:affiliate\s+)?(?:commissions?|compensation|kick\s?back)
+            | (?-u:\b)(?:we|i)\s+earn\s+(?:a\s+)?(?:small\s+)?commission
+            | (?-u:\b)(?:contains?|includes?|uses?)\s+(?:some\s+)?affiliate\s+links
+            | (?-u:\b)earn\s+from\s+qualifying\s+purchases",
         )
         .expect("valid regex")
     });
