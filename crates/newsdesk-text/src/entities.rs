@@ -545,6 +545,10 @@ const COMPOUND_TAILS: &[&str] = &[
 /// head, a hyphen, and one of [`COMPOUND_TAILS`]. The compound names the thing that leads or
 /// backs, and keeping it whole would make `US-led` a name of its own, apart from `US`.
 fn compound_head(word: &str) -> Option<&str> {
+    // Most words are not capitalised: they are out before any search for a hyphen.
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
     let (head, tail) = word.rsplit_once('-')?;
     (head.chars().count() >= 2
         && head.starts_with(char::is_uppercase)
