@@ -393,46 +393,6 @@ const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
 
-/// Numbers written as words, capitalised where they open a sentence or follow a dateline
-/// (`PORT MERIDIAN – Fourteen people were killed`): alone, never a name.
-const CARDINALS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "dozen",
-    "dozens",
-];
-
 /// Verbs after a name that open a sentence ("Hussain said", "Agassi beat"): a lone word
 /// there is a name even though grammar capitalises it.
 const SUBJECT_VERBS: &[&str] = &["said", "says", "told", "added", "beat", "beats", "scored"];
@@ -801,7 +761,8 @@ fn names_in_run(
         let word = toks[lo].word;
         let lower = word.to_lowercase();
         if MONTHS_AND_DAYS.contains(&lower.as_str())
-            || CARDINALS.contains(&lower.as_str())
+            // A number word (`PORT MERIDIAN – Fourteen people were killed`) is never a name.
+            || crate::quantities::is_number_word(&lower)
             || (is_stopword(&lower, "en") && !is_acronym(word))
             || word.chars().count() < 2
             || word.chars().all(|c| c.is_ascii_digit())

@@ -361,6 +361,14 @@ fn may_be_number(word: &str) -> bool {
     std::str::from_utf8(lower).is_ok_and(|l| names.contains(l))
 }
 
+/// Whether a lower-case word is a number written out: a count (`fourteen`, `thirty-nine`), a
+/// scale (`million`) or a vague amount (`dozens`).
+pub(crate) fn is_number_word(lower: &str) -> bool {
+    parse_number_word(lower).is_some()
+        || SCALES.iter().any(|(w, _)| *w == lower)
+        || VAGUE.iter().any(|(w, _, _)| *w == lower)
+}
+
 fn parse_number_word(lower: &str) -> Option<f64> {
     if let Some((tens, ones)) = lower.split_once('-') {
         let t = SMALL.iter().find(|(n, v)| *n == tens && *v >= 20.0)?.1;

@@ -225,7 +225,7 @@ pub fn quotes(text: &str) -> Vec<Quote> {
                 let since = last_speaker
                     .and_then(|q| q.speaker_span)
                     .map_or(0, |(_, end)| end)
-                    .max(text[..open].rfind("\n\n").map_or(0, |p| p + 2).min(open))
+                    .max(text[..open].rfind("\n\n").map_or(0, |p| p + 2))
                     .min(open);
                 let named = last_person(text, since, open).map(|written| {
                     // A surname alone is the full name a speaker had before.
@@ -360,12 +360,7 @@ fn clean_speaker(text: &str, base: usize, m: regex::Match<'_>) -> (usize, usize)
         *end = *start + s.trim().len();
     };
     trim(&mut start, &mut end);
-    for cut in [" on ", " in a "] {
-        if let Some(p) = text[start..end].find(cut) {
-            end = start + p;
-        }
-    }
-    trim(&mut start, &mut end);
+    (start, end) = without_time_phrase(text, (start, end));
     while text[start..end].starts_with("and ") {
         start += 4;
     }
@@ -398,8 +393,8 @@ fn with_abbreviation_stop(text: &str, start: usize, end: usize) -> usize {
     }
 }
 
-/// A speaker named after its cue (`…, said Acme Inc. on Friday.`) without the time or
-/// place phrase that follows the name.
+/// A speaker without the time or place phrase that follows the name (`…, said Acme Inc. on
+/// Friday.`, `told Reuters in a statement`).
 fn without_time_phrase(text: &str, (start, mut end): (usize, usize)) -> (usize, usize) {
     for cut in [" on ", " in a "] {
         if let Some(p) = text[start..end].find(cut) {
