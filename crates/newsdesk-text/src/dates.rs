@@ -8,7 +8,8 @@
 //! against TimeML corpora and read by people.
 //!
 //! Rules, English: a weekday or a month without a year is the one before the publication date
-//! unless its sentence speaks of the future; "a year earlier" counts back from the last date the
+//! unless its sentence speaks of the future (a weekday in a sentence in the conditional, a
+//! reported plan, is the nearer one either side); "a year earlier" counts back from the last date the
 //! text mentioned, at its granularity (a quarter's year-earlier is a quarter), since financial
 //! and news prose chain comparisons that way. Without a publication date only absolute dates
 //! are returned.
@@ -468,8 +469,12 @@ impl Context<'_> {
         // "Would" is left out: in news it is mostly reported speech about the past ("said it
         // would vote Friday" after the vote), and counting it as future loses more than it wins
         // on TimeBank.
-        const MARKERS: [&str; 13] = [
+        const MARKERS: [&str; 17] = [
             " will ",
+            " expect to ",
+            " expects to ",
+            " aim to ",
+            " aims to ",
             "'ll ",
             " shall ",
             " is to ",
@@ -483,14 +488,28 @@ impl Context<'_> {
             " upcoming ",
             " is set to ",
         ];
+        let (from, to) = self.sentence();
+        let sentence = format!(" {} ", self.text[from..to].to_lowercase());
+        MARKERS.iter().any(|m| sentence.contains(m))
+    }
+
+    /// The byte range of the sentence around the match, by its punctuation.
+    fn sentence(&self) -> (usize, usize) {
         let from = self.text[..self.start]
             .rfind(['.', '!', '?', '\n'])
             .map_or(0, |i| i + 1);
         let to = self.text[self.end..]
             .find(['.', '!', '?', '\n'])
             .map_or(self.text.len(), |i| self.end + i);
+        (from, to)
+    }
+
+    /// Whether the sentence around the match speaks in the conditional ("would"), as reported
+    /// plans do.
+    fn conditional(&self) -> bool {
+        let (from, to) = self.sentence();
         let sentence = format!(" {} ", self.text[from..to].to_lowercase());
-        MARKERS.iter().any(|m| sentence.contains(m))
+        sentence.contains(" would ") || sentence.contains("'d ")
     }
 
     fn preceded_by_digit_or_currency(&self) -> bool {
@@ -977,7 +996,19 @@ fn resolve(
             let d = match modifier.as_deref() {
                 Some("last" | "past" | "this past") => nearest_weekday(p, target, false, true)?,
                 Some("next" | "coming" | "this coming") => nearest_weekday(p, target, true, true)?,
-                _ => nearest_weekday(p, target, ctx.future_tense(), false)?,
+                _ if ctx.future_tense() => nearest_weekday(p, target, true, false)?,
+                // "said the council would meet on Thursday": reported plans may lie either
+                // side of the day of writing; the nearer day is the one meant.
+                _ if ctx.conditional() => {
+                    let before = nearest_weekday(p, target, false, false)?;
+                    let after = nearest_weekday(p, target, true, false)?;
+                    if (after - p).get_days() < (p - before).get_days() {
+                        after
+                    } else {
+                        before
+                    }
+                }
+                _ => nearest_weekday(p, target, false, false)?,
             };
             Some((When::Day(d), true, whole))
         }
@@ -1047,6 +1078,15 @@ fn resolve(
             let whole = (from, whole.1);
             let unit = g(1)?.to_ascii_lowercase();
             let direction = g(2)?.to_ascii_lowercase();
+            // "Two days after the span fell": counted from an event the text names, not from
+            // a date; the day is unknown.
+            let anchored_on_event = matches!(direction.as_str(), "after" | "before")
+                && ctx.text[whole.1..]
+                    .trim_start_matches([' ', '\u{a0}'])
+                    .starts_with(char::is_alphabetic);
+            if anchored_on_event {
+                return None;
+            }
             let forward = matches!(direction.as_str(), "later" | "after" | "from now");
             let n = if forward { n } else { -n };
             // "Ago" and "from now" count from publication; "earlier" and "later" from the last
@@ -1140,6 +1180,26 @@ mod tests {
             values("It happened last Friday.", "1998-11-20"),
             vec![pair("last Friday", "1998-11-13")]
         );
+        // A reported plan is on the nearer day: 1998-11-20 was a Friday.
+        assert_eq!(
+            values(
+                "The mayor said the council would meet on Saturday evening.",
+                "1998-11-20"
+            ),
+            vec![pair("Saturday evening", "1998-11-21")]
+        );
+        assert_eq!(
+            values("Officials said it would vote Wednesday.", "1998-11-20"),
+            vec![pair("Wednesday", "1998-11-18")]
+        );
+        // An expectation looks ahead as "will" does.
+        assert_eq!(
+            values(
+                "We expect to restore power to most customers by Wednesday evening.",
+                "1998-11-20"
+            ),
+            vec![pair("Wednesday evening", "1998-11-25")]
+        );
     }
 
     #[test]
@@ -1198,6 +1258,15 @@ mod tests {
                 pair("Last fall", "1997-FA"),
             ]
         );
+    }
+
+    #[test]
+    fn days_after_an_event_are_no_date_but_days_later_count() {
+        let v = values(
+            "Two days after the span fell, the city rerouted traffic. It reopened two days later.",
+            "2025-03-06",
+        );
+        assert_eq!(v, vec![pair("two days later", "2025-03-08")]);
     }
 
     #[test]
