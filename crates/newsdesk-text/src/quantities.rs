@@ -134,6 +134,7 @@ const EVENT_WORDS: &[&str] = &[
     "hired",
     "laid",
     "closed",
+    "shut",
     "burned",
     "flooded",
     "collapsed",
@@ -440,9 +441,13 @@ pub(crate) fn quantities_in(text: &str, spans: &[Span], decimal_comma: bool) -> 
                 prev.as_deref().is_some_and(is_month) || next.as_deref().is_some_and(is_month);
             let is_time = sentence[words[i].end - span.start..].starts_with(':')
                 || sentence[..words[i].start - span.start].ends_with(':')
-                || next
-                    .as_deref()
-                    .is_some_and(|n| matches!(n, "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc"));
+                || next.as_deref().is_some_and(is_clock_word)
+                || ["o'clock", "o’clock"].iter().any(|c| {
+                    sentence[words[i + used - 1].end - span.start..]
+                        .trim_start()
+                        .starts_with(c)
+                })
+                || clock_time_around(&words, i, used);
             let is_ordinal = words[i].text.ends_with("st") || words[i].text.ends_with("th");
             let year_preposition = prev.as_deref().is_some_and(|p| {
                 matches!(
@@ -494,7 +499,17 @@ pub(crate) fn quantities_in(text: &str, spans: &[Span], decimal_comma: bool) -> 
             }
             let (qualifier, q_start) = qualifier_before(&words, i);
             let mut noun = counted_noun(&words, i + used);
-            let mut event = event_near(&words, i, i + used + noun.as_ref().map_or(0, |n| n.1));
+            let after = i + used + noun.as_ref().map_or(0, |n| n.1);
+            let mut event = event_near(&words, i, after);
+            // "About 150 times, militants have attacked US forces": what a count of times counts
+            // is the clause's event, wherever in the clause it stands.
+            if event.is_none() && noun.as_ref().is_some_and(|(n, _)| n == "times") {
+                event = words
+                    .iter()
+                    .skip(after)
+                    .take(12)
+                    .find_map(|w| canonical_event(&w.text.to_lowercase()));
+            }
             // "The number of people injured … has risen to 19": the count is named before it.
             if noun.is_none() {
                 if let Some((named, named_event)) = number_of_before(&words, i) {
@@ -588,6 +603,40 @@ fn counted_noun(words: &[Word<'_>], from: usize) -> Option<(String, usize)> {
     first
 }
 
+/// A word after a number that makes it a time of day: "5 pm", "8 Uhr", "17 h".
+fn is_clock_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "uhr" | "heures" | "heure" | "h"
+    )
+}
+
+/// A time of day in the words around a number in Spanish, Portuguese or Italian: "a las 5",
+/// "às 5", "alle 5", "5 de la mañana", "5 da tarde".
+fn clock_time_around(words: &[Word<'_>], i: usize, used: usize) -> bool {
+    let lower = |k: usize| words.get(k).map(|w| w.text.to_lowercase());
+    let before = |back: usize| i.checked_sub(back).and_then(lower);
+    let at_hour = matches!(before(1).as_deref(), Some("las" | "la"))
+        && matches!(before(2).as_deref(), Some("a" | "desde" | "hasta"))
+        || matches!(before(1).as_deref(), Some("às" | "alle" | "ore"));
+    let part_of_day = matches!(lower(i + used).as_deref(), Some("de" | "da" | "del" | "di"))
+        && words[i + used + 1..].iter().take(2).any(|w| {
+            matches!(
+                w.text.to_lowercase().as_str(),
+                "mañana"
+                    | "tarde"
+                    | "noche"
+                    | "madrugada"
+                    | "manhã"
+                    | "noite"
+                    | "mattina"
+                    | "sera"
+                    | "pomeriggio"
+            )
+        });
+    at_hour || part_of_day
+}
+
 /// What "the number of …" earlier in the sentence counts, for a number that names no noun
 /// of its own ("The number of people injured in the fire has risen to 19"): the counted noun
 /// and the event right after it. Only when no other number stands between the two.
@@ -642,9 +691,12 @@ fn event_near(words: &[Word<'_>], number_at: usize, after: usize) -> Option<Stri
         .take(4)
         .find_map(is_event)
         .or_else(|| {
+            // Back within the number's own clause: in "up from 12 reported on Tuesday, after
+            // four firefighters", "reported" is not what happened to the firefighters.
             words[number_at.saturating_sub(5)..number_at]
                 .iter()
                 .rev()
+                .take_while(|w| !w.punct_after)
                 .find_map(is_event)
         })
 }
@@ -673,6 +725,12 @@ mod tests {
         assert_eq!(q[1].value, 150.0);
         assert_eq!(q[1].qualifier, Qualifier::About);
         assert_eq!(q[1].noun.as_deref(), Some("times"));
+        assert_eq!(q[1].event.as_deref(), Some("attacked"));
+        // A count of times counts the clause's event, however far into the clause.
+        let times = quantities(
+            "About 150 times, gunmen with ties to Iran have assaulted US forces in Syria and Iraq.",
+        );
+        assert_eq!(times[0].event.as_deref(), Some("assaulted"), "{times:?}");
         assert_eq!(q[2].value, 2500.0);
         assert_eq!(q[2].noun.as_deref(), Some("soldiers"));
     }
@@ -694,6 +752,14 @@ mod tests {
     fn skips_years_dates_and_times() {
         let q = quantities("The group took territory in 2014 and lost it in December 2017. On March 3 at 10:15 nothing happened.");
         assert!(q.is_empty(), "{q:?}");
+        let q = quantities("The alert ended at 10 o'clock. Die Warnung endete um 8 Uhr.");
+        assert!(q.is_empty(), "{q:?}");
+        let text = "Levantó la alerta roja a las 5 de la mañana y la naranja hasta las 9.";
+        let q = quantities_in(text, &sentences(text), true);
+        assert!(q.is_empty(), "{q:?}");
+        // Hours counted are a count: "durante 5 horas".
+        let text = "El corte duró 5 horas.";
+        assert_eq!(quantities_in(text, &sentences(text), true).len(), 1);
     }
 
     #[test]
@@ -701,6 +767,16 @@ mod tests {
         let q = quantities("At least 12 people were injured, three of them critically. The bridge, built in 1971 carries traffic.");
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].value, 12.0);
+    }
+
+    #[test]
+    fn an_event_is_looked_for_back_in_the_number_s_own_clause_only() {
+        let q = quantities("Injuries rose to 19, up from 12 reported on Tuesday, after four firefighters sought treatment.");
+        let four = q.iter().find(|q| q.value == 4.0).expect("four");
+        assert_eq!(four.noun.as_deref(), Some("firefighters"));
+        assert_eq!(four.event, None, "{four:?}");
+        let q = quantities("Two primary schools in Greyhaven were shut as a precaution.");
+        assert_eq!(q[0].event.as_deref(), Some("shut"), "{q:?}");
     }
 
     #[test]
