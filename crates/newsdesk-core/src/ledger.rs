@@ -204,8 +204,17 @@ fn entities(articles: &[LedgerArticle<'_>]) -> Vec<EntityClaim> {
         chains: BTreeSet<String>,
     }
     let mut by_key: BTreeMap<String, Acc> = BTreeMap::new();
+    // The story's outlets naming themselves or each other ("(Harbor Wire)" in a dateline and
+    // in its reprints' credit lines) say who published, not who or what the story is about.
+    let outlets: BTreeSet<String> = articles
+        .iter()
+        .map(|a| newsdesk_text::normalise_entity(a.outlet))
+        .collect();
     for a in articles {
         for e in &a.analysis.entities {
+            if outlets.contains(&e.key) {
+                continue;
+            }
             let acc = by_key.entry(e.key.clone()).or_insert_with(|| Acc {
                 name: e.text.clone(),
                 kind: e.kind,
@@ -314,6 +323,11 @@ fn compatible(a: &QuantityReport, b: &QuantityReport) -> bool {
 /// One quantity report on its way into a claim, with what it is compared on.
 struct Pending {
     article: usize,
+    /// The copy chain of its article, and where in the article's text it is stated (0 to 1).
+    chain: String,
+    place: f32,
+    /// Whether its article is the root of its chain (an original, not a copy).
+    root: bool,
     noun: String,
     event: String,
     /// Stems of the words around the number in its sentence, sorted.
@@ -403,7 +417,15 @@ fn claim_similarity(a: &Pending, b: &Pending) -> f32 {
     } else {
         0.0
     };
-    noun + event + value + 0.5 * dice(&a.context, &b.context)
+    // A copy (a translation, a spin) states its original's counts in the same order and in
+    // other words: the same value at about the same place in a copy is the same claim, whatever
+    // the language of its noun ("46.000 hogares", "46,000 homes").
+    let copied = a.chain == b.chain
+        && a.article != b.article
+        && a.report.value == b.report.value
+        && (a.place - b.place).abs() <= COPY_DRIFT;
+    let copied = if copied { 0.3 } else { 0.0 };
+    noun + event + value + copied + 0.5 * dice(&a.context, &b.context)
 }
 
 /// Groups the quantity reports of a story's articles into claims. Each report joins the claim
@@ -426,6 +448,9 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
             let sentence = sentence_at(a.text, q.sentence);
             let pending = Pending {
                 article: k,
+                chain: a.chain.to_owned(),
+                place: q.sentence.0 as f32 / a.text.len().max(1) as f32,
+                root: a.id == a.chain,
                 noun: normal_noun(&stemmer.stem(noun)),
                 event: event
                     .map(|e| stemmer.stem(e).into_owned())
@@ -443,6 +468,18 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
                     cited: cite(a, sentence),
                 },
             };
+            // The same count stated again by the same article (a fact box, a summary) is the
+            // claim it already made, not a second one.
+            let restated = groups.iter().flatten().any(|m| {
+                m.article == k
+                    && m.noun == pending.noun
+                    && m.event == pending.event
+                    && m.report.value == pending.report.value
+                    && m.report.upper == pending.report.upper
+            });
+            if restated {
+                continue;
+            }
             let best = groups
                 .iter()
                 .enumerate()
@@ -465,10 +502,13 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
     let mut out: Vec<QuantityClaim> = groups
         .into_iter()
         .map(|members| {
-            // The claim is named the way most of its reports name it.
-            let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+            // The claim is named the way most of its reports name it, originals before their
+            // copies (a translation names it in its own language).
+            let mut names: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
             for m in &members {
-                *names.entry(m.what.as_str()).or_default() += 1;
+                let n = names.entry(m.what.as_str()).or_default();
+                n.0 += usize::from(m.root);
+                n.1 += 1;
             }
             let what = names
                 .iter()
@@ -590,9 +630,9 @@ fn quote_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where a copy's reworded quote (a translation, a spin) sits in its article may differ from
-/// the original's by this much, as a share of the text's length.
-const COPIED_QUOTE_DRIFT: f32 = 0.12;
+/// Where a copy's reworded quote or count (a translation, a spin) sits in its article may
+/// differ from the original's by this much, as a share of the text's length.
+const COPY_DRIFT: f32 = 0.12;
 
 fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
     struct Group {
@@ -618,7 +658,13 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
         let length = a.text.len().max(1) as f32;
         let mut taken: BTreeSet<usize> = BTreeSet::new();
         for q in &a.analysis.quotes {
-            let words: BTreeSet<String> = quote_words(&q.text).into_iter().collect();
+            // A report of the first sentence holds the wire's dateline, which nobody said.
+            let text = if q.direct {
+                q.text.as_str()
+            } else {
+                without_dateline(&q.text)
+            };
+            let words: BTreeSet<String> = quote_words(text).into_iter().collect();
             if words.len() < 3 {
                 continue;
             }
@@ -633,7 +679,7 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
                 direct: q.direct,
                 cited: cite(a, sentence),
             };
-            let place = (i, q.span.0 as f32 / length, q.text.len());
+            let place = (i, q.span.0 as f32 / length, text.len());
             // The same quote, perhaps trimmed: most of the shorter one's words are in the other.
             let by_words = groups.iter().position(|g| {
                 let shared = g.words.intersection(&words).count();
@@ -657,7 +703,7 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
                                 (0.6..=1.7).contains(&r)
                             })
                             .map(|(_, at, _)| (at - place.1).abs())
-                            .filter(|d| *d <= COPIED_QUOTE_DRIFT)
+                            .filter(|d| *d <= COPY_DRIFT)
                             .min_by(f32::total_cmp)
                             .map(|d| (g, d))
                     })
@@ -672,9 +718,9 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
                     // then the fullest rendering.
                     let root = a.id == a.chain;
                     if (root && !g.text_from_root)
-                        || (root == g.text_from_root && q.text.len() > g.text.len())
+                        || (root == g.text_from_root && text.len() > g.text.len())
                     {
-                        g.text = q.text.clone();
+                        g.text = text.to_owned();
                         g.text_from_root = root;
                     }
                     // A translation's words join too: other outlets in its language match them.
@@ -686,7 +732,7 @@ fn quotes(articles: &[LedgerArticle<'_>]) -> Vec<QuoteClaim> {
                     taken.insert(groups.len());
                     groups.push(Group {
                         words,
-                        text: q.text.clone(),
+                        text: text.to_owned(),
                         reports: vec![report],
                         places: vec![place],
                         text_from_root: a.id == a.chain,
@@ -744,11 +790,12 @@ fn dates(articles: &[LedgerArticle<'_>]) -> Vec<DateClaim> {
     let mut by_value: BTreeMap<String, (Vec<Vec<String>>, Vec<DateReport>)> = BTreeMap::new();
     for a in articles {
         let mut seen = BTreeSet::new();
+        let sentences = newsdesk_text::sentences(a.text);
         for d in &a.analysis.dates {
             if d.value.ends_with("_REF") || !seen.insert(d.value.clone()) {
                 continue;
             }
-            let (from, to) = sentence_around(a.text, d.start, d.end);
+            let (from, to) = sentence_around(a.text, &sentences, d.start, d.end);
             let sentence = a.text[from..to].trim().to_owned();
             let context = local_context(&sentence, &d.text, &stemmer);
             let entry = by_value.entry(d.value.clone()).or_default();
@@ -918,23 +965,43 @@ fn leads(articles: &[LedgerArticle<'_>]) -> Vec<Citation> {
     out
 }
 
-/// Byte range of the sentence holding `start..end`: from the last sentence end before it to the
-/// next one after it (a paragraph break ends a sentence too).
-fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let is_end = |c: char| newsdesk_text::script::ends_sentence(c) || c == '\n';
-    // Past the end mark, whatever its length in bytes (`。` is three).
-    let after = |t: &str, i: usize| i + t[i..].chars().next().map_or(1, char::len_utf8);
-    let from = text
-        .get(..start)
-        .and_then(|t| t.rfind(is_end).map(|i| after(t, i)))
-        .unwrap_or(0);
-    let to = text
-        .get(end..)
-        .and_then(|t| t.find(is_end).map(|i| end + after(t, i)))
-        .unwrap_or(text.len())
-        .min(text.len());
+/// The sentence of `text` that holds `start..end`, as the sentence splitter finds it (a
+/// decimal point or an abbreviation ends no sentence: "about 8.2 billion crowns last year").
+/// A sentence too short to say anything on its own ("In December 2017.", a fragment a machine
+/// translation left) comes with the sentence before it in its paragraph.
+fn sentence_around(
+    text: &str,
+    sentences: &[newsdesk_text::Span],
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    let Some(k) = sentences
+        .iter()
+        .position(|s| s.start <= start && start < s.end)
+    else {
+        return (start, end.min(text.len()));
+    };
+    let (mut from, to) = (
+        sentences[k].start,
+        sentences[k].end.max(end).min(text.len()),
+    );
+    let words = text
+        .get(from..to)
+        .map_or(0, |s| s.split_whitespace().count());
+    if words < FRAGMENT_WORDS && k > 0 {
+        let before = &sentences[k - 1];
+        if !text
+            .get(before.end.min(from)..from)
+            .is_some_and(|gap| gap.contains("\n\n"))
+        {
+            from = before.start;
+        }
+    }
     (from, to)
 }
+
+/// A sentence of fewer words than this is a fragment, not a statement.
+const FRAGMENT_WORDS: usize = 5;
 
 /// Named speakers (capitalised names) that share no name word cannot be one person; roles
 /// ("the official", "a spokesman") can be anyone and never conflict.
@@ -966,6 +1033,44 @@ mod tests {
 
     fn analysed(text: &str) -> Analysis {
         newsdesk_text::analyze("", text, Some("en"))
+    }
+
+    /// The ledger of one article, by `outlet`, published at time 0.
+    fn one_article(outlet: &str, text: &str, analysis: &Analysis) -> Ledger {
+        Ledger::build(&[LedgerArticle {
+            id: "a",
+            outlet,
+            chain: "a",
+            time: Some(0),
+            text,
+            analysis,
+        }])
+    }
+
+    #[test]
+    fn a_date_is_cited_with_its_whole_sentence() {
+        let text = "Trade was worth about 8.2 billion crowns last year. It may grow.\n\nThe group was ousted from the city. In December 2017.";
+        let published = jiff::civil::Date::new(2025, 3, 20).ok();
+        let a = newsdesk_text::analyze_published("", text, Some("en"), published);
+        let ledger = one_article("A", text, &a);
+        let cited = |value: &str| {
+            ledger
+                .dates
+                .iter()
+                .find(|d| d.value == value)
+                .map(|d| d.reports[0].cited.sentence.clone())
+        };
+        assert_eq!(
+            cited("2024").as_deref(),
+            Some("Trade was worth about 8.2 billion crowns last year."),
+            "{:?}",
+            ledger.dates
+        );
+        // A fragment comes with the sentence before it.
+        assert_eq!(
+            cited("2017-12").as_deref(),
+            Some("The group was ousted from the city. In December 2017.")
+        );
     }
 
     #[test]
@@ -1286,6 +1391,63 @@ mod tests {
     }
 
     #[test]
+    fn a_count_an_article_states_twice_is_one_claim() {
+        let text = "Key facts: Bridge opened in 1971; about 38,000 vehicles a day.\n\nThe bridge carries about 38,000 vehicles a day between the centre and the south. At least nine vehicles fell.";
+        let a = analysed(text);
+        let ledger = one_article("A", text, &a);
+        let vehicles: Vec<&QuantityClaim> = ledger
+            .quantities
+            .iter()
+            .filter(|q| q.what == "vehicles")
+            .collect();
+        // 38,000 once, nine once.
+        assert_eq!(vehicles.len(), 2, "{vehicles:?}");
+        assert!(vehicles.iter().all(|q| q.reports.len() == 1));
+    }
+
+    #[test]
+    fn a_translated_count_joins_its_original() {
+        let en = "Storm Corvina knocked out power to 46,000 homes in Port Meridian. Officials closed 38 schools.";
+        let es = "La tormenta Corvina dejó sin luz a 46.000 hogares en Port Meridian. Las autoridades cerraron 38 escuelas.";
+        let (a, b) = (analysed(en), newsdesk_text::analyze("", es, Some("es")));
+        let article = |id, outlet, text, analysis| LedgerArticle {
+            id,
+            outlet,
+            chain: "wire",
+            time: Some(0),
+            text,
+            analysis,
+        };
+        let ledger = Ledger::build(&[
+            article("wire", "Harbor Wire", en, &a),
+            article("copy", "El Heraldo", es, &b),
+        ]);
+        let homes = ledger
+            .quantities
+            .iter()
+            .find(|q| q.what == "homes")
+            .expect("homes");
+        assert_eq!(homes.reports.len(), 2, "{:?}", ledger.quantities);
+        let schools = ledger
+            .quantities
+            .iter()
+            .find(|q| q.what.starts_with("schools"))
+            .expect("schools");
+        assert_eq!(schools.reports.len(), 2, "{:?}", ledger.quantities);
+        assert_eq!(ledger.quantities.len(), 2);
+    }
+
+    #[test]
+    fn the_story_s_outlets_are_not_its_names() {
+        let text = "PORT MERIDIAN, Feb 11 (Harbor Wire) - Mayor Ana Ribeiro said power would return, Harbor Wire reported.";
+        let a = analysed(text);
+        let ledger = one_article("Harbor Wire", text, &a);
+        let names: Vec<&str> = ledger.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Ana Ribeiro"), "{names:?}");
+        assert!(!names.contains(&"Harbor Wire"), "{names:?}");
+    }
+
+    #[test]
     fn quotes_group_across_outlets() {
         let a = analysed("\"Our divers are still searching the river, and we will not stop,\" said fire chief Tomas Heller.");
         let b =
@@ -1311,5 +1473,21 @@ mod tests {
         assert_eq!(ledger.quotes.len(), 1, "{:?}", ledger.quotes);
         assert_eq!(ledger.quotes[0].sources, 2);
         assert!(!ledger.quotes[0].speaker_conflict);
+    }
+
+    #[test]
+    fn a_reported_lead_is_shown_without_its_dateline() {
+        let text = "PORT MERIDIAN, Estavia, Feb 11 (Harbor Wire) - Storm Corvina knocked out power to 46,000 homes, city officials said.";
+        let a = analysed(text);
+        let ledger = one_article("Harbor Wire", text, &a);
+        let reported = ledger
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("46,000"))
+            .expect("the report");
+        assert_eq!(
+            reported.text,
+            "Storm Corvina knocked out power to 46,000 homes"
+        );
     }
 }
