@@ -713,7 +713,14 @@ impl StoryIndex {
             })
             .collect();
         shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        shared.into_iter().take(n).map(|(t, _)| t.clone()).collect()
+        // A name is often a word too ("w:greyhaven", "e:greyhaven"): it is shown once.
+        let mut shown: HashSet<&str> = HashSet::new();
+        shared
+            .into_iter()
+            .filter(|(t, _)| shown.insert(t.get(2..).unwrap_or(t)))
+            .take(n)
+            .map(|(t, _)| t.clone())
+            .collect()
     }
 
     /// Stories that turn out to be one with `joined`, which an article at `time` has just
@@ -937,6 +944,20 @@ mod tests {
         );
         let c = vector("Central bank raises rates", "The central bank of Estavia raised interest rates by half a point on Thursday to curb inflation, its governor said.", &df);
         assert_eq!(index.best_match(&c, Some(DAY)), None);
+    }
+
+    #[test]
+    fn a_shared_term_is_named_once_though_it_is_a_word_and_a_name() {
+        let df = DocFrequencies::default();
+        let mut index = StoryIndex::new(StoryConfig::default());
+        let a = vector("Fire at Greyhaven plant", "A fire tore through a plastics plant in Greyhaven overnight. Greyhaven firefighters fought the blaze at the Keller plant.", &df);
+        index.start(1, &a, Some(0));
+        let b = vector("Greyhaven fire injures 19", "The Greyhaven fire at the Keller plastics plant has injured 19 people, Greyhaven officials said.", &df);
+        let m = index.best_match(&b, Some(DAY)).expect("joins");
+        let shown: Vec<&str> = m.shared_terms.iter().map(|t| &t[2..]).collect();
+        assert!(shown.contains(&"greyhaven"), "{shown:?}");
+        let distinct: HashSet<&str> = shown.iter().copied().collect();
+        assert_eq!(distinct.len(), shown.len(), "{shown:?}");
     }
 
     #[test]
