@@ -107,6 +107,35 @@ fn truncate(s: &str, max: usize) -> String {
     t
 }
 
+/// `s` cut to `max` columns so that `part` stays in view: from the start when `part` lies
+/// there, else from shortly before `part`, with `…` where text is left out. A date's sentence
+/// read from its start may never reach the date.
+fn truncate_around(s: &str, part: &str, max: usize) -> String {
+    let Some(at) = s.find(part) else {
+        return truncate(s, max);
+    };
+    if s[..at + part.len()].width() < max.saturating_sub(1) {
+        return truncate(s, max);
+    }
+    // As much before the part as fits with a little of what follows it, from a word boundary.
+    let after = s[at + part.len()..].width().min(20);
+    let before = max.saturating_sub(2 + part.width() + after);
+    let lead = s[..at]
+        .char_indices()
+        .rev()
+        .scan(0, |w, (i, c)| {
+            *w += c.width().unwrap_or(0);
+            (*w <= before).then_some(i)
+        })
+        .last()
+        .unwrap_or(at);
+    let start = s[lead..at].find(' ').map_or(lead, |i| lead + i + 1).min(at);
+    format!(
+        "…{}",
+        truncate(s[start..].trim_start(), max.saturating_sub(1))
+    )
+}
+
 /// `s` cut to `width` columns and padded with spaces to fill them, for a table's column.
 fn column(s: &str, width: usize) -> String {
     let mut t = truncate(s, width);
@@ -475,7 +504,7 @@ impl StoryView {
                 "    {} (“{}”): {}  [{} source{}: {}]",
                 d.value,
                 first.surface,
-                truncate(&first.cited.sentence, 90),
+                truncate_around(&first.cited.sentence, &first.surface, 90),
                 d.sources,
                 if d.sources == 1 { "" } else { "s" },
                 outlets.join(", ")
@@ -612,5 +641,18 @@ mod tests {
         assert_eq!(truncate("东岭县发生地震", 9), "东岭县发…");
         assert_eq!(column("北浜新聞", 10), "北浜新聞  ");
         assert_eq!(column("Harbor Wire", 12), "Harbor Wire ");
+    }
+
+    #[test]
+    fn a_cut_sentence_keeps_the_date_in_view() {
+        let sentence = "The coalition helped the Iraqi forces defeat the Islamic State, a group that occupied the country in 2014 and was ousted. In December 2017.";
+        let shown = truncate_around(sentence, "December 2017", 60);
+        assert!(shown.contains("December 2017"), "{shown}");
+        assert!(shown.starts_with('…') && shown.width() <= 60, "{shown}");
+        // A date near the start: the sentence is cut as usual.
+        assert_eq!(
+            truncate_around(sentence, "coalition", 20),
+            truncate(sentence, 20)
+        );
     }
 }
