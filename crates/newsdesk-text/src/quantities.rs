@@ -692,11 +692,13 @@ fn event_near(words: &[Word<'_>], number_at: usize, after: usize) -> Option<Stri
         .find_map(is_event)
         .or_else(|| {
             // Back within the number's own clause: in "up from 12 reported on Tuesday, after
-            // four firefighters", "reported" is not what happened to the firefighters.
+            // four firefighters", "reported" is not what happened to the firefighters. Nor past
+            // an "of": in "reported revenue of 310 million crowns" the verb's object is the
+            // revenue.
             words[number_at.saturating_sub(5)..number_at]
                 .iter()
                 .rev()
-                .take_while(|w| !w.punct_after)
+                .take_while(|w| !w.punct_after && !w.text.eq_ignore_ascii_case("of"))
                 .find_map(is_event)
         })
 }
@@ -777,6 +779,10 @@ mod tests {
         assert_eq!(four.event, None, "{four:?}");
         let q = quantities("Two primary schools in Greyhaven were shut as a precaution.");
         assert_eq!(q[0].event.as_deref(), Some("shut"), "{q:?}");
+        let q = quantities("The company reported revenue of 310 million crowns last year.");
+        assert_eq!(q[0].event, None, "{q:?}");
+        let q = quantities("The blast killed 39 people.");
+        assert_eq!(q[0].event.as_deref(), Some("killed"), "{q:?}");
     }
 
     #[test]
