@@ -323,11 +323,8 @@ fn compatible(a: &QuantityReport, b: &QuantityReport) -> bool {
 /// One quantity report on its way into a claim, with what it is compared on.
 struct Pending {
     article: usize,
-    /// The copy chain of its article, and where in the article's text it is stated (0 to 1).
-    chain: String,
+    /// Where in the article's text it is stated (0 to 1).
     place: f32,
-    /// Whether its article is the root of its chain (an original, not a copy).
-    root: bool,
     noun: String,
     event: String,
     /// Stems of the words around the number in its sentence, sorted.
@@ -420,7 +417,7 @@ fn claim_similarity(a: &Pending, b: &Pending) -> f32 {
     // A copy (a translation, a spin) states its original's counts in the same order and in
     // other words: the same value at about the same place in a copy is the same claim, whatever
     // the language of its noun ("46.000 hogares", "46,000 homes").
-    let copied = a.chain == b.chain
+    let copied = a.report.cited.chain == b.report.cited.chain
         && a.article != b.article
         && a.report.value == b.report.value
         && (a.place - b.place).abs() <= COPY_DRIFT;
@@ -448,9 +445,7 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
             let sentence = sentence_at(a.text, q.sentence);
             let pending = Pending {
                 article: k,
-                chain: a.chain.to_owned(),
                 place: q.sentence.0 as f32 / a.text.len().max(1) as f32,
-                root: a.id == a.chain,
                 noun: normal_noun(&stemmer.stem(noun)),
                 event: event
                     .map(|e| stemmer.stem(e).into_owned())
@@ -507,7 +502,7 @@ fn quantities(articles: &[LedgerArticle<'_>]) -> Vec<QuantityClaim> {
             let mut names: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
             for m in &members {
                 let n = names.entry(m.what.as_str()).or_default();
-                n.0 += usize::from(m.root);
+                n.0 += usize::from(m.report.cited.article == m.report.cited.chain);
                 n.1 += 1;
             }
             let what = names

@@ -9,10 +9,10 @@
 //!
 //! Rules, English: a weekday or a month without a year is the one before the publication date
 //! unless its sentence speaks of the future (a weekday in a sentence in the conditional, a
-//! reported plan, is the nearer one either side); "a year earlier" counts back from the last date the
-//! text mentioned, at its granularity (a quarter's year-earlier is a quarter), since financial
-//! and news prose chain comparisons that way. Without a publication date only absolute dates
-//! are returned.
+//! reported plan, is the nearer one either side); "a year earlier" counts back from the last
+//! date the text mentioned, at its granularity (a quarter's year-earlier is a quarter), since
+//! financial and news prose chain comparisons that way. Without a publication date only
+//! absolute dates are returned.
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -488,27 +488,26 @@ impl Context<'_> {
             " upcoming ",
             " is set to ",
         ];
-        let (from, to) = self.sentence();
-        let sentence = format!(" {} ", self.text[from..to].to_lowercase());
+        let sentence = self.sentence();
         MARKERS.iter().any(|m| sentence.contains(m))
     }
 
-    /// The byte range of the sentence around the match, by its punctuation.
-    fn sentence(&self) -> (usize, usize) {
+    /// The sentence around the match (by its punctuation), lower case and padded with a space
+    /// each side, so that markers can be matched as whole words.
+    fn sentence(&self) -> String {
         let from = self.text[..self.start]
             .rfind(['.', '!', '?', '\n'])
             .map_or(0, |i| i + 1);
         let to = self.text[self.end..]
             .find(['.', '!', '?', '\n'])
             .map_or(self.text.len(), |i| self.end + i);
-        (from, to)
+        format!(" {} ", self.text[from..to].to_lowercase())
     }
 
     /// Whether the sentence around the match speaks in the conditional ("would"), as reported
     /// plans do.
     fn conditional(&self) -> bool {
-        let (from, to) = self.sentence();
-        let sentence = format!(" {} ", self.text[from..to].to_lowercase());
+        let sentence = self.sentence();
         sentence.contains(" would ") || sentence.contains("'d ")
     }
 

@@ -245,7 +245,12 @@ fn direct_quotes(text: &str) -> Vec<Quote> {
             && text[content_start..content_end]
                 .trim_end()
                 .ends_with([',', '?', '!']);
-        if dialogue && speaker_after(text, resume, para_end).is_none() {
+        let dialogue_speaker = if dialogue {
+            speaker_after(text, resume, para_end)
+        } else {
+            None
+        };
+        if dialogue && dialogue_speaker.is_none() {
             from = resume.max(content_start);
             continue;
         }
@@ -271,11 +276,14 @@ fn direct_quotes(text: &str) -> Vec<Quote> {
                     cue = c.name("cue").map(|m| m.as_str().to_lowercase());
                 }
             }
-            if speaker.is_none() || dialogue {
-                if let Some((sp, c)) = speaker_after(text, resume, para_end) {
-                    speaker = Some(sp);
-                    cue = Some(c);
-                }
+            let after = match dialogue_speaker {
+                Some(found) => Some(found),
+                None if speaker.is_none() => speaker_after(text, resume, para_end),
+                None => None,
+            };
+            if let Some((sp, c)) = after {
+                speaker = Some(sp);
+                cue = Some(c);
             }
             if speaker.is_none() && !dialogue {
                 speaker = dash_signature(text, resume, para_end);
@@ -1345,7 +1353,6 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
     let after = match that {
         Some(k) if k < end => content_of(words, k, end),
         Some(_) => None,
-        // "said Friday the plan would fail": the day is when it was said, not what.
         // "she said, but the crowd had gone home": a new clause, not what was said.
         None if cue.after.contains(',')
             && words
@@ -1354,6 +1361,7 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
         {
             None
         }
+        // "said Friday the plan would fail": the day is when it was said, not what.
         None if !that_only => {
             let skip = words[i + 1..end]
                 .iter()
@@ -1373,8 +1381,8 @@ fn report_at(text: &str, words: &[Word<'_>], i: usize, that_only: bool) -> Optio
 }
 
 /// Whether the cue word `words[i]` is a noun or part of an idiom, not a report: after an
-/// article or a determiner (`a pledge`, `his tweet`), or in "having said that" and "let's say". (After a possessive it may still
-/// attribute: "Trump's claim that …".)
+/// article or a determiner (`a pledge`, `his tweet`), or in "having said that" and "let's
+/// say". (After a possessive it may still attribute: "the mayor's claim that …".)
 fn is_noun_or_idiom(words: &[Word<'_>], i: usize) -> bool {
     let Some(before) = i.checked_sub(1).map(|k| &words[k]) else {
         return false;
