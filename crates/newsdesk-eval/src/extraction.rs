@@ -15,8 +15,9 @@
 //!
 //! `--peers` adds Python trafilatura 2.3.1 (default and fast mode; install with
 //! `bench/peers/setup.sh`) and, in a build with the `peers` feature, the Rust crates
-//! `trafilatura` 0.6 (with and without its fallback) and `dom_smoothie` 0.19 (a Readability.js
-//! port).
+//! `trafilatura` 0.6 (with and without its fallback), `rs-trafilatura` 0.2 (another trafilatura
+//! port, with a page-type classifier and per-type profiles) and `dom_smoothie` 0.19 (a
+//! Readability.js port).
 
 mod on_page;
 mod page_type;
@@ -52,7 +53,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "all")]
     set: SetArg,
     /// Also run the peers: Python trafilatura (from target/peers-venv, see bench/peers/setup.sh)
-    /// and, when built with `--features peers`, the Rust crates trafilatura and dom_smoothie.
+    /// and, when built with `--features peers`, the Rust crates trafilatura, rs-trafilatura and
+    /// dom_smoothie.
     #[arg(long)]
     peers: bool,
     /// Only the first N pages of each set (in id order).
@@ -231,7 +233,7 @@ pub fn run(args: Args) -> Result<()> {
                 }
             }
         } else {
-            let msg = "Rust peers (trafilatura 0.6, dom_smoothie 0.19) are not in this build: \
+            let msg = "Rust peers (trafilatura 0.6, rs-trafilatura 0.2, dom_smoothie 0.19) are not in this build: \
                        rebuild with `--features peers` to run them";
             eprintln!("note: {msg}");
             notes.push(msg.to_owned());
