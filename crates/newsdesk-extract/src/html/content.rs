@@ -190,6 +190,20 @@ fn is_negative_token(token: &str) -> bool {
     )
 }
 
+/// Class/id words of consent managers: cookie banners and their preference centres (OneTrust,
+/// Cookiebot, Didomi, Usercentrics, TrustArc, Quantcast's CMP). Their vendor and purpose lists
+/// can outweigh a listing page's own words, and their panels are named like content
+/// (`ot-pc-content`), yet they are never the page's text.
+fn consent_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"onetrust|optanon|cookiebot|cookie-?(?:banner|notice|consent|law|bar)|consent|gdpr|didomi|usercentrics|trustarc|truste-|qc-cmp",
+        )
+        .expect("valid regex")
+    })
+}
+
 /// Class/id words of article containers.
 fn positive_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -204,6 +218,8 @@ fn positive_re() -> &'static Regex {
 struct Names {
     neg: bool,
     strong: bool,
+    /// Named as a consent manager's banner or panel ([`consent_re`]).
+    consent: bool,
     pos: bool,
     /// Named as the standfirst under a headline (`dek`, `standfirst`, `sub-headline`).
     dek: bool,
@@ -258,10 +274,12 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
             if buf.is_empty() {
                 return Names::default();
             }
-            let neg = is_negative(&buf);
+            let consent = consent_re().is_match(&buf);
+            let neg = consent || is_negative(&buf);
             Names {
                 neg,
                 strong: neg && strong_negative_re().is_match(&buf),
+                consent,
                 pos: is_positive(&buf),
                 dek: is_dek_name(&buf),
             }
@@ -1059,11 +1077,19 @@ impl Analysis {
             let holds_most = s.plain() * 2 > total;
             let structural = matches!(tag, "html" | "body" | ROOT_TAG);
             let Names {
-                neg, strong, pos, ..
+                neg,
+                strong,
+                pos,
+                consent,
+                ..
             } = names[i];
             let mut remove = false;
             if neg && !structural {
-                remove = if article_inside(i) {
+                remove = if consent {
+                    // Unless it wraps the article itself.
+                    !(i + 1..dom.nodes[i].end)
+                        .any(|k| matches!(dom.nodes[k].tag, "h1" | "article" | "main"))
+                } else if article_inside(i) {
                     false
                 } else if strong && thread_page {
                     s.plain() < 25 || s.link_density() > 0.5

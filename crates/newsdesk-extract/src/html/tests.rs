@@ -1001,6 +1001,37 @@ fn listing_page_reads_its_cards() {
     assert_eq!(a.text, format!("{P1}\n\n{P2}"));
 }
 
+/// A consent manager's preference centre (its panel named like content, in a dialog) can hold
+/// more prose than a listing page's own cards: it is still no part of the page's text.
+#[test]
+fn consent_panel_is_not_content_however_long() {
+    let cards: String = (0..16)
+        .map(|n| {
+            format!(
+                "<div class=\"recipe-card\"><a href=\"/recipe/{n}\">Weeknight dinner number {n} with lentils</a>\
+                 <span>30 minutes</span></div>"
+            )
+        })
+        .collect();
+    let purposes: String = (0..12)
+        .map(|n| {
+            format!(
+                "<p>Purpose {n}: these cookies allow us to count visits and traffic sources, so that we \
+                 can measure and improve the performance of our site, and they help us know which \
+                 pages are the most and least popular.</p>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><main><h1>Dinner recipes</h1><div class=\"cards\">{cards}</div></main>\
+         <div id=\"onetrust-consent-sdk\"><div id=\"onetrust-pc-sdk\" role=\"dialog\">\
+         <div class=\"ot-pc-content\">{purposes}</div></div></div></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains("Weeknight dinner number 15"), "{}", a.text);
+    assert!(!a.text.contains("Purpose"), "{}", a.text);
+}
+
 mod page_types {
     use super::*;
     use crate::PageType;
