@@ -863,12 +863,41 @@ fn find_listing(
                 }
             }
         }
-        let (items, text, plain) = top;
+        let (items, text, plain) = top.max(table_rows(dom, stats, marks, parent));
         if items >= LIST_MIN_ITEMS && text >= LIST_MIN_TEXT && text * 2 >= total {
             best = Some((parent, text, plain));
         }
     }
     best
+}
+
+/// A table whose items take more than one row each (a title row, then a row of details, then
+/// a spacer), as link aggregators and job boards set them: its rows of the most common kind,
+/// and the text of all its rows. Only a table whose most common kind of row is at least a third
+/// of its rows with text counts.
+fn table_rows(dom: &Dom<'_>, stats: &[Stats], marks: &[Mark], parent: usize) -> (usize, u32, u32) {
+    let mut kinds: Vec<(Option<&str>, usize)> = Vec::new();
+    let (mut rows, mut text, mut plain) = (0usize, 0u32, 0u32);
+    for c in dom.children(parent) {
+        if dom.nodes[c].tag != "tr" || marks[c] != Mark::Keep || stats[c].text == 0 {
+            continue;
+        }
+        let key = dom
+            .attr(c, "class")
+            .and_then(|c| c.split_ascii_whitespace().next());
+        match kinds.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((key, 1)),
+        }
+        rows += 1;
+        text += stats[c].text;
+        plain += stats[c].plain();
+    }
+    let items = kinds.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    if kinds.len() < 2 || items * 3 < rows {
+        return (0, 0, 0);
+    }
+    (items, text, plain)
 }
 
 /// The outcome of choosing the article.
@@ -1302,9 +1331,14 @@ impl Analysis {
                 run_text
             };
             if dom.contains(main, list) {
-                // The whole page, chosen for want of an article, is not a list for holding one.
+                // The whole page, chosen for want of an article, is not a list for holding one;
+                // but a list that is most of the page's text is what the page is.
                 let page = matches!(dom.nodes[main].tag, "body" | "html" | ROOT_TAG);
-                if !page && run_text * 2 >= stats[main].text {
+                if run_text * 2 >= stats[main].text {
+                    if page {
+                        main = climb(dom, &stats, &marks, list);
+                        top = main;
+                    }
                     listing = Some(list);
                 }
             } else if weight >= LIST_OVER_ARTICLE * main_plain {

@@ -1001,6 +1001,51 @@ fn listing_page_reads_its_cards() {
     assert_eq!(a.text, format!("{P1}\n\n{P2}"));
 }
 
+/// A link aggregator's front page: a table whose every item takes a title row, a row of
+/// details and a spacer, on a page with no article at all. The items are the content, links and
+/// all.
+#[test]
+fn table_listing_with_items_over_several_rows_is_the_content() {
+    let rows: String = (1..=20)
+        .map(|n| {
+            format!(
+                "<tr class=\"item\"><td>{n}.</td><td><a href=\"/s/{n}\">Story number {n} about harbour \
+                 cranes</a> (example.org)</td></tr><tr><td></td><td>{n} points by someone | \
+                 <a href=\"/c/{n}\">comments</a></td></tr><tr class=\"spacer\"></tr>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><table><tr><td><a href=\"/\">Top</a> | <a href=\"/new\">New</a></td></tr>\
+         <tr><td><table>{rows}</table></td></tr></table></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert!(
+        a.text.contains("Story number 1 about harbour cranes"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text.contains("Story number 20 about harbour cranes"),
+        "{}",
+        a.text
+    );
+    // With details that are all links too, nothing on the page reads as prose and the page
+    // itself is the best container: the list is still what it is.
+    let html = html.replace("points by someone", "<a href=\"/u\">points by someone</a>");
+    let a = extract_html(&html, None);
+    assert!(
+        a.text.contains("Story number 1 about harbour cranes"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text.contains("Story number 20 about harbour cranes"),
+        "{}",
+        a.text
+    );
+}
+
 /// A consent manager's preference centre (its panel named like content, in a dialog) can hold
 /// more prose than a listing page's own cards: it is still no part of the page's text.
 #[test]
