@@ -863,41 +863,116 @@ fn find_listing(
                 }
             }
         }
-        let (items, text, plain) = top.max(table_rows(dom, stats, marks, parent));
-        if items >= LIST_MIN_ITEMS && text >= LIST_MIN_TEXT && text * 2 >= total {
+        let interleaved = interleaved_items(dom, stats, marks, parent);
+        let (items, text, plain) = if interleaved.1 > top.1 {
+            interleaved
+        } else {
+            top
+        };
+        if items >= LIST_MIN_ITEMS
+            && text >= LIST_MIN_TEXT
+            && text * 2 >= total
+            && best.is_none_or(|(_, t, _)| text > t)
+        {
             best = Some((parent, text, plain));
         }
     }
     best
 }
 
-/// A table whose items take more than one row each (a title row, then a row of details, then
-/// a spacer), as link aggregators and job boards set them: its rows of the most common kind,
-/// and the text of all its rows. Only a table whose most common kind of row is at least a third
-/// of its rows with text counts.
-fn table_rows(dom: &Dom<'_>, stats: &[Stats], marks: &[Mark], parent: usize) -> (usize, u32, u32) {
-    let mut kinds: Vec<(Option<&str>, usize)> = Vec::new();
-    let (mut rows, mut text, mut plain) = (0usize, 0u32, 0u32);
-    for c in dom.children(parent) {
-        if dom.nodes[c].tag != "tr" || marks[c] != Mark::Keep || stats[c].text == 0 {
-            continue;
-        }
-        let key = dom
-            .attr(c, "class")
-            .and_then(|c| c.split_ascii_whitespace().next());
-        match kinds.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => kinds.push((key, 1)),
-        }
-        rows += 1;
-        text += stats[c].text;
-        plain += stats[c].plain();
-    }
-    let items = kinds.iter().map(|&(_, n)| n).max().unwrap_or(0);
-    if kinds.len() < 2 || items * 3 < rows {
+/// A list whose items take more than one sibling each, in the same pattern every time: a
+/// table of a title row, a row of details and a spacer (link aggregators, job boards), a
+/// forum's posts each followed by a block of its replies. Returns the number of items and the
+/// text and plain text of the siblings from the first item to the end of the last. Runs of one
+/// kind alone are [`find_listing`]'s; here what lies between two items must read the same way
+/// (same tags, same first class words) for most items, so an article's paragraphs between
+/// headings and figures never make such a list. The pattern is read twice: with the empty
+/// siblings (a spacer row that is sometimes filled) and without them (an empty block of
+/// replies).
+fn interleaved_items(
+    dom: &Dom<'_>,
+    stats: &[Stats],
+    marks: &[Mark],
+    parent: usize,
+) -> (usize, u32, u32) {
+    if matches!(dom.nodes[parent].tag, "body" | "html" | ROOT_TAG) {
         return (0, 0, 0);
     }
-    (items, text, plain)
+    let all: Vec<(usize, RunKey<'_>)> = dom
+        .children(parent)
+        .filter(|&c| dom.is_element(c) && marks[c] == Mark::Keep)
+        .map(|c| {
+            let class = dom
+                .attr(c, "class")
+                .and_then(|c| c.split_ascii_whitespace().next());
+            (c, (dom.nodes[c].tag, class))
+        })
+        .collect();
+    if all.len() < 2 * LIST_MIN_ITEMS {
+        return (0, 0, 0);
+    }
+    let filled: Vec<(usize, RunKey<'_>)> = all
+        .iter()
+        .copied()
+        .filter(|&(c, _)| stats[c].text > 0)
+        .collect();
+    let mut best = (0, 0, 0);
+    for kids in [&all, &filled] {
+        if let Some((items, span)) = periodic_items(kids) {
+            let (mut text, mut plain) = (0u32, 0u32);
+            for &(c, _) in span {
+                text += stats[c].text;
+                plain += stats[c].plain();
+            }
+            if text > best.1 {
+                best = (items, text, plain);
+            }
+        }
+    }
+    best
+}
+
+/// The items of a run of siblings that repeats one pattern (an item of the most common kind,
+/// then the same kinds of siblings up to the next item) for at least two thirds of its items:
+/// how many items, and the siblings from the first item to the end of the last.
+fn periodic_items<'k, 'a>(
+    kids: &'k [(usize, RunKey<'a>)],
+) -> Option<(usize, &'k [(usize, RunKey<'a>)])> {
+    let mut kinds: std::collections::HashMap<RunKey<'_>, usize> = Default::default();
+    for (_, key) in kids {
+        *kinds.entry(*key).or_default() += 1;
+    }
+    // The most common kind is the item; ties go to the kind met first.
+    let mut item: Option<(RunKey<'_>, usize)> = None;
+    for (_, key) in kids {
+        let n = kinds[key];
+        if item.is_none_or(|(_, best)| n > best) {
+            item = Some((*key, n));
+        }
+    }
+    let (item, _) = item?;
+    let starts: Vec<usize> = (0..kids.len()).filter(|&k| kids[k].1 == item).collect();
+    if starts.len() < LIST_MIN_ITEMS {
+        return None;
+    }
+    // Each item with what follows it up to the next one, as a sequence of kinds.
+    // (how many items have it, the first that does), per pattern.
+    let mut patterns: std::collections::HashMap<Vec<RunKey<'_>>, (usize, usize)> =
+        Default::default();
+    for (i, w) in starts.windows(2).enumerate() {
+        let kinds: Vec<RunKey<'_>> = kids[w[0]..w[1]].iter().map(|(_, k)| *k).collect();
+        patterns.entry(kinds).or_insert((0, i)).0 += 1;
+    }
+    let inner = starts.len() - 1;
+    let (pattern, (count, _)) = patterns
+        .into_iter()
+        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))?;
+    let period = pattern.len();
+    if period < 2 || count * 3 < inner * 2 {
+        return None;
+    }
+    let last = (starts[inner] + period).min(kids.len());
+    Some((starts.len(), &kids[starts[0]..last]))
 }
 
 /// The outcome of choosing the article.
