@@ -1052,7 +1052,14 @@ impl Analysis {
             if dom.is_element(i) && marks[i] == Mark::Keep {
                 let tag = dom.nodes[i].tag;
                 let role = dom.attr(i, "role");
-                let role_bad = role.is_some_and(is_negative_role);
+                // A tab list is the row of tabs, unless the page wraps the whole widget in it,
+                // panels and all (accordions often do): then it holds content.
+                let role_bad = role.is_some_and(is_negative_role)
+                    && !(role.is_some_and(|r| r.trim().eq_ignore_ascii_case("tablist"))
+                        && (i + 1..dom.nodes[i].end).any(|k| {
+                            dom.attr(k, "role")
+                                .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+                        }));
                 // A short control set as a link or a box (`<a role="button">Click to
                 // expand...</a>`): a button's words, not the text's. A whole card made clickable
                 // holds more than a label.

@@ -1046,6 +1046,31 @@ fn table_listing_with_items_over_several_rows_is_the_content() {
     );
 }
 
+/// An accordion that wraps its questions and their panels in one `role="tablist"` holds the
+/// page's content; a tab list of buttons alone is still furniture.
+#[test]
+fn tablist_wrapping_its_panels_is_content() {
+    let answers: String = (1..=3)
+        .map(|n| {
+            format!(
+                "<div role=\"tab\" id=\"h{n}\"><h3><button aria-controls=\"c{n}\">Question {n}</button></h3></div>\
+                 <div id=\"c{n}\" class=\"collapse\" role=\"tabpanel\" aria-labelledby=\"h{n}\">\
+                 <p>Answer {n}: the rebate is paid by cheque within six weeks, once the application and the \
+                 receipt have been checked by the programme's staff.</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><main><h1>Smart thermostats</h1><p>{P1}</p><p>{P2}</p>\
+         <div role=\"tablist\"><button role=\"tab\">Overview</button><button role=\"tab\">Specifications</button></div>\
+         <div class=\"accordion\" role=\"tablist\">{answers}</div></main></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains("Answer 1: the rebate"), "{}", a.text);
+    assert!(a.text.contains("Answer 3: the rebate"), "{}", a.text);
+    assert!(!a.text.contains("Specifications"), "{}", a.text);
+}
+
 /// A consent manager's preference centre (its panel named like content, in a dialog) can hold
 /// more prose than a listing page's own cards: it is still no part of the page's text.
 #[test]
