@@ -29,6 +29,11 @@ use meta::{LdInfo, PageMeta};
 /// publisher's own `articleBody` (JSON-LD) is used instead when it is longer.
 const SHORT_TEXT: usize = 200;
 
+/// Characters under which the chosen text may be a fragment of a page's content, and how many
+/// times more the page's other kept blocks must hold for it to be read as one.
+const FRAGMENT_TEXT: usize = 1000;
+const FRAGMENT_RATIO: usize = 4;
+
 /// Extracts the article from one HTML page.
 ///
 /// `url` is where the page was fetched from; it resolves relative links and can supply a date
@@ -130,13 +135,30 @@ pub fn extract_html_with_features(
     );
 
     let mut text = content::render(analysis.blocks(&dom), title.as_deref());
-    if text.is_empty() {
-        text = content::render(analysis.page_blocks(&dom), title.as_deref());
-    }
-    if let Some(body) = &ld.body {
-        let body = body_paragraphs(body);
-        if text.chars().count() < SHORT_TEXT && body.chars().count() > 2 * text.chars().count() {
-            text = body;
+    let chosen_chars = text.chars().count();
+    let ld_body = ld
+        .body
+        .as_deref()
+        .map(body_paragraphs)
+        .filter(|body| chosen_chars < SHORT_TEXT && body.chars().count() > 2 * chosen_chars);
+    if let Some(body) = ld_body {
+        text = body;
+    } else {
+        // A short text on a page that keeps several times more outside it (a landing page of
+        // sections, one of which happened to hold the longest paragraph) is a fragment of the
+        // page's content, not its article: the page's own blocks, furniture left out, are. A
+        // page that declares one article is taken at its word unless what was found is too
+        // short to be one: a news brief stays brief.
+        let limit = if ld.is_article {
+            SHORT_TEXT
+        } else {
+            FRAGMENT_TEXT
+        };
+        if chosen_chars < limit {
+            let page_text = content::render(analysis.page_blocks(&dom), title.as_deref());
+            if chosen_chars == 0 || page_text.chars().count() > FRAGMENT_RATIO * chosen_chars {
+                text = page_text;
+            }
         }
     }
 

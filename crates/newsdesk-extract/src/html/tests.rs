@@ -1071,6 +1071,34 @@ fn tablist_wrapping_its_panels_is_content() {
     assert!(!a.text.contains("Specifications"), "{}", a.text);
 }
 
+/// A services page of many short sections, one of which (a blog teaser) holds the longest
+/// paragraph: that paragraph is a fragment of the page's content, which is all the sections.
+/// A news brief declared as the page's one article stays brief whatever surrounds it.
+#[test]
+fn fragment_of_a_landing_page_gives_way_to_the_page() {
+    let sections: String = (1..=30)
+        .map(|n| {
+            format!("<div class=\"svc-{n}\">Payroll rates, <a href=\"/r/{n}\">region {n}</a></div>")
+        })
+        .collect();
+    let html = format!(
+        "<html><body><main><h1>Human resources advisory</h1>{sections}\
+         <article class=\"post\"><p>{P1}</p></article></main></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains("Payroll rates, region 10\n"), "{}", a.text);
+    assert!(a.text.contains("Payroll rates, region 30"), "{}", a.text);
+
+    let brief = format!("{P1} {P2}");
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \
+         \"headline\": \"Storm\"}}</script></head><body><main><h1>Storm</h1>{sections}\
+         <article class=\"post\"><p>{brief}</p></article></main></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert_eq!(a.text, brief);
+}
+
 /// A consent manager's preference centre (its panel named like content, in a dialog) can hold
 /// more prose than a listing page's own cards: it is still no part of the page's text.
 #[test]
