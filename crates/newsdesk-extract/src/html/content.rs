@@ -416,6 +416,29 @@ fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
     })
 }
 
+/// Characters an element hidden by its class alone must hold to be read as hidden.
+const CLASS_HIDDEN_MIN: u32 = 2000;
+
+/// Whether a class list hides its element on every screen: a CSS framework's hiding class
+/// (`hide`, `hidden`, `d-none`, `is-hidden`) with no variant that shows it on some screens
+/// (`hidden md:block`, `d-none d-lg-block`, `hide hide@medium`). Sites ship a second copy of the article this way,
+/// for the layout they do not use.
+fn hidden_by_class(class: &str) -> bool {
+    let mut hides = false;
+    for token in class.split_ascii_whitespace() {
+        if token.contains([':', '@']) {
+            return false;
+        }
+        if let Some(rest) = token.strip_prefix("d-") {
+            if rest != "none" {
+                return false;
+            }
+        }
+        hides |= matches!(token, "hide" | "hidden" | "d-none" | "is-hidden");
+    }
+    hides
+}
+
 /// Sizes of a subtree's visible text, counted in non-whitespace characters so that layout
 /// whitespace does not count as content.
 #[derive(Clone, Copy, Default)]
@@ -1071,8 +1094,13 @@ impl Analysis {
                     && dom.attr(i, "aria-controls").is_none()
                     && !question_or_heading(dom, i);
                 let furniture = is_furniture_tag(tag) || role_bad || control;
+                // A class that hides a large part of the page hides a second copy of it (the
+                // layout the site does not use); a small part so hidden (a tab's list, a price,
+                // a mobile menu's entries) is often shown by the page's scripts.
                 let hidden = !furniture
-                    && is_hidden(dom, i)
+                    && (is_hidden(dom, i)
+                        || (stats[i].text >= CLASS_HIDDEN_MIN
+                            && dom.attr(i, "class").is_some_and(hidden_by_class)))
                     && !is_panel(dom, i, panels.get_or_insert_with(|| disclosure_panels(dom)));
                 if furniture || hidden {
                     let s = &stats[i];

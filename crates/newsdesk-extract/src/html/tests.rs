@@ -1099,6 +1099,33 @@ fn fragment_of_a_landing_page_gives_way_to_the_page() {
     assert_eq!(a.text, brief);
 }
 
+/// A second copy of the article, for a layout the site does not use, hidden by a framework's
+/// class: read once. A copy hidden only on small screens (`hidden md:block`) is shown.
+#[test]
+fn copy_hidden_by_class_is_not_read_twice() {
+    let body: String = (0..10)
+        .map(|_| format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"blog\"><h1>Storm</h1><div class=\"rich-text\">{body}</div></div>\
+         <main class=\"post-main hide\"><article><div class=\"rich-text\">{body}</div></article></main>\
+         </body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert_eq!(a.text.matches(P1).count(), 10, "{}", a.text);
+    let more: String = (1..=40)
+        .map(|n| {
+            format!("<p>Shelter number {n} opened in a school, and buses ran to it all night.</p>")
+        })
+        .collect();
+    let html = format!(
+        "<html><body><article><h1>Storm</h1><div class=\"rich-text\">{body}</div>\
+         <div class=\"hidden md:block\">{more}</div></article></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains("Shelter number 40 opened"), "{}", a.text);
+}
+
 /// A consent manager's preference centre (its panel named like content, in a dialog) can hold
 /// more prose than a listing page's own cards: it is still no part of the page's text.
 #[test]
