@@ -215,6 +215,14 @@ pub fn extract_html_with_features(
         has_author: !authors.is_empty(),
     });
     let (kind, confidence) = page_type::classify(&features);
+    // Documentation's lists of links (a chapter's contents, the guides a page leads to) are its
+    // text, where an article's are furniture.
+    if kind == crate::PageType::Documentation && !text.is_empty() {
+        let with_links = content::render(analysis.blocks_with_links(&dom), title.as_deref());
+        if with_links.chars().count() > text.chars().count() {
+            text = with_links;
+        }
+    }
 
     let extracted = Extracted {
         url: url.map(str::to_owned),

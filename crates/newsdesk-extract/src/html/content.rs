@@ -1603,6 +1603,19 @@ impl Analysis {
         c.blocks
     }
 
+    /// Reads the chosen containers out with their links as content, as a list of cards is
+    /// read: for pages whose lists of links are their text (documentation's contents).
+    pub fn blocks_with_links(&self, dom: &Dom<'_>) -> Vec<Block> {
+        let keep_headers = !self.chosen_is_page(dom);
+        let mut c = Collector::default();
+        for &root in &self.chosen {
+            c.list = Some(root);
+            collect(dom, &self.marks, root, keep_headers, &mut c);
+        }
+        c.flush();
+        c.blocks
+    }
+
     /// Every block of the page, for when the chosen container reads as empty.
     pub fn page_blocks(&self, dom: &Dom<'_>) -> Vec<Block> {
         let mut c = Collector::default();

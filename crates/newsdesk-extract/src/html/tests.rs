@@ -1241,6 +1241,45 @@ made for long days on rough ground.</p></div></div></body></html>"#;
         assert!(x.text.contains("roads and schools, number 3"), "{}", x.text);
     }
 
+    /// A documentation chapter: its contents, a list of links to its sections, are part of
+    /// its text, as an article's link lists are not.
+    #[test]
+    fn documentation_keeps_its_contents_links() {
+        let toc: String = (1..=9)
+            .map(|n| {
+                format!("<li><a href=\"indexes-{n}.html\">11.{n}. Index topic number {n}</a></li>")
+            })
+            .collect();
+        // Sections of uneven shape (code in some), so that the page reads as no list of cards.
+        let sections: String = (1..=4)
+            .map(|n| {
+                let code = if n % 2 == 1 {
+                    format!("<pre><code>CREATE INDEX test{n}_id_index ON test{n} (id);</code></pre>")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "<h2>Section {n}</h2><p>An index on a column lets the server find rows without \
+                     reading the whole table, at some cost to writes, as section {n} shows.</p>{code}"
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Chapter 11. Indexes</title></head><body>
+<nav class="docs-sidebar"><ul><li><a href="/docs/intro.html">Introduction</a></li><li><a href="/docs/sql.html">SQL</a></li></ul></nav>
+<main id="docContent"><h1>Chapter 11. Indexes</h1><p>This chapter covers:</p><ul>{toc}</ul>
+{sections}</main>
+<footer>Documentation for version 17</footer></body></html>"#
+        );
+        let x = extract_html(
+            &html,
+            Some("https://docs.example.org/docs/current/indexes.html"),
+        );
+        assert_eq!(x.page_type, Some(PageType::Documentation));
+        assert!(x.text.contains("11.9. Index topic number 9"), "{}", x.text);
+        assert!(x.text.contains("CREATE INDEX test3_id_index"), "{}", x.text);
+    }
+
     /// Plain text is not judged; HTML always is, with a probability in (0, 1].
     #[test]
     fn confidence_is_a_probability() {
