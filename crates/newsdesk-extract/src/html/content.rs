@@ -421,8 +421,8 @@ const CLASS_HIDDEN_MIN: u32 = 2000;
 
 /// Whether a class list hides its element on every screen: a CSS framework's hiding class
 /// (`hide`, `hidden`, `d-none`, `is-hidden`) with no variant that shows it on some screens
-/// (`hidden md:block`, `d-none d-lg-block`, `hide hide@medium`). Sites ship a second copy of the article this way,
-/// for the layout they do not use.
+/// (`hidden md:block`, `d-none d-lg-block`, `hide hide@medium`). Sites ship a second copy of
+/// the article this way, for the layout they do not use.
 fn hidden_by_class(class: &str) -> bool {
     let mut hides = false;
     for token in class.split_ascii_whitespace() {
@@ -978,8 +978,8 @@ fn periodic_items<'k, 'a>(
     if starts.len() < LIST_MIN_ITEMS {
         return None;
     }
-    // Each item with what follows it up to the next one, as a sequence of kinds.
-    // (how many items have it, the first that does), per pattern.
+    // Each item with what follows it up to the next one, as a sequence of kinds: per such
+    // pattern, how many items have it and the first that does.
     let mut patterns: std::collections::HashMap<Vec<RunKey<'_>>, (usize, usize)> =
         Default::default();
     for (i, w) in starts.windows(2).enumerate() {
