@@ -165,9 +165,12 @@ pub fn extract_html_with_features(
     let urls: Vec<&str> = url.into_iter().chain(canonical.as_deref()).collect();
     let (published, modified) = meta::dates(&dom, &page, &ld, &analysis, &urls);
     let authors = meta::authors(&dom, &page, &ld, &analysis, &sites, host.as_deref());
-    if let Some(day) = published.as_deref() {
-        content::drop_leading_datelines(&mut text, day);
-    }
+    let drop_datelines = |text: &mut String| {
+        if let Some(day) = published.as_deref() {
+            content::drop_leading_datelines(text, day);
+        }
+    };
+    drop_datelines(&mut text);
 
     let language = page
         .html_lang
@@ -218,7 +221,8 @@ pub fn extract_html_with_features(
     // Documentation's lists of links (a chapter's contents, the guides a page leads to) are its
     // text, where an article's are furniture.
     if kind == crate::PageType::Documentation && !text.is_empty() {
-        let with_links = content::render(analysis.blocks_with_links(&dom), title.as_deref());
+        let mut with_links = content::render(analysis.blocks_with_links(&dom), title.as_deref());
+        drop_datelines(&mut with_links);
         if with_links.chars().count() > text.chars().count() {
             text = with_links;
         }

@@ -416,6 +416,12 @@ fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
     })
 }
 
+/// Whether an element holds the headline, an `<article>` or the `<main>` part: then it wraps
+/// the article, whatever its own name or visibility says.
+fn holds_article_landmark(dom: &Dom<'_>, i: usize) -> bool {
+    (i + 1..dom.nodes[i].end).any(|k| matches!(dom.nodes[k].tag, "h1" | "article" | "main"))
+}
+
 /// Characters an element hidden by its class alone must hold to be read as hidden.
 const CLASS_HIDDEN_MIN: u32 = 2000;
 
@@ -1116,9 +1122,7 @@ impl Analysis {
                         // the headline or the article and most of the prose.
                         || (hidden
                             && s.para * 2 > page_para
-                            && (i + 1..dom.nodes[i].end).any(|k| {
-                                matches!(dom.nodes[k].tag, "h1" | "article" | "main")
-                            }));
+                            && holds_article_landmark(dom, i));
                     if !wrapper {
                         mark_subtree(&mut marks, dom, i, Mark::Removed);
                         i = dom.nodes[i].end.max(i + 1);
@@ -1226,8 +1230,7 @@ impl Analysis {
             if neg && !structural {
                 remove = if consent {
                     // Unless it wraps the article itself.
-                    !(i + 1..dom.nodes[i].end)
-                        .any(|k| matches!(dom.nodes[k].tag, "h1" | "article" | "main"))
+                    !holds_article_landmark(dom, i)
                 } else if article_inside(i) {
                     false
                 } else if strong && thread_page {
@@ -1591,25 +1594,22 @@ impl Analysis {
 
     /// Reads the chosen containers out as blocks, in document order.
     pub fn blocks(&self, dom: &Dom<'_>) -> Vec<Block> {
-        let keep_headers = !self.chosen_is_page(dom);
-        let mut c = Collector {
-            list: self.listing,
-            ..Collector::default()
-        };
-        for &root in &self.chosen {
-            collect(dom, &self.marks, root, keep_headers, &mut c);
-        }
-        c.flush();
-        c.blocks
+        self.read_chosen(dom, |_| self.listing)
     }
 
     /// Reads the chosen containers out with their links as content, as a list of cards is
     /// read: for pages whose lists of links are their text (documentation's contents).
     pub fn blocks_with_links(&self, dom: &Dom<'_>) -> Vec<Block> {
+        self.read_chosen(dom, Some)
+    }
+
+    /// Reads each chosen container out, in document order, with the element whose links are
+    /// content inside it (`list_in(root)`).
+    fn read_chosen(&self, dom: &Dom<'_>, list_in: impl Fn(usize) -> Option<usize>) -> Vec<Block> {
         let keep_headers = !self.chosen_is_page(dom);
         let mut c = Collector::default();
         for &root in &self.chosen {
-            c.list = Some(root);
+            c.list = list_in(root);
             collect(dom, &self.marks, root, keep_headers, &mut c);
         }
         c.flush();
