@@ -220,6 +220,8 @@ struct Names {
     strong: bool,
     /// Named as a consent manager's banner or panel ([`consent_re`]).
     consent: bool,
+    /// Named as what a forum engine prints around each post ([`is_post_furniture`]).
+    post_furniture: bool,
     pos: bool,
     /// Named as the standfirst under a headline (`dek`, `standfirst`, `sub-headline`).
     dek: bool,
@@ -275,16 +277,47 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
                 return Names::default();
             }
             let consent = consent_re().is_match(&buf);
-            let neg = consent || is_negative(&buf);
+            let post_furniture = buf.split(' ').any(is_post_furniture);
+            let neg = consent || post_furniture || is_negative(&buf);
             Names {
                 neg,
                 strong: neg && strong_negative_re().is_match(&buf),
                 consent,
+                post_furniture,
                 pos: is_positive(&buf),
                 dek: is_dek_name(&buf),
             }
         })
         .collect()
+}
+
+/// What a forum engine prints around each post, as the common engines name it: the card
+/// presenting the poster (name, rank, join date, post and reaction counts: XenForo's
+/// `message-user`, phpBB's `postprofile`, vBulletin's `userinfo`, Invision's `cAuthorPane`),
+/// the line with the post's date and number, its reactions and edit note, and the quote of an
+/// earlier post that a reply opens with. None of it is what the post says, and the quoted
+/// words are already on the page as the post they come from.
+fn is_post_furniture(class_word: &str) -> bool {
+    matches!(
+        class_word,
+        "message-user"
+            | "message-userdetails"
+            | "message-userextras"
+            | "message-cell--user"
+            | "postprofile"
+            | "userinfo"
+            | "user-info"
+            | "userdetails"
+            | "user-details"
+            | "cauthorpane"
+            | "message-attribution"
+            | "message-lastedit"
+            | "message-footer"
+            | "reactionsbar"
+            | "bbcodeblock--quote"
+            | "bbcode_quote"
+            | "bbc_standard_quote"
+    )
 }
 
 fn is_negative(class_id: &str) -> bool {
@@ -841,6 +874,8 @@ const LIST_MIN_TEXT: u32 = 500;
 const LIST_ARTICLE: u32 = 1000;
 /// How many times the chosen article's plain text a list must hold to be the page instead.
 const LIST_OVER_ARTICLE: u32 = 3;
+/// The same for a list that holds the chosen container as one of its items.
+const LIST_OVER_ITEM: f32 = 1.3;
 
 /// What makes blocks alike in a list: tag and first class word.
 type RunKey<'a> = (&'a str, Option<&'a str>);
@@ -1224,6 +1259,7 @@ impl Analysis {
                 strong,
                 pos,
                 consent,
+                post_furniture,
                 ..
             } = names[i];
             let mut remove = false;
@@ -1233,6 +1269,9 @@ impl Analysis {
                     !holds_article_landmark(dom, i)
                 } else if article_inside(i) {
                     false
+                } else if post_furniture {
+                    // On any page: a forum's posts are its content, what frames them is not.
+                    true
                 } else if strong && thread_page {
                     s.plain() < 25 || s.link_density() > 0.5
                 } else if strong {
@@ -1454,7 +1493,13 @@ impl Analysis {
                     }
                     listing = Some(list);
                 }
-            } else if weight >= LIST_OVER_ARTICLE * main_plain {
+            } else if weight >= LIST_OVER_ARTICLE * main_plain
+                || (dom.contains(list, main)
+                    && run_plain as f32 >= LIST_OVER_ITEM * main_plain as f32)
+            {
+                // A list around the chosen container holds it as one of its items (a thread
+                // whose opening post was chosen for being the longest): the list is the page
+                // once the other items add words of their own.
                 main = climb(dom, &stats, &marks, list);
                 top = main;
                 listing = Some(list);

@@ -966,6 +966,73 @@ fn forum_thread_posts_are_content() {
     assert!(!a.text.contains("Reply number"), "{}", a.text);
 }
 
+/// A thread as a forum engine prints it: each post framed by a card presenting its poster
+/// (rank, join date, counts), a line with its date and number, a reactions bar, and, in a
+/// reply, a quote of the post it answers. The posts are the content, all of them, though the
+/// opening one is the longest; the frames are not, and a quoted post is not read twice.
+#[test]
+fn forum_posts_without_their_frames() {
+    // The engine writes a post's paragraphs between `<br>`s.
+    let opening = format!(
+        "{P1}<br><br>{P2}<br><br>{P3}<br><br>{P1} {P2}<br><br>{P3} {P1}<br><br>{P2} {P3}<br><br>{P1}"
+    );
+    let replies = [
+        "Our street lost power at midnight and it came back on Tuesday afternoon. The fridge \
+         survived, the freezer did not, and the insurer wants photos of everything in it.",
+        "The county opened two shelters in the school gyms, both with generators. They take \
+         pets too, which is more than the last storm's shelters did, so spread the word.",
+        "Ferries were cancelled until Wednesday, so the island crews came by road. It took \
+         them five hours, and the bridge was down to one lane for most of the morning.",
+    ];
+    let post = |n: usize, name: &str, body: &str, quote: &str| {
+        format!(
+            "<article class=\"message message--post\" id=\"post-{n}\"><div class=\"message-inner\">\
+             <div class=\"message-cell message-cell--user\"><section class=\"message-user\">\
+             <h4 class=\"message-name\"><a href=\"/members/{name}\">{name}</a></h4>\
+             <h5 class=\"userTitle message-userTitle\">Well-known member</h5>\
+             <div class=\"message-userExtras\"><dl><dt>Joined</dt><dd>Oct 11, 2014</dd></dl>\
+             <dl><dt>Messages</dt><dd>4,210</dd></dl></div></section></div>\
+             <div class=\"message-cell message-cell--main\">\
+             <header class=\"message-attribution\"><time>Jun 3, 2024</time> <a href=\"#post-{n}\">#{n}</a></header>\
+             <div class=\"message-content\"><article class=\"message-body\"><div class=\"bbWrapper\">{quote}{body}</div></article></div>\
+             <footer class=\"message-footer\"><div class=\"reactionsBar\">Reactions: someone</div></footer>\
+             </div></div></article>"
+        )
+    };
+    let quote = format!(
+        "<blockquote class=\"bbCodeBlock bbCodeBlock--quote\"><div class=\"bbCodeBlock-title\">stormwatch said:</div>\
+         <div class=\"bbCodeBlock-content\">{}</div></blockquote>",
+        replies[0]
+    );
+    let posts = [
+        post(1, "stormwatch", &opening, ""),
+        post(2, "harbourview", replies[0], ""),
+        post(3, "eastend", replies[1], &quote),
+        post(4, "islander", replies[2], ""),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><nav><a href=\"/\">Forums</a> <a href=\"/weather\">Weather</a></nav><div class=\"p-body\">\
+         <h1>Storm on Monday: who still has no power?</h1>\
+         <div class=\"block-body js-replyNewMessageContainer\">{posts}</div></div></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains(P3), "{}", a.text);
+    for reply in replies {
+        assert_eq!(a.text.matches(reply).count(), 1, "{reply}: {}", a.text);
+    }
+    for frame in [
+        "Well-known member",
+        "Joined",
+        "4,210",
+        "#2",
+        "Reactions",
+        "said:",
+    ] {
+        assert!(!a.text.contains(frame), "{frame}: {}", a.text);
+    }
+}
+
 #[test]
 fn listing_page_reads_its_cards() {
     let cards: String = (0..12)
