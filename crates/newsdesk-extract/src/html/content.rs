@@ -1264,14 +1264,13 @@ impl Analysis {
             } = names[i];
             let mut remove = false;
             if neg && !structural {
-                remove = if consent {
-                    // Unless it wraps the article itself.
+                remove = if consent || post_furniture {
+                    // Unless it wraps the article itself. A forum's posts are its content on
+                    // any page, what frames them is not, even where it names its own part as
+                    // content (a quote's `bbCodeBlock-content`).
                     !holds_article_landmark(dom, i)
                 } else if article_inside(i) {
                     false
-                } else if post_furniture {
-                    // On any page: a forum's posts are its content, what frames them is not.
-                    true
                 } else if strong && thread_page {
                     s.plain() < 25 || s.link_density() > 0.5
                 } else if strong {

@@ -999,10 +999,10 @@ fn forum_posts_without_their_frames() {
              </div></div></article>"
         )
     };
+    // The quoted opening lines sit in an element the engine names as content.
     let quote = format!(
         "<blockquote class=\"bbCodeBlock bbCodeBlock--quote\"><div class=\"bbCodeBlock-title\">stormwatch said:</div>\
-         <div class=\"bbCodeBlock-content\">{}</div></blockquote>",
-        replies[0]
+         <div class=\"bbCodeBlock-content\"><div class=\"bbCodeBlock-expandContent\">{P1}<br><br>{P2}<br><br>{P3}<br><br>{P2} {P3}</div></div></blockquote>"
     );
     let posts = [
         post(1, "stormwatch", &opening, ""),
@@ -1021,6 +1021,12 @@ fn forum_posts_without_their_frames() {
     for reply in replies {
         assert_eq!(a.text.matches(reply).count(), 1, "{reply}: {}", a.text);
     }
+    assert_eq!(
+        a.text.matches(P1).count(),
+        opening.matches(P1).count(),
+        "{}",
+        a.text
+    );
     for frame in [
         "Well-known member",
         "Joined",
