@@ -2048,13 +2048,13 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     out
 }
 
-/// A line that is only a date (`March 3, 2024`, `Updated 10:15 GMT`).
-/// Headings of the rails that follow an article, and of the writer's bio box.
+/// Headings of the rails that follow an article or a product's description (what is popular,
+/// related, or bought with it), and of the writer's bio box.
 fn is_rail_heading(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|more\s+(?:stories|news|from\b.*)|top\s+stories|latest\s+(?:news|stories)|trending(?:\s+now)?|read\s+next|up\s+next|what\s+to\s+read\s+next|about\s+the\s+(?:authors?|reviewers?|writers?|contributors?)|(?:author|writer)\s+bio(?:graphy)?)\s*:?$",
+            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|more\s+(?:stories|news|from\b.*)|top\s+stories|latest\s+(?:news|stories)|trending(?:\s+now)?|read\s+next|up\s+next|what\s+to\s+read\s+next|about\s+the\s+(?:authors?|reviewers?|writers?|contributors?)|(?:author|writer)\s+bio(?:graphy)?|(?:(?:customers|people|shoppers)\s+(?:who\s+(?:viewed|bought|purchased)\s+this(?:\s+(?:item|product))?\s+)?also\s+(?:viewed|bought|purchased|liked)|(?:similar|related|recommended)\s+(?:items|products)|frequently\s+bought\s+together|recently\s+viewed(?:\s+(?:items|products))?)(?:\s+.{0,30})?)\s*:?$",
         )
         .expect("valid regex")
     })
@@ -2172,6 +2172,7 @@ fn sells_a_newsletter(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// A line that is only a date (`March 3, 2024`, `Updated 10:15 GMT`).
 fn is_date_line(text: &str) -> bool {
     let t = text.trim();
     t.len() < 60

@@ -2498,6 +2498,32 @@ mod edges {
         assert!(x.text.ends_with(&format!("{P1} {P2}")), "{}", x.text);
     }
 
+    /// A shop's rails after a product's description ("Customers who bought this item also
+    /// bought", "Similar items", "Recently viewed") go as a story's "Most popular" does.
+    #[test]
+    fn shop_rails_after_a_description_go() {
+        for heading in [
+            "Customers who bought this item also bought",
+            "People who viewed this item also viewed",
+            "Similar items",
+            "Frequently bought together",
+            "Recently viewed products",
+        ] {
+            let html = format!(
+                r#"<html><head><title>Harbour kettle</title></head><body><main>
+<h1>Harbour kettle</h1><div class="description"><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p></div>
+<h2>{heading}</h2><div class="rail"><p>Lighthouse teapot, white enamel</p><p>Dockside mug set of four</p></div>
+</main></body></html>"#
+            );
+            let x = extract_html(&html, None);
+            assert!(
+                x.text.ends_with(&format!("{P1} {P2}")),
+                "{heading}: {}",
+                x.text
+            );
+        }
+    }
+
     /// A newsletter box set inside the story as plain paragraphs, with no consent line: its
     /// pitch (behind an emoji, or asking to join or to get the latest) and the lines that go
     /// on selling it go; the story's own paragraphs after it stay.
