@@ -861,8 +861,9 @@ const CLIMB_SHARE: f32 = 0.3;
 /// Additions this small are too small to judge by their links.
 const CLIMB_NOISE: f32 = 60.0;
 
-/// Least text in comment-named elements, and most paragraph text outside them, for a page to
-/// read as a forum thread whose posts are its content.
+/// Least text in comment-named elements, and most paragraph text outside them (or a tenth of
+/// theirs, when that is more: a long thread beside a sidebar of excerpts), for a page to read as
+/// a forum thread whose posts are its content.
 const FORUM_MIN: u32 = 500;
 const FORUM_OUTSIDE: u32 = 400;
 
@@ -1242,7 +1243,7 @@ impl Analysis {
         let thread_page = !declared_article
             && !post_body
             && thread_plain >= FORUM_MIN
-            && outside_para < FORUM_OUTSIDE
+            && outside_para < FORUM_OUTSIDE.max(thread_plain / 10)
             && outside_plain * 2 < thread_plain;
         let mut i = 0;
         while i < n {

@@ -1039,6 +1039,31 @@ fn forum_posts_without_their_frames() {
     }
 }
 
+/// A long thread whose posts are named as comments stays the content beside a sidebar of a few
+/// paragraphs (the thread's most-liked posts, its top posters): the sidebar's paragraphs weigh
+/// against the thread only as a share of it.
+#[test]
+fn long_thread_beside_a_sidebar_of_excerpts() {
+    let posts: String = (0..40)
+        .map(|n| {
+            format!(
+                "<div id=\"comment-{n}_wrap\" class=\"ipsEntry__content\"><p>{P1} {P2} Reply number {n}.</p></div>"
+            )
+        })
+        .collect();
+    let sidebar = format!(
+        "<div class=\"ipsWidget\"><h3>Most liked posts</h3><p>{P3}</p><p>{P2}</p><p>{P1} {P3}</p></div>"
+    );
+    let html = format!(
+        "<html><body><nav><a href=\"/\">Forums</a></nav><h1>Storm thread</h1>{sidebar}\
+         <div class=\"thread\">{posts}</div></body></html>"
+    );
+    let a = extract_html(&html, None);
+    for n in [0, 39] {
+        assert!(a.text.contains(&format!("Reply number {n}.")), "{}", a.text);
+    }
+}
+
 #[test]
 fn listing_page_reads_its_cards() {
     let cards: String = (0..12)
