@@ -878,6 +878,26 @@ const LIST_OVER_ARTICLE: u32 = 3;
 /// The same for a list that holds the chosen container as one of its items.
 const LIST_OVER_ITEM: f32 = 1.3;
 
+/// Whether most of a list's items other than the one holding `main` carry a heading of their
+/// own: teaser cards of other pages, each under its title, where a thread's replies have none.
+fn others_are_titled(dom: &Dom<'_>, marks: &[Mark], list: usize, main: usize) -> bool {
+    let (mut items, mut titled) = (0usize, 0usize);
+    for item in dom.children(list) {
+        if !dom.is_element(item) || marks[item] != Mark::Keep || dom.contains(item, main) {
+            continue;
+        }
+        items += 1;
+        let end = dom.nodes[item].end.min(dom.len());
+        if (item..end).any(|k| {
+            marks[k] == Mark::Keep
+                && matches!(dom.nodes[k].tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        }) {
+            titled += 1;
+        }
+    }
+    items > 0 && titled * 2 >= items
+}
+
 /// What makes blocks alike in a list: tag and first class word.
 type RunKey<'a> = (&'a str, Option<&'a str>);
 
@@ -1495,11 +1515,13 @@ impl Analysis {
                 }
             } else if weight >= LIST_OVER_ARTICLE * main_plain
                 || (dom.contains(list, main)
-                    && run_plain as f32 >= LIST_OVER_ITEM * main_plain as f32)
+                    && run_plain as f32 >= LIST_OVER_ITEM * main_plain as f32
+                    && !others_are_titled(dom, &marks, list, main))
             {
                 // A list around the chosen container holds it as one of its items (a thread
                 // whose opening post was chosen for being the longest): the list is the page
-                // once the other items add words of their own.
+                // once the other items add words of their own. Items that each carry a title
+                // are teasers of other pages set beside the article, not replies to it.
                 main = climb(dom, &stats, &marks, list);
                 top = main;
                 listing = Some(list);

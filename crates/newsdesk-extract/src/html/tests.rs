@@ -1064,6 +1064,43 @@ fn long_thread_beside_a_sidebar_of_excerpts() {
     }
 }
 
+/// An article set as the first of a run of like items whose other items are teasers, each
+/// under its own title: the run is no thread, and the teasers stay out.
+#[test]
+fn teasers_beside_an_article_are_not_its_replies() {
+    let body: String = [
+        P1.to_owned(),
+        P2.to_owned(),
+        P3.to_owned(),
+        format!("{P1} {P2}"),
+        format!("{P3} {P1}"),
+        format!("{P2} {P3}"),
+        P1.to_owned(),
+        P2.to_owned(),
+        P3.to_owned(),
+        format!("{P1} {P3}"),
+    ]
+    .iter()
+    .map(|p| format!("<p>{p}</p>"))
+    .collect();
+    let teasers: String = (1..=4)
+        .map(|n| {
+            format!(
+                "<article class=\"post\"><h2><a href=\"/p/{n}\">Ferry timetable changes for the winter season number {n}</a></h2>\
+                 <p>The harbour authority published the winter timetable on Friday, with fewer crossings on \
+                 weekdays and a later first sailing on Sundays, item {n}.</p></article>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Storm hits coast</title></head><body><div class=\"posts\">\
+         <article class=\"post\"><h1>Storm hits coast</h1>{body}</article>{teasers}</div></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.starts_with(P1), "{}", a.text);
+    assert!(!a.text.contains("Ferry"), "{}", a.text);
+}
+
 #[test]
 fn listing_page_reads_its_cards() {
     let cards: String = (0..12)
