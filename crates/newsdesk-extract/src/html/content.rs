@@ -901,6 +901,11 @@ fn others_are_titled(dom: &Dom<'_>, marks: &[Mark], list: usize, main: usize) ->
 /// What makes blocks alike in a list: tag and first class word.
 type RunKey<'a> = (&'a str, Option<&'a str>);
 
+/// Element `i`'s [`RunKey`].
+fn run_key<'a>(dom: &Dom<'a>, i: usize) -> RunKey<'a> {
+    (dom.nodes[i].tag, first_class(dom, i))
+}
+
 /// The element holding the longest run of similar sibling blocks (same tag, same first class
 /// word), with that run's text: the list of a listing page. Runs that are not most of their
 /// parent's text, or too small, do not count.
@@ -910,10 +915,6 @@ fn find_listing(
     marks: &[Mark],
     names: &[Names],
 ) -> Option<(usize, u32, u32)> {
-    let first_class = |i: usize| {
-        dom.attr(i, "class")
-            .and_then(|c| c.split_ascii_whitespace().next())
-    };
     let mut best: Option<(usize, u32, u32)> = None;
     for parent in 0..dom.len() {
         if marks[parent] != Mark::Keep || !dom.is_element(parent) || names[parent].neg {
@@ -934,7 +935,7 @@ fn find_listing(
                 run = None;
                 continue;
             }
-            let key = (dom.nodes[c].tag, first_class(c));
+            let key = run_key(dom, c);
             let (t, p) = (stats[c].text, stats[c].plain());
             run = match run {
                 Some((k, items, text, plain)) if k == key => {
@@ -986,12 +987,7 @@ fn interleaved_items(
     let all: Vec<(usize, RunKey<'_>)> = dom
         .children(parent)
         .filter(|&c| dom.is_element(c) && marks[c] == Mark::Keep)
-        .map(|c| {
-            let class = dom
-                .attr(c, "class")
-                .and_then(|c| c.split_ascii_whitespace().next());
-            (c, (dom.nodes[c].tag, class))
-        })
+        .map(|c| (c, run_key(dom, c)))
         .collect();
     if all.len() < 2 * LIST_MIN_ITEMS {
         return (0, 0, 0);
