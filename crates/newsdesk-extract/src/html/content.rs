@@ -609,6 +609,134 @@ fn subtree_chars(dom: &Dom<'_>, i: usize) -> u32 {
         .sum()
 }
 
+/// Visible characters a part of the page must hold for a later part with the same text to be
+/// read as its second copy: below this, repeats are the page's own (a line of terms under each
+/// offer, a command shown twice in a guide).
+const COPY_MIN_CHARS: u32 = 200;
+
+/// A rolling hash of a node's kept visible text (whitespace left out), with the base raised
+/// to its length and the length, so that a parent's hash is its children's joined in order.
+#[derive(Clone, Copy)]
+struct TextHash {
+    hash: u64,
+    power: u64,
+    chars: u32,
+}
+
+impl TextHash {
+    const EMPTY: TextHash = TextHash {
+        hash: 0,
+        power: 1,
+        chars: 0,
+    };
+    /// An odd multiplier: the hash is a polynomial in it, modulo 2^64.
+    const BASE: u64 = 0x0000_0100_0000_01b3;
+
+    fn push_char(&mut self, c: char) {
+        self.hash = self
+            .hash
+            .wrapping_mul(Self::BASE)
+            .wrapping_add(u64::from(c));
+        self.power = self.power.wrapping_mul(Self::BASE);
+        self.chars += 1;
+    }
+
+    fn append(&mut self, next: TextHash) {
+        self.hash = self.hash.wrapping_mul(next.power).wrapping_add(next.hash);
+        self.power = self.power.wrapping_mul(next.power);
+        self.chars = self.chars.saturating_add(next.chars);
+    }
+}
+
+/// The visible characters of a subtree's kept text, whitespace left out.
+fn visible_chars<'d>(
+    dom: &'d Dom<'_>,
+    marks: &'d [Mark],
+    i: usize,
+) -> impl Iterator<Item = char> + 'd {
+    let end = dom.nodes[i].end.max(i + 1);
+    (i..end)
+        .filter(move |&k| marks[k] == Mark::Keep && !dom.is_element(k))
+        .flat_map(move |k| dom.nodes[k].text.chars())
+        .filter(|&c| !c.is_whitespace() && !is_invisible_char(c))
+}
+
+/// Removes the later of two parts of the page that hold the same text, neither inside the
+/// other. Sites print one content several times: once per screen size (a desktop and a
+/// mobile layout, each hidden by the other's styles), as a carousel's cloned slides, again in
+/// a `<noscript>` fallback, or as the preview of a post that a reply answers. A reader sees
+/// it once; counted twice, it would also weigh twice in the choice of the article.
+fn remove_second_copies(dom: &Dom<'_>, marks: &mut [Mark]) {
+    let n = dom.len();
+    let mut hashes = vec![TextHash::EMPTY; n];
+    // Whether a subtree holds code (`<pre>`), kept or not.
+    let mut holds_code = vec![false; n];
+    for i in (0..n).rev() {
+        if dom.nodes[i].tag == "pre" {
+            holds_code[i] = true;
+        }
+        if holds_code[i] && i > 0 {
+            holds_code[dom.nodes[i].parent] = true;
+        }
+        if marks[i] != Mark::Keep {
+            continue;
+        }
+        let mut h = TextHash::EMPTY;
+        if dom.is_element(i) || i == 0 {
+            let end = dom.nodes[i].end.max(i + 1);
+            let mut k = i + 1;
+            while k < end {
+                if marks[k] == Mark::Keep {
+                    h.append(hashes[k]);
+                }
+                k = dom.nodes[k].end.max(k + 1);
+            }
+        } else {
+            dom.nodes[i]
+                .text
+                .chars()
+                .filter(|&c| !c.is_whitespace() && !is_invisible_char(c))
+                .for_each(|c| h.push_char(c));
+        }
+        hashes[i] = h;
+    }
+    let mut first: std::collections::HashMap<(u64, u32), usize> = Default::default();
+    let mut i = 1;
+    while i < n {
+        let h = hashes[i];
+        if marks[i] != Mark::Keep || !dom.is_element(i) || h.chars < COPY_MIN_CHARS {
+            i += 1;
+            continue;
+        }
+        // Code is shown again where it applies (an object in its reference and in the
+        // response of each call that returns it): a guide's repeats are its own.
+        let end = dom.nodes[i].end.max(i + 1);
+        if holds_code[i] {
+            i = if dom.nodes[i].tag == "pre" {
+                end
+            } else {
+                i + 1
+            };
+            continue;
+        }
+        match first.get(&(h.hash, h.chars)) {
+            None => {
+                first.insert((h.hash, h.chars), i);
+            }
+            Some(&f)
+                if dom.nodes[f].end <= i
+                    && visible_chars(dom, marks, f).eq(visible_chars(dom, marks, i)) =>
+            {
+                marks[i..end].fill(Mark::Removed);
+                i = end;
+                continue;
+            }
+            Some(_) => {}
+        }
+        i += 1;
+    }
+}
+
 /// Marks a subtree.
 fn mark_subtree(marks: &mut [Mark], dom: &Dom<'_>, i: usize, mark: Mark) {
     let end = dom.nodes[i].end.max(i + 1);
@@ -1345,6 +1473,8 @@ impl Analysis {
                 i += 1;
             }
         }
+
+        remove_second_copies(dom, &mut marks);
 
         // Pass 3: score containers by the paragraphs they hold.
         let stats = stats_from(dom, &marks, &counts);

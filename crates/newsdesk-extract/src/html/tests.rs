@@ -2586,6 +2586,52 @@ mod edges {
         }
     }
 
+    /// A page that prints its content twice, once per screen size (each copy hidden by the
+    /// other's styles), and once more for readers without scripts: the reader sees it once.
+    #[test]
+    fn second_copies_of_the_content_go() {
+        let html = format!(
+            r#"<html><head><title>Harbour kettle</title></head><body><main>
+<h1>Harbour kettle</h1>
+<div class="d-none d-md-block description"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>
+<div class="accordion d-md-none"><div class="card"><button class="card-header">Description</button>
+<div class="card-body collapse"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></div>
+<noscript><div class="description"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></noscript>
+<p>Made by hand in Porto.</p>
+</main></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        for p in [P1, P2, P3] {
+            assert_eq!(x.text.matches(p).count(), 1, "{}", x.text);
+        }
+        assert!(x.text.contains("Made by hand in Porto."), "{}", x.text);
+    }
+
+    /// What a page repeats on purpose stays: a short line under each offer, and code shown
+    /// again where it applies (an object in its reference and in a call's response).
+    #[test]
+    fn repeated_terms_and_code_stay() {
+        let object = "{\n  \"id\": \"ch_1\",\n  \"object\": \"charge\",\n  \"amount\": 1099,\n  \"currency\": \"usd\",\n  \"captured\": true,\n  \"description\": null,\n  \"metadata\": {{}},\n  \"paid\": true,\n  \"refunded\": false,\n  \"receipt_email\": null,\n  \"statement_descriptor\": \"HARBOUR\",\n  \"status\": \"succeeded\"\n}}";
+        let terms = "Valid for stays booked by 31 March. Taxes and resort fees apply.";
+        let html = format!(
+            r#"<html><head><title>Charges</title></head><body><main>
+<h1>Charges</h1><p>{P1}</p>
+<h2>The charge object</h2><p>{P2}</p><pre><code>{object}</code></pre>
+<h2>Create a charge</h2><p>{P3}</p><pre><code>{object}</code></pre>
+<div class="offer"><h3>Free breakfast</h3><p>{P1} {P2}</p><p>{terms}</p></div>
+<div class="offer"><h3>Resort credit</h3><p>{P2} {P3}</p><p>{terms}</p></div>
+</main></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(
+            x.text.matches("\"refunded\": false").count(),
+            2,
+            "{}",
+            x.text
+        );
+        assert_eq!(x.text.matches(terms).count(), 2, "{}", x.text);
+    }
+
     /// A newsletter box set inside the story as plain paragraphs, with no consent line: its
     /// pitch (behind an emoji, or asking to join or to get the latest) and the lines that go
     /// on selling it go; the story's own paragraphs after it stay.
