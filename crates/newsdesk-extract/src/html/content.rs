@@ -727,14 +727,34 @@ fn remove_second_copies(dom: &Dom<'_>, marks: &mut [Mark]) {
                 if dom.nodes[f].end <= i
                     && visible_chars(dom, marks, f).eq(visible_chars(dom, marks, i)) =>
             {
-                marks[i..end].fill(Mark::Removed);
-                i = end;
-                continue;
+                // The copy in the article stays where the first one lies outside it (a
+                // summary set above the story that its first paragraph repeats).
+                if within_article_marker(dom, i) && !within_article_marker(dom, f) {
+                    let f_end = dom.nodes[f].end.max(f + 1);
+                    marks[f..f_end].fill(Mark::Removed);
+                    first.insert((h.hash, h.chars), i);
+                } else {
+                    marks[i..end].fill(Mark::Removed);
+                    i = end;
+                    continue;
+                }
             }
             Some(_) => {}
         }
         i += 1;
     }
+}
+
+/// Whether an element is or lies inside an explicit article marker ([`marker_rank`]).
+fn within_article_marker(dom: &Dom<'_>, i: usize) -> bool {
+    let mut k = i;
+    while k != 0 {
+        if marker_rank(dom, k) > 0 {
+            return true;
+        }
+        k = dom.nodes[k].parent;
+    }
+    false
 }
 
 /// Marks a subtree.

@@ -2607,6 +2607,27 @@ mod edges {
         assert!(x.text.contains("Made by hand in Porto."), "{}", x.text);
     }
 
+    /// A summary set above the story that its first paragraph repeats word for word: the
+    /// story keeps its lead, and the summary is the copy that goes.
+    #[test]
+    fn a_story_keeps_the_lead_its_summary_repeats() {
+        let lead = format!("{P2} {P3}");
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body>
+<div class="box"><p>{lead}</p><ul>
+<li><a href="/a">Flood warnings issued for the whole region as rivers rise, forecasters say</a></li>
+<li><a href="/b">How to prepare your home for a winter storm, according to experts</a></li>
+<li><a href="/c">Power cuts: what to do when the lights go out for days</a></li>
+<li><a href="/d">The county budget vote, explained in five charts and a map</a></li></ul></div>
+<div class="page"><article><h1>Storm hits coast</h1>
+<p>{lead}</p><p>{P1}</p><p>{P1} {P3}</p><p>{P2} {P1}</p></article></div>
+</body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert!(x.text.starts_with(&lead), "{}", x.text);
+        assert_eq!(x.text.matches(&lead).count(), 1, "{}", x.text);
+    }
+
     /// What a page repeats on purpose stays: a short line under each offer, and code shown
     /// again where it applies (an object in its reference and in a call's response).
     #[test]
