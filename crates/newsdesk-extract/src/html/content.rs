@@ -1244,8 +1244,9 @@ pub struct Shape {
 
 impl Analysis {
     /// Chooses the article; `declared_article` says the page calls itself one (JSON-LD,
-    /// `og:type`), which rules out reading it as a list of cards or a forum thread.
-    pub fn new(dom: &Dom<'_>, declared_article: bool) -> Self {
+    /// `og:type`), which rules out reading it as a list of cards or a forum thread;
+    /// `declared_thread` says it calls itself a discussion, whose replies are its content.
+    pub fn new(dom: &Dom<'_>, declared_article: bool, declared_thread: bool) -> Self {
         let n = dom.len();
         let mut marks = vec![Mark::Keep; n];
 
@@ -1404,11 +1405,12 @@ impl Analysis {
         // paragraphs, is read strictly.
         let div_para = running_div_paragraphs(dom, &stats, &div_paragraphs);
         let prose_page = declared_article || (stats[0].para + div_para) * 5 > total * 2;
-        let thread_page = !declared_article
-            && !post_body
-            && thread_plain >= FORUM_MIN
-            && outside_para < FORUM_OUTSIDE.max(thread_plain / 10)
-            && outside_plain * 2 < thread_plain;
+        let thread_page = declared_thread
+            || (!declared_article
+                && !post_body
+                && thread_plain >= FORUM_MIN
+                && outside_para < FORUM_OUTSIDE.max(thread_plain / 10)
+                && outside_plain * 2 < thread_plain);
         let mut i = 0;
         while i < n {
             if marks[i] != Mark::Keep || !dom.is_element(i) {

@@ -765,6 +765,9 @@ pub struct LdInfo {
     pub site_name: Option<String>,
     /// Whether the page declares an article object (`NewsArticle`, `BlogPosting`, ...).
     pub is_article: bool,
+    /// Whether the page declares itself a discussion (`DiscussionForumPosting`, `QAPage`):
+    /// its replies are its content.
+    pub is_thread: bool,
     /// Every `@type` the page declares (short names, first 64), for the page-type guess.
     pub types: Vec<String>,
 }
@@ -845,6 +848,9 @@ impl LdInfo {
         };
         for o in &objects {
             let types = type_names(o);
+            info.is_thread |= types
+                .iter()
+                .any(|t| matches!(*t, "DiscussionForumPosting" | "QAPage"));
             for t in &types {
                 if info.types.len() < 64 {
                     info.types.push((*t).to_owned());

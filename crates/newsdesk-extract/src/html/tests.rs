@@ -740,7 +740,7 @@ fn dump_choice() {
     let limited = super::depth::limit_nesting(&html, super::depth::MAX_DEPTH);
     let doc = scraper::Html::parse_document(&limited);
     let dom = super::dom::Dom::new(&doc);
-    let analysis = super::content::Analysis::new(&dom, false);
+    let analysis = super::content::Analysis::new(&dom, false, false);
     let stats = super::content::compute_stats(&dom, &analysis.marks);
     // The biggest subtrees left out, by the text they would have given.
     let keep_all = vec![super::content::Mark::Keep; dom.len()];
@@ -2605,6 +2605,33 @@ mod edges {
             assert_eq!(x.text.matches(p).count(), 1, "{}", x.text);
         }
         assert!(x.text.contains("Made by hand in Porto."), "{}", x.text);
+    }
+
+    /// A page that declares itself a discussion (`DiscussionForumPosting`) is a thread: the
+    /// replies under its opening post are its content, even named as comments and beside
+    /// other prose.
+    #[test]
+    fn a_declared_discussion_keeps_its_replies() {
+        let replies = [
+            "Our street lost power at midnight and it came back on Tuesday afternoon, after the crews replaced the transformer.",
+            "The county opened two shelters at the high schools, with cots and hot meals for anyone who needs them tonight.",
+            "Still out here on Harbour Road. The utility's map says Wednesday evening, but nobody has come by yet to look.",
+        ];
+        let html = format!(
+            r#"<html><head><title>Power back on the east side?</title>
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Power back on the east side?","author":{{"@type":"Person","name":"stormwatch"}}}}</script>
+</head><body>
+<div class="topic"><h1>Power back on the east side?</h1><div class="post-body"><p>{P1}</p><p>{P2}</p></div>
+<ul class="comments"><li class="comment"><p>{}</p></li><li class="comment"><p>{}</p></li><li class="comment"><p>{}</p></li></ul></div>
+<div class="about"><h2>About this forum</h2><p>{P3} {P1}</p><p>{P2} {P3}</p><p>{P1} {P2}</p></div>
+</body></html>"#,
+            replies[0], replies[1], replies[2]
+        );
+        let x = extract_html(&html, None);
+        assert!(x.text.starts_with(P1), "{}", x.text);
+        for r in replies {
+            assert!(x.text.contains(r), "{r}: {}", x.text);
+        }
     }
 
     /// A summary set above the story that its first paragraph repeats word for word: the
