@@ -61,7 +61,9 @@ pub fn extract_html_with_features(
     let ld = LdInfo::from_values(&page.jsonld);
     // A page that declares one article object is read as one, not as a list or a thread
     // (`og:type=article` is no such sign: some platforms put it on every page).
-    let analysis = Analysis::new(&dom, ld.is_article, ld.is_thread);
+    // A discussion declares itself in JSON-LD or in microdata.
+    let declared_thread = ld.is_thread || page.itemtypes.iter().any(|t| meta::is_thread_type(t));
+    let analysis = Analysis::new(&dom, ld.is_article, declared_thread);
 
     let page_url = url.and_then(|u| Url::parse(u.trim()).ok());
     let base = match (&page.base_href, &page_url) {

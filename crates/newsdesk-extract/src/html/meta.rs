@@ -765,8 +765,8 @@ pub struct LdInfo {
     pub site_name: Option<String>,
     /// Whether the page declares an article object (`NewsArticle`, `BlogPosting`, ...).
     pub is_article: bool,
-    /// Whether the page declares itself a discussion (`DiscussionForumPosting`, `QAPage`):
-    /// its replies are its content.
+    /// Whether the page declares itself a forum discussion (`DiscussionForumPosting`): its
+    /// replies are its content.
     pub is_thread: bool,
     /// Every `@type` the page declares (short names, first 64), for the page-type guess.
     pub types: Vec<String>,
@@ -785,6 +785,13 @@ fn type_names(obj: &Map<String, Value>) -> Vec<&str> {
 
 fn is_article_type(t: &str) -> bool {
     t.ends_with("Article") || t.ends_with("Posting") || t == "Report" || t == "Blog"
+}
+
+/// A schema.org type (short name) that makes the page a forum discussion, whose replies are
+/// its content. Not a `QAPage`: the comments under a question's answers are asides, not
+/// answers.
+pub fn is_thread_type(t: &str) -> bool {
+    t == "DiscussionForumPosting"
 }
 
 fn is_org_type(t: &str) -> bool {
@@ -848,9 +855,7 @@ impl LdInfo {
         };
         for o in &objects {
             let types = type_names(o);
-            info.is_thread |= types
-                .iter()
-                .any(|t| matches!(*t, "DiscussionForumPosting" | "QAPage"));
+            info.is_thread |= types.iter().any(|t| is_thread_type(t));
             for t in &types {
                 if info.types.len() < 64 {
                     info.types.push((*t).to_owned());
