@@ -2634,6 +2634,26 @@ mod edges {
         }
     }
 
+    /// A Q&A page is no forum thread: the comments under its question and answers are asides,
+    /// and they go as comments do anywhere.
+    #[test]
+    fn a_question_page_drops_the_comments_under_its_answers() {
+        let aside = "Did you check whether the backup job runs as the same user as the cron job?";
+        let html = format!(
+            r#"<html><head><title>Why did the backup skip my files?</title>
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"QAPage","mainEntity":{{"@type":"Question","name":"Why did the backup skip my files?"}}}}</script>
+</head><body><div class="question"><h1>Why did the backup skip my files?</h1><div class="post-body"><p>{P1}</p></div>
+<ul class="comments"><li class="comment"><p>{aside}</p></li><li class="comment"><p>{aside} Or root?</p></li></ul></div>
+<div class="answer"><div class="post-body"><p>{P2}</p><p>{P3}</p></div>
+<ul class="comments"><li class="comment"><p>{aside} It matters.</p></li></ul></div>
+<div class="about"><h2>About this site</h2><p>{P3} {P1}</p><p>{P2} {P3}</p><p>{P1} {P2}</p></div>
+</body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert!(x.text.contains(P2), "{}", x.text);
+        assert!(!x.text.contains(aside), "{}", x.text);
+    }
+
     /// A summary set above the story that its first paragraph repeats word for word: the
     /// story keeps its lead, and the summary is the copy that goes.
     #[test]
