@@ -2560,6 +2560,32 @@ mod edges {
         assert!(x.text.ends_with(&format!("{P1} {P2}")), "{}", x.text);
     }
 
+    /// The other ways sites head the rail of their other stories after an article.
+    #[test]
+    fn story_rails_go_however_they_are_headed() {
+        for heading in [
+            "Explore more articles.",
+            "Popular posts",
+            "Trending stories in world travel",
+            "More articles",
+            "You may also be interested in",
+        ] {
+            let html = format!(
+                r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p>
+<h2>{heading}</h2><div class="teaser"><h3>Flood warnings issued for the whole region</h3>
+<p>Rivers rose overnight, and forecasters expect more rain before the weekend.</p></div>
+</article></body></html>"#
+            );
+            let x = extract_html(&html, None);
+            assert!(
+                x.text.ends_with(&format!("{P1} {P2}")),
+                "{heading}: {}",
+                x.text
+            );
+        }
+    }
+
     /// A shop's rails after a product's description ("Customers who bought this item also
     /// bought", "Similar items", "Recently viewed") go as a story's "Most popular" does.
     #[test]
