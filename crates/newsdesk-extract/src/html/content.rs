@@ -2171,8 +2171,16 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     let mut seen = 0usize;
     let mut cut = None;
     for (k, b) in kept.iter().enumerate() {
+        // A rail's heading is sometimes set as a short paragraph of its own (a styled `<p>`),
+        // but a paragraph that ends in a colon is a label for what follows ("Recommended:"
+        // over a game's system requirements).
+        let heading = match b.kind {
+            BlockKind::Heading(_) => true,
+            BlockKind::Para => !b.text.trim_end().ends_with(':'),
+            _ => false,
+        };
         if k > 0
-            && matches!(b.kind, BlockKind::Heading(_))
+            && heading
             && b.chars < 60
             && seen * 3 >= total * 2
             && is_rail_heading(b.text.trim())

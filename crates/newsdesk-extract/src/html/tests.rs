@@ -2586,6 +2586,31 @@ mod edges {
         }
     }
 
+    /// A rail headed by a styled paragraph instead of a heading goes too; a label that ends
+    /// in a colon introduces what follows and stays.
+    #[test]
+    fn rails_headed_by_a_paragraph_go_labels_stay() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p>
+<p class="font-semibold uppercase">Popular posts</p>
+<p>The cheapest places to fly this winter include three cities with new routes.</p>
+<p>Rivers rose overnight, and forecasters expect more rain before the weekend.</p>
+</article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert!(x.text.ends_with(&format!("{P1} {P2}")), "{}", x.text);
+
+        let html = format!(
+            r#"<html><head><title>Harbour kettle</title></head><body><main>
+<h1>Harbour kettle</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p>
+<p>Recommended:</p><p>Descale the kettle once a month in areas with hard water.</p>
+</main></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert!(x.text.ends_with("hard water."), "{}", x.text);
+    }
+
     /// A shop's rails after a product's description ("Customers who bought this item also
     /// bought", "Similar items", "Recently viewed") go as a story's "Most popular" does.
     #[test]
