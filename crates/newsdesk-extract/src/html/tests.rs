@@ -2560,7 +2560,8 @@ mod edges {
         assert!(x.text.ends_with(&format!("{P1} {P2}")), "{}", x.text);
     }
 
-    /// The other ways sites head the rail of their other stories after an article.
+    /// The other ways sites head the rail of their other stories, or the writer's box, after
+    /// an article.
     #[test]
     fn story_rails_go_however_they_are_headed() {
         for heading in [
@@ -2569,6 +2570,11 @@ mod edges {
             "Trending stories in world travel",
             "More articles",
             "You may also be interested in",
+            "Read this next",
+            "Recent articles",
+            "Related articles that may interest you",
+            "More you might like",
+            "Written by",
         ] {
             let html = format!(
                 r#"<html><head><title>Storm hits coast</title></head><body><article>
