@@ -173,6 +173,7 @@ pub fn extract_html_with_features(
         }
     };
     drop_datelines(&mut text);
+    content::drop_closing_bio(&mut text, &authors);
 
     let language = page
         .html_lang

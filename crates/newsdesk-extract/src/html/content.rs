@@ -2285,6 +2285,69 @@ pub fn drop_leading_datelines(text: &mut String, published: &str) {
     }
 }
 
+/// What may follow a writer's bio at the end of the text (a social link, a contact line)
+/// and still leave the bio the last thing the article says.
+const BIO_TAIL_MAX: usize = 300;
+
+/// Drops the writer's bio that closes the text ("Jane Doe is a freelance writer who covers
+/// housing.", "Sam has reported on energy since 2012."), with the short lines just above it
+/// that name the writer or their role ("Contributing Writer"): it presents the byline, it is
+/// not what the article says. Only a bio of one of `authors` (the page's bylines), in the
+/// last third of the text and among its last paragraphs, goes.
+pub fn drop_closing_bio(text: &mut String, authors: &[String]) {
+    static BIO: OnceLock<Regex> = OnceLock::new();
+    let bio = BIO.get_or_init(|| {
+        Regex::new(r"^\s*(?:is|was|has|had|writes|wrote|covers|joined|holds|serves|specializes|specialises|lives|leads|founded)\b")
+            .expect("valid regex")
+    });
+    let names: Vec<&str> = authors
+        .iter()
+        .filter_map(|a| a.split(',').next())
+        .map(str::trim)
+        .filter(|a| a.split_whitespace().count() >= 2)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let paras: Vec<&str> = text.split("\n\n").collect();
+    let total: usize = paras.iter().map(|p| p.len()).sum();
+    let mut offset = 0;
+    let mut starts = Vec::with_capacity(paras.len());
+    for p in &paras {
+        starts.push(offset);
+        offset += p.len() + 2;
+    }
+    let is_bio = |p: &str| {
+        let p = p.trim_start();
+        names.iter().any(|name| {
+            // By first name too ("Sam is ..."), where it is one: not a brand's ("Acme Team").
+            let first = name
+                .split_whitespace()
+                .next()
+                .filter(|f| newsdesk_text::is_first_name(f));
+            std::iter::once(*name)
+                .chain(first)
+                .any(|n| p.strip_prefix(n).is_some_and(|rest| bio.is_match(rest)))
+        })
+    };
+    let Some(k) = (1..paras.len()).rev().take(3).find(|&k| {
+        starts[k] * 3 >= total * 2
+            && is_bio(paras[k])
+            && paras[k + 1..].iter().map(|p| p.len()).sum::<usize>() <= BIO_TAIL_MAX
+    }) else {
+        return;
+    };
+    // The writer's name and role set as lines of their own above the bio.
+    let mut first = k;
+    while first > 1 && {
+        let line = paras[first - 1].trim();
+        line.chars().count() < 60 && !ends_sentence(line)
+    } {
+        first -= 1;
+    }
+    text.truncate(starts[first].saturating_sub(2));
+}
+
 /// A newsletter sign-up pitch: it asks to sign up or subscribe and carries its consent line.
 fn is_signup_pitch(text: &str) -> bool {
     // An emoji or an arrow may lead it (`🚀 Sign up for …`).

@@ -2617,6 +2617,39 @@ mod edges {
         assert!(x.text.ends_with("hard water."), "{}", x.text);
     }
 
+    /// The writer's bio that closes a story, and the role line above it, present the byline:
+    /// they go. A bio of someone else, or a brand's closing pitch, stays.
+    #[test]
+    fn the_writers_closing_bio_goes() {
+        let page = |author: &str, closing: &str| {
+            format!(
+                r#"<html><head><title>Storm hits coast</title><meta name="author" content="{author}"></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p><p>{P2} {P3}</p>
+<p>Contributing Writer</p><p>{closing}</p>
+</article></body></html>"#
+            )
+        };
+        let bio =
+            "Jane Doe is a freelance writer who covers weather and energy for regional papers.";
+        let x = extract_html(&page("Jane Doe", bio), None);
+        assert!(x.text.ends_with(&format!("{P2} {P3}")), "{}", x.text);
+        let x = extract_html(
+            &page(
+                "Jane Doe",
+                "Jane has reported on storms along this coast since 2012.",
+            ),
+            None,
+        );
+        assert!(x.text.ends_with(&format!("{P2} {P3}")), "{}", x.text);
+
+        let x = extract_html(&page("John Smith", bio), None);
+        assert!(x.text.ends_with(bio), "{}", x.text);
+        let pitch =
+            "Harbour is built to make storm kits simple. Browse our range of lamps and radios.";
+        let x = extract_html(&page("Harbour Team", pitch), None);
+        assert!(x.text.ends_with(pitch), "{}", x.text);
+    }
+
     /// A shop's rails after a product's description ("Customers who bought this item also
     /// bought", "Similar items", "Recently viewed") go as a story's "Most popular" does.
     #[test]
