@@ -2379,7 +2379,8 @@ fn is_signup_pitch(text: &str) -> bool {
 }
 
 /// An affiliate disclosure (`We may earn commission from links on this page`, `This post
-/// may contain affiliate links`): a notice about the page's links, not the story. It names the
+/// may contain affiliate links`, `Prices were accurate at the time this article was
+/// published`): a notice about the page's links, not the story. It names the
 /// commission or the affiliate links together with the purchase or click that earns it, which
 /// a story about affiliate marketing does in other words.
 fn is_affiliate_disclosure(text: &str) -> bool {
@@ -2390,7 +2391,8 @@ fn is_affiliate_disclosure(text: &str) -> bool {
             (?-u:\b)(?:may|might|will|could|can|to)\s+(?:earn|receive|get|make)\s+(?:us\s+)?(?:a\s+|an\s+)?(?:small\s+|tiny\s+)?(?:affiliate\s+)?(?:commissions?|compensation|kick\s?back)
             | (?-u:\b)(?:we|i)\s+earn\s+(?:a\s+)?(?:small\s+)?commission
             | (?-u:\b)(?:contains?|includes?|uses?)\s+(?:some\s+)?affiliate\s+links
-            | (?-u:\b)earn\s+from\s+qualifying\s+purchases",
+            | (?-u:\b)earn\s+from\s+qualifying\s+purchases
+            | ^prices?\s+(?:were|was|are|is)\s+accurate\s+(?:at|as\s+of)\s+the\s+time",
         )
         .expect("valid regex")
     });

@@ -2814,8 +2814,8 @@ mod edges {
         assert_eq!(x.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", x.text);
     }
 
-    /// Affiliate disclosures are notices about the page's links, not the story; a story
-    /// about affiliate marketing keeps its sentences.
+    /// Affiliate disclosures and price notices are about the page's links, not the story; a
+    /// story about affiliate marketing keeps its sentences.
     #[test]
     fn affiliate_disclosures_go() {
         let html = format!(
@@ -2825,6 +2825,7 @@ mod edges {
 <p>{P1}</p>
 <p>Disclosure: This post contains affiliate links. If you use them to make a purchase, we may earn a small commission at no extra cost to you.</p>
 <p>{P2}</p>
+<p>Prices were accurate at the time this article was published but may change over time.</p>
 <p>Affiliate programs pay streamers when viewers buy games through their links, and many creators earn most of their income that way.</p>
 </article></body></html>"#
         );
