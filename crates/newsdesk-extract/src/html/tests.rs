@@ -2564,7 +2564,7 @@ mod edges {
     /// an article.
     #[test]
     fn story_rails_go_however_they_are_headed() {
-        for heading in [
+        let headings = [
             "Explore more articles.",
             "Popular posts",
             "Trending stories in world travel",
@@ -2575,15 +2575,23 @@ mod edges {
             "Related articles that may interest you",
             "More you might like",
             "Written by",
-        ] {
-            let html = format!(
+        ];
+        assert_rails_go(&headings, |heading| {
+            format!(
                 r#"<html><head><title>Storm hits coast</title></head><body><article>
 <h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p>
 <h2>{heading}</h2><div class="teaser"><h3>Flood warnings issued for the whole region</h3>
 <p>Rivers rose overnight, and forecasters expect more rain before the weekend.</p></div>
 </article></body></html>"#
-            );
-            let x = extract_html(&html, None);
+            )
+        });
+    }
+
+    /// Extracts the page built around each rail heading and checks that the text ends where
+    /// the rail begins, after the last paragraph (`{P1} {P2}`).
+    fn assert_rails_go(headings: &[&str], page: impl Fn(&str) -> String) {
+        for heading in headings {
+            let x = extract_html(&page(heading), None);
             assert!(
                 x.text.ends_with(&format!("{P1} {P2}")),
                 "{heading}: {}",
@@ -2654,26 +2662,21 @@ mod edges {
     /// bought", "Similar items", "Recently viewed") go as a story's "Most popular" does.
     #[test]
     fn shop_rails_after_a_description_go() {
-        for heading in [
+        let headings = [
             "Customers who bought this item also bought",
             "People who viewed this item also viewed",
             "Similar items",
             "Frequently bought together",
             "Recently viewed products",
-        ] {
-            let html = format!(
+        ];
+        assert_rails_go(&headings, |heading| {
+            format!(
                 r#"<html><head><title>Harbour kettle</title></head><body><main>
 <h1>Harbour kettle</h1><div class="description"><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p></div>
 <h2>{heading}</h2><div class="rail"><p>Lighthouse teapot, white enamel</p><p>Dockside mug set of four</p></div>
 </main></body></html>"#
-            );
-            let x = extract_html(&html, None);
-            assert!(
-                x.text.ends_with(&format!("{P1} {P2}")),
-                "{heading}: {}",
-                x.text
-            );
-        }
+            )
+        });
     }
 
     /// A page that prints its content twice, once per screen size (each copy hidden by the
