@@ -661,8 +661,9 @@ fn visible_chars<'d>(
         .filter(|&c| !c.is_whitespace() && !is_invisible_char(c))
 }
 
-/// Removes the later of two parts of the page that hold the same text, neither inside the
-/// other. Sites print one content several times: once per screen size (a desktop and a
+/// Removes one of two parts of the page that hold the same text, neither inside the other:
+/// the later, unless only it lies in the `<article>` or `<main>`. Sites print one content
+/// several times: once per screen size (a desktop and a
 /// mobile layout, each hidden by the other's styles), as a carousel's cloned slides, again in
 /// a `<noscript>` fallback, or as the preview of a post that a reply answers. A reader sees
 /// it once; counted twice, it would also weigh twice in the choice of the article.
