@@ -2574,6 +2574,8 @@ mod edges {
             "Recent articles",
             "Related articles that may interest you",
             "More you might like",
+            "Other posts you may enjoy",
+            "You might like",
             "Written by",
         ];
         assert_rails_go(&headings, |heading| {
