@@ -2582,8 +2582,8 @@ mod edges {
             format!(
                 r#"<html><head><title>Storm hits coast</title></head><body><article>
 <h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p>
-<h2>{heading}</h2><div class="teaser"><h3>Flood warnings issued for the whole region</h3>
-<p>Rivers rose overnight, and forecasters expect more rain before the weekend.</p></div>
+<h2>{heading}</h2><p>The cheapest places to fly this winter include three cities with new routes.</p>
+<p>Rivers rose overnight, and forecasters expect more rain before the weekend.</p>
 </article></body></html>"#
             )
         });
