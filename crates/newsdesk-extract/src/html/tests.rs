@@ -2577,6 +2577,7 @@ mod edges {
             "Other posts you may enjoy",
             "You might like",
             "Written by",
+            "More Great Example Stories",
         ];
         assert_rails_go(&headings, |heading| {
             format!(
@@ -2600,6 +2601,21 @@ mod edges {
                 x.text
             );
         }
+    }
+
+    /// A bracketed link to a related story set between the paragraphs, and an ad's label,
+    /// are not the story's text.
+    #[test]
+    fn related_links_and_ad_labels_in_the_story_go() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p>
+<p>[Related: Harbour lights return after the storm]</p>
+<p>{P2}</p><p>Advert</p><p>{P3}</p>
+</article></body></html>"#
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", x.text);
     }
 
     /// A rail headed by a styled paragraph instead of a heading goes too; a label that ends
