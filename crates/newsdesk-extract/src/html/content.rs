@@ -2078,7 +2078,8 @@ fn boilerplate_re() -> &'static Regex {
             | (?:by|posted\s+by|written\s+by|words\s+by|reporting\s+by)\s+\p{Lu}[^.!?]*
             | tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categories?\s*:.*
             | skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|scroll\s+to\s+top|close|menu|search|loading\.*|play\s+video|watch\s*:.*|listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read
-            | (?:updated|published|posted)\b[^.!?]{0,60}
+            | (?:updated|published|posted)\b[^.!?]{0,90}
+            | view\s+all(?:\s*\(\d+\))?
             )\s*[\])]?$"#,
         )
         .expect("valid regex")
@@ -2234,7 +2235,7 @@ fn is_rail_heading(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|(?:(?:other|more)\s+(?:posts|articles|stories)\s+)?you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|more\s+(?:stories|news|articles|posts|from\b.*)|more\s+(?:[\w'’-]+\s+){1,3}(?:stories|articles)|(?:explore|discover)\s+more(?:\s+(?:articles|stories|posts|guides|news))?|popular\s+(?:posts|stories|articles|now)|top\s+stories|latest\s+(?:news|stories)|trending(?:\s+(?:now|stories|articles|posts|topics|news)(?:\s+.{0,30})?)?|read\s+(?:this\s+)?next|up\s+next|recent\s+(?:articles|posts|stories)|related\s+(?:articles|posts|stories)\s+(?:that\s+)?(?:may|might)\s+interest\s+you|more\s+you\s+(?:may|might)\s+like|written\s+by|what\s+to\s+read\s+next|about\s+the\s+(?:authors?|reviewers?|writers?|contributors?)|(?:author|writer)\s+bio(?:graphy)?|(?:(?:customers|people|shoppers)\s+(?:who\s+(?:viewed|bought|purchased)\s+this(?:\s+(?:item|product))?\s+)?also\s+(?:viewed|bought|purchased|liked)|(?:similar|related|recommended)\s+(?:items|products)|frequently\s+bought\s+together|recently\s+viewed(?:\s+(?:items|products))?)(?:\s+.{0,30})?)\s*[:.]?$",
+            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|(?:(?:other|more)\s+(?:posts|articles|stories)\s+)?you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|more\s+(?:stories|news|articles|posts|from\b.*)|more\s+(?:[\w'’-]+\s+){1,3}(?:stories|articles)|(?:explore|discover)\s+more(?:\s+(?:articles|stories|posts|guides|news))?|popular\s+(?:posts|stories|articles|now)|top\s+stories|latest\s+(?:news|stories)|(?:[\w'’.-]+\s+){0,3}most\s+recent\s+(?:stories|articles|posts)|trending(?:\s+(?:now|stories|articles|posts|topics|news)(?:\s+.{0,30})?)?|read\s+(?:this\s+)?next|up\s+next|recent\s+(?:articles|posts|stories)|related\s+(?:articles|posts|stories)\s+(?:that\s+)?(?:may|might)\s+interest\s+you|more\s+you\s+(?:may|might)\s+like|written\s+by|what\s+to\s+read\s+next|about\s+the\s+(?:authors?|reviewers?|writers?|contributors?)|(?:author|writer)\s+bio(?:graphy)?|(?:(?:customers|people|shoppers)\s+(?:who\s+(?:viewed|bought|purchased)\s+this(?:\s+(?:item|product))?\s+)?also\s+(?:viewed|bought|purchased|liked)|(?:similar|related|recommended)\s+(?:items|products)|frequently\s+bought\s+together|recently\s+viewed(?:\s+(?:items|products))?)(?:\s+.{0,30})?)\s*[:.]?$",
         )
         .expect("valid regex")
     })

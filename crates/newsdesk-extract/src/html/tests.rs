@@ -2578,6 +2578,7 @@ mod edges {
             "You might like",
             "Written by",
             "More Great Example Stories",
+            "Jane Doe's Most Recent Stories",
         ];
         assert_rails_go(&headings, |heading| {
             format!(
@@ -2603,15 +2604,16 @@ mod edges {
         }
     }
 
-    /// A bracketed link to a related story set between the paragraphs, and an ad's label,
-    /// are not the story's text.
+    /// A bracketed link to a related story set between the paragraphs, an ad's label, a
+    /// gallery's "View all" and a line of publication times are not the story's text.
     #[test]
     fn related_links_and_ad_labels_in_the_story_go() {
         let html = format!(
             r#"<html><head><title>Storm hits coast</title></head><body><article>
-<h1>Storm hits coast</h1><p>{P1}</p>
+<h1>Storm hits coast</h1>
+<p>PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</p><p>{P1}</p>
 <p>[Related: Harbour lights return after the storm]</p>
-<p>{P2}</p><p>Advert</p><p>{P3}</p>
+<p>{P2}</p><p>Advert</p><p>View all (23)</p><p>{P3}</p>
 </article></body></html>"#
         );
         let x = extract_html(&html, None);
