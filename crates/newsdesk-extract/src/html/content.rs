@@ -2292,9 +2292,10 @@ pub fn drop_leading_datelines(text: &mut String, published: &str) {
 const BIO_TAIL_MAX: usize = 300;
 
 /// Drops the writer's bio that closes the text ("Jane Doe is a freelance writer who covers
-/// housing.", "Sam has reported on energy since 2012."), with the short lines just above it
-/// that name the writer or their role ("Contributing Writer"): it presents the byline, it is
-/// not what the article says. Only a bio of one of `authors` (the page's bylines), in the
+/// housing.", "Sam has reported on energy since 2012.") or the line that says how to reach
+/// them ("Email Jane Doe at jdoe@example.com"), with the short lines just above it that name
+/// the writer or their role ("Contributing Writer"): it presents the byline, it is not what
+/// the article says. Only a bio of one of `authors` (the page's bylines), in the
 /// last third of the text and among its last paragraphs, goes.
 pub fn drop_closing_bio(text: &mut String, authors: &[String]) {
     static BIO: OnceLock<Regex> = OnceLock::new();
@@ -2332,9 +2333,29 @@ pub fn drop_closing_bio(text: &mut String, authors: &[String]) {
                 .any(|n| p.strip_prefix(n).is_some_and(|rest| bio.is_match(rest)))
         })
     };
-    let Some(k) = (1..paras.len()).rev().take(3).find(|&k| {
+    // How to reach the writer: an address or a handle, with their name or in their name
+    // ("Email Jane Doe at jdoe@example.com", "jane.doe@example.com").
+    static CONTACT: OnceLock<Regex> = OnceLock::new();
+    let contact = CONTACT.get_or_init(|| {
+        Regex::new(r"[\w.+-]+@[\w-]+\.[\w.-]+|(?:^|\s)@\w{2,}|\b(?:twitter|x)\.com/\w")
+            .expect("valid regex")
+    });
+    let is_contact = |p: &str| {
+        if p.len() > BIO_TAIL_MAX || !contact.is_match(p) {
+            return false;
+        }
+        let lower = p.to_lowercase();
+        names.iter().any(|name| {
+            let name = name.to_lowercase();
+            let last = name.split_whitespace().last().unwrap_or(&name);
+            lower.contains(&name) || (last.chars().count() >= 4 && lower.contains(last))
+        })
+    };
+    // The first of the last few paragraphs that presents the writer and is followed by
+    // little else.
+    let Some(k) = (paras.len().saturating_sub(3).max(1)..paras.len()).find(|&k| {
         starts[k] * 3 >= total * 2
-            && is_bio(paras[k])
+            && (is_bio(paras[k]) || is_contact(paras[k]))
             && paras[k + 1..].iter().map(|p| p.len()).sum::<usize>() <= BIO_TAIL_MAX
     }) else {
         return;

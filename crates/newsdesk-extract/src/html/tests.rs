@@ -2645,8 +2645,9 @@ mod edges {
         assert!(x.text.ends_with("hard water."), "{}", x.text);
     }
 
-    /// The writer's bio that closes a story, and the role line above it, present the byline:
-    /// they go. A bio of someone else, or a brand's closing pitch, stays.
+    /// The writer's bio or contact line that closes a story, and the role line above it,
+    /// present the byline: they go. A bio of someone else, an address that is not the
+    /// writer's, or a brand's closing pitch, stays.
     #[test]
     fn the_writers_closing_bio_goes() {
         let page = |author: &str, closing: &str| {
@@ -2669,6 +2670,18 @@ mod edges {
             None,
         );
         assert!(x.text.ends_with(&format!("{P2} {P3}")), "{}", x.text);
+
+        let x = extract_html(
+            &page(
+                "Jane Doe",
+                "Email Jane Doe at jdoe@example.com or follow her @janedoe.",
+            ),
+            None,
+        );
+        assert!(x.text.ends_with(&format!("{P2} {P3}")), "{}", x.text);
+        let tips = "Send your storm pictures to tips@example.com.";
+        let x = extract_html(&page("Jane Doe", tips), None);
+        assert!(x.text.ends_with(tips), "{}", x.text);
 
         let x = extract_html(&page("John Smith", bio), None);
         assert!(x.text.ends_with(bio), "{}", x.text);
