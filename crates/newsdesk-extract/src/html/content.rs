@@ -132,6 +132,12 @@ pub fn is_invisible_char(c: char) -> bool {
     )
 }
 
+/// Whether a character counts as visible text: not whitespace, not an invisible mark. Sizes
+/// and copies of text are measured in these, so that layout does not count.
+fn is_visible_char(c: char) -> bool {
+    !c.is_whitespace() && !is_invisible_char(c)
+}
+
 /// Class/id words of page furniture. Substrings, because sites glue words together
 /// (`sidebarWidget`, `post-comments-list`); only words long enough not to occur by accident.
 fn negative_re() -> &'static Regex {
@@ -517,7 +523,7 @@ fn count_text(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut commas = 0u32;
     for c in text.chars() {
-        if !c.is_whitespace() && !is_invisible_char(c) {
+        if is_visible_char(c) {
             chars += 1;
             if matches!(c, ',' | '，' | '、' | '،') {
                 commas += 1;
@@ -658,7 +664,7 @@ fn visible_chars<'d>(
     (i..end)
         .filter(move |&k| marks[k] == Mark::Keep && !dom.is_element(k))
         .flat_map(move |k| dom.nodes[k].text.chars())
-        .filter(|&c| !c.is_whitespace() && !is_invisible_char(c))
+        .filter(|&c| is_visible_char(c))
 }
 
 /// Removes one of two parts of the page that hold the same text, neither inside the other:
@@ -696,7 +702,7 @@ fn remove_second_copies(dom: &Dom<'_>, marks: &mut [Mark]) {
             dom.nodes[i]
                 .text
                 .chars()
-                .filter(|&c| !c.is_whitespace() && !is_invisible_char(c))
+                .filter(|&c| is_visible_char(c))
                 .for_each(|c| h.push_char(c));
         }
         hashes[i] = h;
