@@ -1872,6 +1872,9 @@ pub struct Block {
     pub chars: usize,
     /// Non-whitespace characters inside links.
     pub link_chars: usize,
+    /// Non-whitespace characters before its first link: the words a sentence opens with
+    /// before it links some of the rest.
+    pub lead_chars: usize,
     /// Whether it lies in the page's list of cards, where links are content.
     pub in_list: bool,
 }
@@ -1882,6 +1885,7 @@ struct Collector {
     buf: String,
     chars: usize,
     link_chars: usize,
+    lead_chars: usize,
     kind: BlockKind,
     pending_space: bool,
     link_depth: usize,
@@ -1927,6 +1931,8 @@ impl Collector {
         self.block_in_list |= self.inside_list;
         if self.link_depth > 0 {
             self.link_chars += n;
+        } else if self.link_chars == 0 {
+            self.lead_chars += n;
         }
     }
 
@@ -1966,6 +1972,7 @@ impl Collector {
                 kind: self.kind,
                 chars: self.chars,
                 link_chars: self.link_chars,
+                lead_chars: self.lead_chars,
                 in_list: self.block_in_list,
             });
         }
@@ -1973,6 +1980,7 @@ impl Collector {
         self.buf.clear();
         self.chars = 0;
         self.link_chars = 0;
+        self.lead_chars = 0;
         self.pending_space = false;
     }
 }
@@ -2092,10 +2100,20 @@ fn boilerplate_re() -> &'static Regex {
     })
 }
 
-/// Whether more than half of a block's text is link text.
+/// Whether more than half of a block's text is link text, and it does not read as a sentence
+/// of the text that links its second half ("The suspect was convicted and <a>sentenced to
+/// life last week</a>."): a paragraph that opens with words of its own and ends as a sentence
+/// does.
 fn mostly_links(b: &Block) -> bool {
     b.link_chars * 2 > b.chars
+        && !(b.kind == BlockKind::Para
+            && b.lead_chars >= LINKED_SENTENCE_LEAD
+            && ends_sentence(&b.text))
 }
+
+/// Characters a paragraph must open with, outside links, to read as a sentence of the text
+/// rather than a teaser with a label ("Related: <a>…</a>", "Read the story at <a>…</a>").
+const LINKED_SENTENCE_LEAD: usize = 25;
 
 /// Turns blocks into the final text: drops furniture lines, link lists and the title, trims
 /// short labels at either end, and joins paragraphs with a blank line.

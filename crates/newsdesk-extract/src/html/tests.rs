@@ -2909,6 +2909,35 @@ fn furniture_named_boxes_inside_an_article_are_dropped() {
     assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
 }
 
+/// A sentence of the story that links most of its words stays: it opens with words of its own
+/// and ends as a sentence. A paragraph that is only a link to another story goes.
+#[test]
+fn a_sentence_that_links_most_of_its_words_stays() {
+    let linked = "The skipper, Tom Reed, was honoured on Friday and \
+        <a href=\"/news/skipper-medal\">given the lifeboat medal for bravery at a ceremony in the harbour town</a>.";
+    let page = format!(
+        r#"<html><head><title>Harbour rescue</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Harbour rescue</h1><div class="story-body">
+<p>{P1}</p>
+<p>{linked}</p>
+<p><a href="/news/ferry">Ferry services cancelled across the bay as gales reach ninety miles an hour</a></p>
+<p>{P2}</p>
+<p>{P3}</p>
+</div></article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    let sentence =
+        "The skipper, Tom Reed, was honoured on Friday and given the lifeboat medal for \
+        bravery at a ceremony in the harbour town.";
+    assert_eq!(
+        a.text,
+        format!("{P1}\n\n{sentence}\n\n{P2}\n\n{P3}"),
+        "{}",
+        a.text
+    );
+}
+
 #[test]
 fn listing_cards_named_like_teasers_are_the_content() {
     // A section page: its stories are teaser cards, with no paragraphs. The cards are what
