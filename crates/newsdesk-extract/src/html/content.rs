@@ -461,6 +461,23 @@ fn holds_article_landmark(dom: &Dom<'_>, i: usize) -> bool {
     (i + 1..dom.nodes[i].end).any(|k| matches!(dom.nodes[k].tag, "h1" | "article" | "main"))
 }
 
+/// Whether an element wraps a post embedded in the story, a `<blockquote class="twitter-tweet">`
+/// (what X/Twitter's embed code prints, with the post's words in it): the words of someone
+/// the story quotes, however the wrapper is named (`social-media-embed`), not share buttons.
+fn wraps_embedded_post(dom: &Dom<'_>, i: usize) -> bool {
+    let end = dom.nodes[i].end;
+    end - i <= EMBED_WRAPPER_NODES
+        && (i..end).any(|k| {
+            dom.nodes[k].tag == "blockquote"
+                && dom
+                    .attr(k, "class")
+                    .is_some_and(|c| c.split_ascii_whitespace().any(|t| t == "twitter-tweet"))
+        })
+}
+
+/// Nodes a wrapper of one embedded post may hold: the post, its links and the embed script.
+const EMBED_WRAPPER_NODES: usize = 60;
+
 /// Characters an element hidden by its class alone must hold to be read as hidden.
 const CLASS_HIDDEN_MIN: u32 = 2000;
 
@@ -1444,6 +1461,9 @@ impl Analysis {
                     // content (a quote's `bbCodeBlock-content`).
                     !holds_article_landmark(dom, i)
                 } else if article_inside(i) {
+                    false
+                } else if !strong && wraps_embedded_post(dom, i) {
+                    // `<div class="social-media-embed">` around a post the story quotes.
                     false
                 } else if strong && thread_page {
                     s.plain() < 25 || s.link_density() > 0.5

@@ -2938,6 +2938,28 @@ fn a_sentence_that_links_most_of_its_words_stays() {
     );
 }
 
+/// A post the story embeds stays, even in a wrapper named like share buttons
+/// (`social-media-embed`); the share buttons themselves go.
+#[test]
+fn an_embedded_post_the_story_quotes_stays() {
+    let post = "The harbour wall held tonight, thanks to every crew who worked through the storm.";
+    let page = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1><div class="story-body">
+<p>{P1}</p>
+<div class="social-share"><a href="/share/fb">Share on Facebook</a> <a href="/share/x">Post on X</a></div>
+<p>{P2}</p>
+<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">{post}</p>&mdash; Harbour Council (@harbourcouncil) <a href="https://x.example/status/1">March 3, 2025</a></blockquote>
+<script async src="https://x.example/widgets.js"></script></div>
+<p>{P3}</p>
+</div></article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert!(a.text.contains(post), "{}", a.text);
+    assert!(!a.text.contains("Share on Facebook"), "{}", a.text);
+    assert!(a.text.starts_with(P1) && a.text.ends_with(P3), "{}", a.text);
+}
+
 #[test]
 fn listing_cards_named_like_teasers_are_the_content() {
     // A section page: its stories are teaser cards, with no paragraphs. The cards are what
