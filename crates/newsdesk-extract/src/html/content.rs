@@ -356,7 +356,32 @@ fn is_dek_name(class_id: &str) -> bool {
 }
 
 fn is_positive(class_id: &str) -> bool {
-    !class_id.is_empty() && positive_re().is_match(class_id)
+    !class_id.is_empty()
+        && class_id
+            .split(' ')
+            .any(|token| positive_re().is_match(token) && !is_beside_content(token))
+}
+
+/// A slot named for where it sits beside the content (`content-after`, `after-content`,
+/// `before_content`): what themes and ad managers put there (a donation appeal, a newsletter
+/// box, an ad zone) is not the content.
+fn is_beside_content(token: &str) -> bool {
+    let words: Vec<&str> = token
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        matches!(
+            (w[0], w[1]),
+            (
+                "content" | "entry" | "post" | "article",
+                "after" | "before" | "below" | "above"
+            ) | (
+                "after" | "before" | "below" | "above",
+                "content" | "entry" | "post" | "article"
+            )
+        )
+    })
 }
 
 /// Whether element `i` is, or holds, a heading or a question: the title of what a control

@@ -2960,6 +2960,24 @@ fn an_embedded_post_the_story_quotes_stays() {
     assert!(a.text.starts_with(P1) && a.text.ends_with(P3), "{}", a.text);
 }
 
+/// A box in the slot a theme keeps after the post (`after-post-optin`) is not the post, though
+/// its name holds the word "post".
+#[test]
+fn a_box_in_the_slot_after_the_post_goes() {
+    let pitch = "Get the free planting calendar, with every sowing date for the year, \
+        when you join the list of readers who get the monthly letter from the garden.";
+    let page = format!(
+        r#"<html><head><title>Sowing beans</title></head><body>
+<main><article><h1>Sowing beans</h1><div class="entry-content">
+<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+</div></article>
+<div class="after-post-optin"><h3>Your free calendar</h3><p>{pitch}</p></div>
+</main></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+}
+
 #[test]
 fn listing_cards_named_like_teasers_are_the_content() {
     // A section page: its stories are teaser cards, with no paragraphs. The cards are what
