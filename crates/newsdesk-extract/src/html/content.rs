@@ -2129,6 +2129,7 @@ fn boilerplate_re() -> &'static Regex {
             | share(?:\s+(?:this|on|via)\b.*)?|share\s+this\s+(?:article|story|post|page)|sharing\s+is\s+caring.*|(?:like\s+this\s+story|share\s+it\s+with\s+a\s+friend)\b.*|\d+\s*shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
             | (?:\d+\s+)?comments?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|view\s+comments?|show\s+comments?
             | read\s+(?:more|next|the\s+full\s+(?:story|article))\b.*|continue\s+reading\b.*|see\s+also\b.*|more\s+(?:on|from|about)\s+(?:this|these)\b.*
+            | (?:à\s+)?lire\s+aussi\b.*|lesen\s+sie\s+auch\b.*|(?:lee|lea)\s+también\b.*|leia\s+também\b.*|leggi\s+anche\b.*|lees\s+ook\b.*|czytaj\s+(?:także|też|również)\b.*|читайте\s+(?:также|тоже)\b.*
             | related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?\s*:?.*
             | recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+also\s+like\b.*|most\s+(?:read|popular|viewed)\b.*|trending(?:\s+now)?|more\s+stories|top\s+stories|latest\s+news
             | (?:©|\(c\)|copyright\b).*|all\s+rights\s+reserved.*
@@ -2305,6 +2306,21 @@ fn is_rail_heading(text: &str) -> bool {
     RE.get_or_init(|| {
         Regex::new(
             r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|(?:(?:other|more)\s+(?:posts|articles|stories)\s+)?you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|more\s+(?:stories|news|articles|posts|from\b.*)|more\s+(?:[\w'’-]+\s+){1,3}(?:stories|articles)|(?:explore|discover)\s+more(?:\s+(?:articles|stories|posts|guides|news))?|popular\s+(?:posts|stories|articles|now)|top\s+stories|latest\s+(?:news|stories)|(?:[\w'’.-]+\s+){0,3}most\s+recent\s+(?:stories|articles|posts)|trending(?:\s+(?:now|stories|articles|posts|topics|news)(?:\s+.{0,30})?)?|read\s+(?:this\s+)?next|up\s+next|recent\s+(?:articles|posts|stories)|related\s+(?:articles|posts|stories)\s+(?:that\s+)?(?:may|might)\s+interest\s+you|more\s+you\s+(?:may|might)\s+like|written\s+by|what\s+to\s+read\s+next|about\s+the\s+(?:authors?|reviewers?|writers?|contributors?)|(?:author|writer)\s+bio(?:graphy)?|(?:(?:customers|people|shoppers)\s+(?:who\s+(?:viewed|bought|purchased)\s+this(?:\s+(?:item|product))?\s+)?also\s+(?:viewed|bought|purchased|liked)|(?:similar|related|recommended)\s+(?:items|products)|frequently\s+bought\s+together|recently\s+viewed(?:\s+(?:items|products))?)(?:\s+.{0,30})?)\s*[:.]?$",
+        )
+        .expect("valid regex")
+    })
+    .is_match(text)
+        || is_rail_heading_elsewhere(text)
+}
+
+/// The same rails as other languages head them: the most read, related articles, what you may
+/// also like, more news (German, French, Spanish, Portuguese, Italian, Dutch, Polish, Russian).
+/// "Read also" headings are left out: they also head a single link inside the story.
+fn is_rail_heading_elsewhere(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:meistgelesen(?:e\s+artikel)?|(?:ähnliche|verwandte|weitere)\s+(?:artikel|beiträge|themen)|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|les\s+plus\s+lus|articles?\s+(?:similaires|récents|liés|connexes)|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|vous\s+(?:aimerez|pourriez\s+aimer)(?:\s+peut-être)?\s+aussi|lo\s+más\s+(?:leído|visto)|más\s+leíd[oa]s|(?:noticias|artículos)\s+relacionad[oa]s|(?:también\s+)?te\s+puede\s+interesar|más\s+noticias|mais\s+lid[oa]s|(?:notícias|artigos|matérias)\s+relacionad[oa]s|você\s+(?:também\s+)?pode\s+gostar|(?:i\s+)?più\s+lett[ie]|articoli\s+correlati|potrebbe\s+interessarti|meest\s+gelezen|gerelateerde\s+artikelen|najczęściej\s+czytane|podobne\s+artykuły|похожие\s+(?:статьи|материалы|новости|записи)|(?:новости|материалы)\s+по\s+теме|самые\s+(?:популярные|читаемые)(?:\s+.{0,30})?|популярн(?:ое|ые\s+(?:статьи|материалы|записи))|другие\s+новости|вам\s+может\s+быть\s+интересно)\s*[:.]?$",
         )
         .expect("valid regex")
     })

@@ -2591,6 +2591,41 @@ mod edges {
         });
     }
 
+    /// Rails headed in other languages go as well; a section heading of the story stays.
+    #[test]
+    fn rails_headed_in_other_languages_go() {
+        let page = |heading: &str| {
+            format!(
+                r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p>
+<h3>{heading}</h3><p>The cheapest places to fly this winter include three cities with new routes.</p>
+<p>Rivers rose overnight, and forecasters expect more rain before the weekend.</p>
+</article></body></html>"#
+            )
+        };
+        let headings = [
+            "Meistgelesen",
+            "Das könnte Sie auch interessieren",
+            "Articles similaires",
+            "Les plus lus",
+            "Noticias relacionadas",
+            "Lo más leído",
+            "Mais lidas",
+            "Articoli correlati",
+            "Meest gelezen",
+            "Podobne artykuły",
+            "Похожие статьи",
+            "Самые популярные диеты",
+        ];
+        assert_rails_go(&headings, page);
+        let kept = extract_html(&page("Die Folgen für die Küste"), None);
+        assert!(
+            kept.text.ends_with("more rain before the weekend."),
+            "{}",
+            kept.text
+        );
+    }
+
     /// Extracts the page built around each rail heading and checks that the text ends where
     /// the rail begins, after the last paragraph (`{P1} {P2}`).
     fn assert_rails_go(headings: &[&str], page: impl Fn(&str) -> String) {
@@ -2613,7 +2648,8 @@ mod edges {
 <h1>Storm hits coast</h1>
 <p>PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</p><p>{P1}</p>
 <p>[Related: Harbour lights return after the storm]</p>
-<p>{P2}</p><p>Advert</p><p>View all (23)</p><p>{P3}</p>
+<p>{P2}</p><p>Advert</p><p>View all (23)</p><p>À lire aussi : Les phares du port rallumés</p>
+<p>Читайте также: Маяки снова горят</p><p>{P3}</p>
 </article></body></html>"#
         );
         let x = extract_html(&html, None);
