@@ -2392,7 +2392,11 @@ pub fn drop_closing_bio(text: &mut String, authors: &[String]) {
         .iter()
         .filter_map(|a| a.split(',').next())
         .map(str::trim)
-        .filter(|a| a.split_whitespace().count() >= 2)
+        // A writer known by one name is one where it is a first name ("Regan"), not a brand's.
+        .filter(|a| {
+            let words = a.split_whitespace().count();
+            words >= 2 || (words == 1 && newsdesk_text::is_first_name(a))
+        })
         .collect();
     if names.is_empty() {
         return;
@@ -2462,18 +2466,30 @@ fn is_signup_pitch(text: &str) -> bool {
     let lower = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    let asks = [
-        "sign up",
-        "subscribe",
-        "join our",
-        "join the",
-        "get the latest",
-        "get our",
-        "receive ",
-        "never miss",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
+    // The ask opens the pitch or one of its sentences ("There's plenty more where that came
+    // from. Sign up for …").
+    let sentences = std::iter::once(lower.as_str()).chain(
+        lower
+            .match_indices(['.', '!', '?'])
+            .filter_map(|(i, _)| lower.get(i + 1..))
+            .filter(|rest| rest.starts_with(' '))
+            .map(str::trim_start),
+    );
+    let asks = sentences
+        .flat_map(|sentence| {
+            [
+                "sign up",
+                "subscribe",
+                "join our",
+                "join the",
+                "get the latest",
+                "get our",
+                "receive ",
+                "never miss",
+            ]
+            .map(|p| sentence.starts_with(p))
+        })
+        .any(|asked| asked)
         || (lower.starts_with("get ") && lower.contains("inbox"))
         || lower.contains("by signing up")
         || (lower.len() < 200

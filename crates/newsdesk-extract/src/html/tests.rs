@@ -2725,6 +2725,18 @@ mod edges {
             "Harbour is built to make storm kits simple. Browse our range of lamps and radios.";
         let x = extract_html(&page("Harbour Team", pitch), None);
         assert!(x.text.ends_with(pitch), "{}", x.text);
+        let x = extract_html(&page("Harbour", pitch), None);
+        assert!(x.text.ends_with(pitch), "{}", x.text);
+
+        // A writer who goes by one name, a first name.
+        let x = extract_html(
+            &page(
+                "Jane",
+                "Jane is a freelance writer who covers weather and energy for regional papers.",
+            ),
+            None,
+        );
+        assert!(x.text.ends_with(&format!("{P2} {P3}")), "{}", x.text);
     }
 
     /// A shop's rails after a product's description ("Customers who bought this item also
@@ -3009,6 +3021,20 @@ fn a_box_in_the_slot_after_the_post_goes() {
 </div></article>
 <div class="after-post-optin"><h3>Your free calendar</h3><p>{pitch}</p></div>
 </main></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+}
+
+/// A newsletter pitch whose ask follows a sentence of its own goes at the end of a story.
+#[test]
+fn a_closing_newsletter_pitch_goes() {
+    let page = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1><div class="story-body">
+<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<p>There is more where that came from. Sign up for the Harbour Letter to get the free daily newsletter in your inbox.</p>
+</div></article></body></html>"#
     );
     let a = extract_html(&page, None);
     assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
