@@ -2131,7 +2131,7 @@ fn boilerplate_re() -> &'static Regex {
             | read\s+(?:more|next|the\s+full\s+(?:story|article))\b.*|continue\s+reading\b.*|see\s+also\b.*|more\s+(?:on|from|about)\s+(?:this|these)\b.*
             | (?:à\s+)?lire\s+aussi\b.*|lesen\s+sie\s+auch\b.*|(?:lee|lea)\s+también\b.*|leia\s+também\b.*|leggi\s+anche\b.*|lees\s+ook\b.*|czytaj\s+(?:także|też|również)\b.*|читайте\s+(?:также|тоже)\b.*
             | related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?\s*:?.*
-            | recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+also\s+like\b.*|most\s+(?:read|popular|viewed)\b.*|trending(?:\s+now)?|more\s+stories|top\s+stories|latest\s+news
+            | recommended(?:\s+for\s+you)?|don[’']?t\s+miss|you\s+(?:may|might)\s+also\s+like\b.*|most\s+(?:read|popular|viewed)\b.*|trending(?:\s+now)?|more\s+stories|top\s+stories|latest\s+news
             | (?:©|\(c\)|copyright\b).*|all\s+rights\s+reserved.*
             | (?:sign\s+up|subscribe|follow\s+us|log\s*in|register|click\s+here|download\s+the\s+app)\b.*
             | (?:photo|image|picture|photograph|credit|source|illustration|video)\s*:.*
