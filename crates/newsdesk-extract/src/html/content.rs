@@ -2140,6 +2140,7 @@ fn boilerplate_re() -> &'static Regex {
             | skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|scroll\s+to\s+top|close|menu|search|loading\.*|play\s+video|watch\s*:.*|listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read
             | (?:updated|published|posted)\b[^.!?]{0,90}
             | view\s+all(?:\s*\(\d+\))?
+            | sent\s+from\s+my\s+[^.!?]{1,80}
             )\s*[\])]?$"#,
         )
         .expect("valid regex")

@@ -2796,7 +2796,7 @@ mod edges {
 <script type="application/ld+json">{{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Power back on the east side?","author":{{"@type":"Person","name":"stormwatch"}}}}</script>
 </head><body>
 <div class="topic"><h1>Power back on the east side?</h1><div class="post-body"><p>{P1}</p><p>{P2}</p></div>
-<ul class="comments"><li class="comment"><p>{}</p></li><li class="comment"><p>{}</p></li><li class="comment"><p>{}</p></li></ul></div>
+<ul class="comments"><li class="comment"><p>{}</p><p>Sent from my Pixel 7 using Harbour Forums mobile app</p></li><li class="comment"><p>{}</p></li><li class="comment"><p>{}</p></li></ul></div>
 <div class="about"><h2>About this forum</h2><p>{P3} {P1}</p><p>{P2} {P3}</p><p>{P1} {P2}</p></div>
 </body></html>"#,
             replies[0], replies[1], replies[2]
@@ -2806,6 +2806,8 @@ mod edges {
         for r in replies {
             assert!(x.text.contains(r), "{r}: {}", x.text);
         }
+        // The app's signature under a reply is not what the reply says.
+        assert!(!x.text.contains("Sent from my"), "{}", x.text);
     }
 
     /// A Q&A page is no forum thread: the comments under its question and answers are asides,
