@@ -2209,7 +2209,10 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         if block.chars < 400 && !is_heading && is_affiliate_disclosure(text) {
             continue;
         }
-        if short && block.kind != BlockKind::Heading(2) && is_date_line(&block.text) {
+        if short
+            && block.kind != BlockKind::Heading(2)
+            && (is_date_line(&block.text) || is_meta_line(text))
+        {
             continue;
         }
         if let Some(key) = &title_key {
@@ -2539,6 +2542,48 @@ fn sells_a_newsletter(text: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w))
+}
+
+/// A line of the post's particulars set apart by bars or dots, each part furniture: a date or
+/// how long ago, the time it takes to read, a byline, a comment count (`Last Updated: Dec 17,
+/// 2025 • 5 min read`, `11/19/2025 | By Jane Doe`, `Jane Doe | 2 weeks ago`). A bare name counts
+/// only beside a time ago: beside a date it may be the outlet of a press mention
+/// (`11/25/2025 | The Harbour Times`), which is text.
+fn is_meta_line(text: &str) -> bool {
+    static AGO: OnceLock<Regex> = OnceLock::new();
+    let ago = AGO.get_or_init(|| {
+        Regex::new(r"(?i)^(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^(?:yesterday|today|just\s+now)$")
+            .expect("valid regex")
+    });
+    let parts: Vec<&str> = text
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 || text.chars().count() > 120 {
+        return false;
+    }
+    let name = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        words.len() <= 6
+            && words.iter().all(|w| {
+                matches!(*w, "and" | "&")
+                    || (w.starts_with(char::is_uppercase)
+                        && !w.contains(|c: char| c.is_ascii_digit()))
+            })
+    };
+    let any_ago = parts.iter().any(|p| ago.is_match(p));
+    parts.iter().all(|p| {
+        let stripped = p.trim_start_matches(|c: char| !c.is_alphanumeric());
+        ago.is_match(stripped)
+            || is_date_line(stripped)
+            || boilerplate_re().is_match(stripped)
+            || stripped
+                .to_lowercase()
+                .strip_prefix("last ")
+                .is_some_and(|rest| boilerplate_re().is_match(rest))
+            || (any_ago && name(stripped))
+    }) && parts.iter().any(|p| !name(p) || ago.is_match(p))
 }
 
 /// A line that is only a date (`March 3, 2024`, `Updated 10:15 GMT`).

@@ -3042,6 +3042,28 @@ fn a_closing_newsletter_pitch_goes() {
     assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
 }
 
+/// A line of the post's particulars, parted by bars or dots (when, who, how long to read), is
+/// not text; a press mention's date and outlet is.
+#[test]
+fn lines_of_particulars_go() {
+    let page = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body><article><h1>Storm hits coast</h1>
+<p>Last Updated: Dec 17, 2025 • 5 min read</p>
+<p>By Jane Doe · Dec. 19, 2025</p>
+<p>{P1}</p><p>{P2}</p>
+<p>Jane Doe | 2 weeks ago</p>
+<p>11/25/2025 | The Harbour Times</p>
+</article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(
+        a.text,
+        format!("{P1}\n\n{P2}\n\n11/25/2025 | The Harbour Times"),
+        "{}",
+        a.text
+    );
+}
+
 #[test]
 fn listing_cards_named_like_teasers_are_the_content() {
     // A section page: its stories are teaser cards, with no paragraphs. The cards are what
