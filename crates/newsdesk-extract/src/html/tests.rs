@@ -2649,7 +2649,7 @@ mod edges {
 <p>PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</p><p>{P1}</p>
 <p>[Related: Harbour lights return after the storm]</p>
 <p>{P2}</p><p>Advert</p><p>View all (23)</p><p>À lire aussi : Les phares du port rallumés</p>
-<p>Читайте также: Маяки снова горят</p><p>DON'T MISS</p><p>{P3}</p>
+<p>Читайте также: Маяки снова горят</p><p>DON'T MISS</p><p>Loading paragraph...</p><p>{P3}</p>
 </article></body></html>"#
         );
         let x = extract_html(&html, None);
