@@ -2169,6 +2169,8 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
     // Whether the blocks since the last sign-up pitch all went on selling it.
     let mut after_pitch = false;
+    // Where the title is printed among the kept blocks.
+    let mut title_at: Option<usize> = None;
     for (n, block) in blocks.into_iter().enumerate() {
         if mostly_links(&block) && !block.in_list {
             // A section's list of resources: items under one of the text's own headings,
@@ -2216,9 +2218,11 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
             continue;
         }
         if let Some(key) = &title_key {
-            if (n < 8 || block.kind == BlockKind::Heading(1)) && normalize_key(&block.text) == *key
-            {
-                continue;
+            if normalize_key(&block.text) == *key {
+                title_at.get_or_insert(kept.len());
+                if n < 8 || block.kind == BlockKind::Heading(1) {
+                    continue;
+                }
             }
         }
         kept.push(block);
@@ -2268,6 +2272,18 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     }
     if let Some(k) = cut {
         kept.truncate(k);
+    }
+    // A rail printed above the headline ("People who viewed this item also viewed" atop a
+    // shop's item page) goes, up to the headline.
+    if let Some(t) = title_at.filter(|&t| t <= kept.len()) {
+        let rail = kept[..t].iter().position(|b| {
+            matches!(b.kind, BlockKind::Heading(_) | BlockKind::Para)
+                && b.chars < 60
+                && is_rail_heading(b.text.trim())
+        });
+        if let Some(r) = rail {
+            kept.drain(r..t);
+        }
     }
     // Labels and bylines at the edges (a section name above the story, a lone credit below it).
     let is_label = |b: &Block| b.chars < 25 && !ends_sentence(&b.text) && b.kind != BlockKind::Item;

@@ -3064,6 +3064,26 @@ fn lines_of_particulars_go() {
     );
 }
 
+/// A rail printed above the headline goes up to the headline.
+#[test]
+fn a_rail_above_the_headline_goes() {
+    let page = format!(
+        r#"<html><head><title>Harbour storm lamp</title></head><body><main>
+<h2>People who viewed this item also viewed</h2>
+<p>Brass storm lantern with glass chimney</p><p>$24.00</p>
+<p>Camping lamp, rechargeable, 300 lumens</p><p>$18.50</p>
+<p>Wind-up radio with torch and phone charger</p><p>$31.99</p>
+<p>Emergency candle set, twelve hours each</p><p>$9.99</p>
+<p>Folding lantern with solar panel</p><p>$27.00</p>
+<p>Headlamp with red night light</p><p>$14.25</p>
+<h1>Harbour storm lamp</h1>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+</main></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+}
+
 #[test]
 fn listing_cards_named_like_teasers_are_the_content() {
     // A section page: its stories are teaser cards, with no paragraphs. The cards are what
