@@ -356,10 +356,19 @@ fn is_dek_name(class_id: &str) -> bool {
 }
 
 fn is_positive(class_id: &str) -> bool {
-    !class_id.is_empty()
-        && class_id
-            .split(' ')
-            .any(|token| positive_re().is_match(token) && !is_beside_content(token))
+    if class_id.is_empty() || !positive_re().is_match(class_id) {
+        return false;
+    }
+    // Token by token only where a slot's name may be among them.
+    if !["after", "before", "below", "above"]
+        .iter()
+        .any(|w| class_id.contains(w))
+    {
+        return true;
+    }
+    class_id
+        .split(' ')
+        .any(|token| positive_re().is_match(token) && !is_beside_content(token))
 }
 
 /// A slot named for where it sits beside the content (`content-after`, `after-content`,
@@ -2218,7 +2227,9 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
             continue;
         }
         if let Some(key) = &title_key {
-            if normalize_key(&block.text) == *key {
+            // Only a block about as long as the title can print it.
+            let about_as_long = block.chars >= key.len() / 4 && block.chars <= 2 * key.len() + 20;
+            if about_as_long && normalize_key(&block.text) == *key {
                 title_at.get_or_insert(kept.len());
                 if n < 8 || block.kind == BlockKind::Heading(1) {
                     continue;
@@ -2571,12 +2582,15 @@ fn is_meta_line(text: &str) -> bool {
         Regex::new(r"(?i)^(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^(?:yesterday|today|just\s+now)$")
             .expect("valid regex")
     });
+    if !text.contains(['|', '·', '•']) || text.chars().count() > 120 {
+        return false;
+    }
     let parts: Vec<&str> = text
         .split(['|', '·', '•'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.len() < 2 || text.chars().count() > 120 {
+    if parts.len() < 2 {
         return false;
     }
     let name = |p: &str| {
