@@ -2499,28 +2499,24 @@ fn is_signup_pitch(text: &str) -> bool {
         .to_lowercase();
     // The ask opens the pitch or one of its sentences ("There's plenty more where that came
     // from. Sign up for …").
-    let sentences = std::iter::once(lower.as_str()).chain(
+    let mut sentences = std::iter::once(lower.as_str()).chain(
         lower
             .match_indices(['.', '!', '?'])
             .filter_map(|(i, _)| lower.get(i + 1..))
             .filter(|rest| rest.starts_with(' '))
             .map(str::trim_start),
     );
-    let asks = sentences
-        .flat_map(|sentence| {
-            [
-                "sign up",
-                "subscribe",
-                "join our",
-                "join the",
-                "get the latest",
-                "get our",
-                "receive ",
-                "never miss",
-            ]
-            .map(|p| sentence.starts_with(p))
-        })
-        .any(|asked| asked)
+    const ASKS: [&str; 8] = [
+        "sign up",
+        "subscribe",
+        "join our",
+        "join the",
+        "get the latest",
+        "get our",
+        "receive ",
+        "never miss",
+    ];
+    let asks = sentences.any(|sentence| ASKS.iter().any(|p| sentence.starts_with(p)))
         || (lower.starts_with("get ") && lower.contains("inbox"))
         || lower.contains("by signing up")
         || (lower.len() < 200
