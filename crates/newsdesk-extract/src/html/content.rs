@@ -470,7 +470,9 @@ fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
         // script as soon as they arrive: they are the page, not hidden from it.
         return !dom.attr(i, "id").is_some_and(|id| id.starts_with("S:"));
     }
-    if dom.attr(i, "aria-hidden") == Some("true") {
+    // A popover (`<div popover>`) shows only when a control opens it: a menu, a card, an
+    // app's install prompt; not the page's text.
+    if dom.attr(i, "aria-hidden") == Some("true") || dom.attr(i, "popover").is_some() {
         return true;
     }
     dom.attr(i, "style").is_some_and(|style| {

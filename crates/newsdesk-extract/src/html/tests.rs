@@ -3084,6 +3084,24 @@ fn a_rail_above_the_headline_goes() {
     assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
 }
 
+/// A popover shows only when a control opens it (an app's install card, a menu): its text is
+/// not the page's.
+#[test]
+fn a_popover_is_not_text() {
+    let card = "Add the Harbour app to your home screen for push notifications, badges and more.";
+    let page = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1>
+<p>{P1}</p><p>{P2}</p>
+<button popovertarget="app-card">Learn more</button>
+<div popover id="app-card"><p>{card}</p></div>
+<p>{P3}</p>
+</article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+}
+
 #[test]
 fn listing_cards_named_like_teasers_are_the_content() {
     // A section page: its stories are teaser cards, with no paragraphs. The cards are what
