@@ -2260,24 +2260,22 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     // A furniture heading in the last third ("Most popular", "Related stories", "You may also
     // like", the writer's "About the Author" box) starts the page's rails, not more of the
     // article: it and what follows go.
-    let total: usize = kept.iter().map(|b| b.chars).sum();
-    let mut seen = 0usize;
-    let mut cut = None;
-    for (k, b) in kept.iter().enumerate() {
-        // A rail's heading is sometimes set as a short paragraph of its own (a styled `<p>`),
-        // but a paragraph that ends in a colon is a label for what follows ("Recommended:"
-        // over a game's system requirements).
+    // A rail's heading is sometimes set as a short paragraph of its own (a styled `<p>`),
+    // but a paragraph that ends in a colon is a label for what follows ("Recommended:" over a
+    // game's system requirements).
+    let heads_rail = |b: &Block| {
         let heading = match b.kind {
             BlockKind::Heading(_) => true,
             BlockKind::Para => !b.text.trim_end().ends_with(':'),
             _ => false,
         };
-        if k > 0
-            && heading
-            && b.chars < 60
-            && seen * 3 >= total * 2
-            && is_rail_heading(b.text.trim())
-        {
+        heading && b.chars < 60 && is_rail_heading(b.text.trim())
+    };
+    let total: usize = kept.iter().map(|b| b.chars).sum();
+    let mut seen = 0usize;
+    let mut cut = None;
+    for (k, b) in kept.iter().enumerate() {
+        if k > 0 && seen * 3 >= total * 2 && heads_rail(b) {
             cut = Some(k);
             break;
         }
@@ -2289,12 +2287,7 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     // A rail printed above the headline ("People who viewed this item also viewed" atop a
     // shop's item page) goes, up to the headline.
     if let Some(t) = title_at.filter(|&t| t <= kept.len()) {
-        let rail = kept[..t].iter().position(|b| {
-            matches!(b.kind, BlockKind::Heading(_) | BlockKind::Para)
-                && b.chars < 60
-                && is_rail_heading(b.text.trim())
-        });
-        if let Some(r) = rail {
+        if let Some(r) = kept[..t].iter().position(heads_rail) {
             kept.drain(r..t);
         }
     }

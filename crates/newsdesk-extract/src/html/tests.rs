@@ -2580,29 +2580,23 @@ mod edges {
             "More Great Example Stories",
             "Jane Doe's Most Recent Stories",
         ];
-        assert_rails_go(&headings, |heading| {
-            format!(
-                r#"<html><head><title>Storm hits coast</title></head><body><article>
+        assert_rails_go(&headings, story_with_rail);
+    }
+
+    /// A story whose text ends with `{P1} {P2}`, then a rail of two teasers under `heading`.
+    fn story_with_rail(heading: &str) -> String {
+        format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
 <h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p>
 <h2>{heading}</h2><p>The cheapest places to fly this winter include three cities with new routes.</p>
 <p>Rivers rose overnight, and forecasters expect more rain before the weekend.</p>
 </article></body></html>"#
-            )
-        });
+        )
     }
 
     /// Rails headed in other languages go as well; a section heading of the story stays.
     #[test]
     fn rails_headed_in_other_languages_go() {
-        let page = |heading: &str| {
-            format!(
-                r#"<html><head><title>Storm hits coast</title></head><body><article>
-<h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p>
-<h3>{heading}</h3><p>The cheapest places to fly this winter include three cities with new routes.</p>
-<p>Rivers rose overnight, and forecasters expect more rain before the weekend.</p>
-</article></body></html>"#
-            )
-        };
         let headings = [
             "Meistgelesen",
             "Das könnte Sie auch interessieren",
@@ -2617,8 +2611,8 @@ mod edges {
             "Похожие статьи",
             "Самые популярные диеты",
         ];
-        assert_rails_go(&headings, page);
-        let kept = extract_html(&page("Die Folgen für die Küste"), None);
+        assert_rails_go(&headings, story_with_rail);
+        let kept = extract_html(&story_with_rail("Die Folgen für die Küste"), None);
         assert!(
             kept.text.ends_with("more rain before the weekend."),
             "{}",
