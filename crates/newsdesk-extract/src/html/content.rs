@@ -231,6 +231,8 @@ struct Names {
     pos: bool,
     /// Named as the standfirst under a headline (`dek`, `standfirst`, `sub-headline`).
     dek: bool,
+    /// Named for a slot beside the content ([`is_beside_content`]).
+    slot: bool,
 }
 
 /// Class tokens that describe what a page or post *has* or how it is filed
@@ -292,6 +294,7 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
                 post_furniture,
                 pos: is_positive(&buf),
                 dek: is_dek_name(&buf),
+                slot: may_name_slot(&buf) && buf.split(' ').any(is_beside_content),
             }
         })
         .collect()
@@ -360,15 +363,20 @@ fn is_positive(class_id: &str) -> bool {
         return false;
     }
     // Token by token only where a slot's name may be among them.
-    if !["after", "before", "below", "above"]
-        .iter()
-        .any(|w| class_id.contains(w))
-    {
+    if !may_name_slot(class_id) {
         return true;
     }
     class_id
         .split(' ')
         .any(|token| positive_re().is_match(token) && !is_beside_content(token))
+}
+
+/// Whether a class list holds a word of [`is_beside_content`]'s slots: most hold none, and
+/// need no reading token by token.
+fn may_name_slot(class_id: &str) -> bool {
+    ["after", "before", "below", "above"]
+        .iter()
+        .any(|w| class_id.contains(w))
 }
 
 /// A slot named for where it sits beside the content (`content-after`, `after-content`,
@@ -1487,10 +1495,21 @@ impl Analysis {
                 pos,
                 consent,
                 post_furniture,
+                slot,
                 ..
             } = names[i];
             let mut remove = false;
-            if neg && !structural {
+            // A slot beside the content holds what a theme or an ad manager adds to every
+            // story (a fundraising letter, the publisher's "about us", an opt-in box), prose
+            // or not; a short one may be a module's own heading ("Related items" over its grid).
+            if slot
+                && s.plain() >= NAMED_PROSE_MIN
+                && !structural
+                && !holds_most
+                && !article_inside(i)
+            {
+                remove = true;
+            } else if neg && !structural {
                 remove = if consent || post_furniture {
                     // Unless it wraps the article itself. A forum's posts are its content on
                     // any page, what frames them is not, even where it names its own part as

@@ -3022,6 +3022,25 @@ fn a_box_in_the_slot_after_the_post_goes() {
     assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
 }
 
+/// What an ad manager or a theme puts in the slot after the content (`zone-content-after`)
+/// goes even when it is written as prose: a fundraising letter, the publisher's "about us".
+#[test]
+fn prose_in_the_slot_after_the_content_goes() {
+    let page = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1><div class="story-body">
+<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<div class="zone zone-content-after"><div class="letter">
+<h5>A word to our readers</h5>
+<p>Every story we publish is free to read, but reporting it is far from free, and we rely on readers like you to keep going.</p>
+<p>If you value local news, please consider a gift today. Every dollar you give this month will be doubled by our partners.</p>
+</div></div>
+</div></article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+}
+
 /// A newsletter pitch whose ask follows a sentence of its own goes at the end of a story.
 #[test]
 fn a_closing_newsletter_pitch_goes() {
