@@ -1952,6 +1952,8 @@ pub struct Block {
     pub lead_chars: usize,
     /// Whether it lies in the page's list of cards, where links are content.
     pub in_list: bool,
+    /// Whether it lies in a table's cell, where the same value often stands twice in a row.
+    pub in_cell: bool,
 }
 
 #[derive(Default)]
@@ -1965,6 +1967,8 @@ struct Collector {
     pending_space: bool,
     link_depth: usize,
     pre_depth: usize,
+    /// Table cells (`<td>`, `<th>`) open around the text being read.
+    cell_depth: usize,
     /// The page's list of cards, and whether the node being read lies inside it.
     list: Option<usize>,
     inside_list: bool,
@@ -2049,6 +2053,7 @@ impl Collector {
                 link_chars: self.link_chars,
                 lead_chars: self.lead_chars,
                 in_list: self.block_in_list,
+                in_cell: self.cell_depth > 0,
             });
         }
         self.block_in_list = false;
@@ -2128,6 +2133,9 @@ fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &m
         if tag == "pre" {
             c.pre_depth += 1;
         }
+        if matches!(tag, "td" | "th") {
+            c.cell_depth += 1;
+        }
         open.push((node.end.max(i + 1), tag, restore));
         i += 1;
     }
@@ -2146,6 +2154,9 @@ fn close(c: &mut Collector, tag: &str, restore: BlockKind) {
     }
     if tag == "pre" {
         c.pre_depth = c.pre_depth.saturating_sub(1);
+    }
+    if matches!(tag, "td" | "th") {
+        c.cell_depth = c.cell_depth.saturating_sub(1);
     }
 }
 
@@ -2329,10 +2340,13 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     let mut last: Option<&Block> = None;
     for block in &kept[start..end] {
         // The same paragraph twice in a row is a layout artefact (mobile and desktop copies).
-        // Copies have as many characters; only then are their words compared.
-        if last.is_some_and(|l| {
-            l.chars == block.chars && normalize_key(&l.text) == normalize_key(&block.text)
-        }) {
+        // Copies have as many characters; only then are their words compared. A table's
+        // cells repeat their values ("0", "0", "0" along a row of standings) and stay.
+        if !block.in_cell
+            && last.is_some_and(|l| {
+                l.chars == block.chars && normalize_key(&l.text) == normalize_key(&block.text)
+            })
+        {
             continue;
         }
         if !out.is_empty() {

@@ -3022,6 +3022,30 @@ fn a_box_in_the_slot_after_the_post_goes() {
     assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
 }
 
+/// A table's cells repeat their values along a row ("0", "0", "0"): each one stays, where the
+/// same paragraph twice in a row is a layout's second copy and goes.
+#[test]
+fn repeated_values_in_a_table_stay() {
+    let page = format!(
+        r#"<html><head><title>Standings</title></head><body>
+<article><h1>Standings</h1><p>{P1}</p><p>{P2}</p>
+<table><tr><th>Pos</th><th>Driver</th><th>Points</th><th>Wins</th><th>Poles</th><th>Top 5</th></tr>
+<tr><td>1</td><td>Jane Roe</td><td>5040</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td>2</td><td>John Doe</td><td>5035</td><td>2</td><td>2</td><td>7</td></tr></table>
+<p>{P3}</p><p>{P3}</p>
+</article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    let words: Vec<&str> = a.text.split_whitespace().collect();
+    assert!(
+        words.windows(4).any(|w| w == ["5040", "0", "0", "0"])
+            && words.windows(3).any(|w| w == ["5035", "2", "2"]),
+        "{}",
+        a.text
+    );
+    assert_eq!(a.text.matches(P3).count(), 1, "{}", a.text);
+}
+
 /// What an ad manager or a theme puts in the slot after the content (`zone-content-after`)
 /// goes even when it is written as prose: a fundraising letter, the publisher's "about us".
 #[test]
