@@ -545,6 +545,32 @@ fn hidden_by_class(class: &str) -> bool {
     hides
 }
 
+/// Characters a hidden block of structured data may hold: a few addresses, names and dates.
+/// An article's body so marked up (`itemprop="articleBody"`) holds far more.
+const STRUCTURED_DATA_MAX: u32 = 600;
+
+/// Whether all the text of element `i` is the values of microdata properties
+/// (`<span itemprop="url">`, `itemprop="datePublished"`): what a theme prints in a hidden
+/// block for search engines (the image's address and size, the publisher's name), never read.
+fn only_structured_data(dom: &Dom<'_>, i: usize) -> bool {
+    let end = dom.nodes[i].end.min(dom.len());
+    let mut any = false;
+    for k in i + 1..end {
+        if dom.nodes[k].el.is_some() || dom.nodes[k].text.trim().is_empty() {
+            continue;
+        }
+        any = true;
+        let mut p = dom.nodes[k].parent;
+        while p > i && dom.attr(p, "itemprop").is_none() {
+            p = dom.nodes[p].parent;
+        }
+        if p <= i {
+            return false;
+        }
+    }
+    any
+}
+
 /// Sizes of a subtree's visible text, counted in non-whitespace characters so that layout
 /// whitespace does not count as content.
 #[derive(Clone, Copy, Default)]
@@ -1374,8 +1400,10 @@ impl Analysis {
                 // a mobile menu's entries) is often shown by the page's scripts.
                 let hidden = !furniture
                     && (is_hidden(dom, i)
-                        || (stats[i].text >= CLASS_HIDDEN_MIN
-                            && dom.attr(i, "class").is_some_and(hidden_by_class)))
+                        || (dom.attr(i, "class").is_some_and(hidden_by_class)
+                            && (stats[i].text >= CLASS_HIDDEN_MIN
+                                || (stats[i].text < STRUCTURED_DATA_MAX
+                                    && only_structured_data(dom, i)))))
                     && !is_panel(dom, i, panels.get_or_insert_with(|| disclosure_panels(dom)));
                 if furniture || hidden {
                     let s = &stats[i];

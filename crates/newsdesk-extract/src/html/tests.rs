@@ -3022,6 +3022,37 @@ fn a_box_in_the_slot_after_the_post_goes() {
     assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
 }
 
+/// A theme's hidden block of microdata (the image's address and size, the publisher's name, the
+/// dates) is for search engines, not readers; a small block hidden by its class that holds
+/// words of the page (a tab a script will show) stays.
+#[test]
+fn a_hidden_block_of_structured_data_goes() {
+    let page = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1><div class="entry-content">
+<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<div class="hidden">Crews will be back on Thursday.</div>
+</div>
+<span class="hidden"><span itemprop="image" itemscope><span itemprop="url">https://example.com/uploads/storm-photo-01.jpg</span>
+<span itemprop="height">540</span> <span itemprop="width">960</span></span>
+<span itemprop="publisher" itemscope><span itemprop="name">siteadmin</span></span>
+<span itemprop="datePublished">2025-03-03 10:33:49</span></span>
+</article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert!(a.text.starts_with(P1), "{}", a.text);
+    assert!(
+        a.text.contains("Crews will be back on Thursday."),
+        "{}",
+        a.text
+    );
+    assert!(
+        !a.text.contains("storm-photo") && !a.text.contains("siteadmin"),
+        "{}",
+        a.text
+    );
+}
+
 /// A table's cells repeat their values along a row ("0", "0", "0"): each one stays, where the
 /// same paragraph twice in a row is a layout's second copy and goes.
 #[test]
