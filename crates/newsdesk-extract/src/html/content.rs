@@ -2572,8 +2572,14 @@ fn is_signup_pitch(text: &str) -> bool {
         "receive ",
         "never miss",
     ];
-    let asks = sentences.any(|sentence| ASKS.iter().any(|p| sentence.starts_with(p)))
-        || (lower.starts_with("get ") && lower.contains("inbox"))
+    // A link's label may lead the ask ("Click here to subscribe to …").
+    let asks = sentences.any(|sentence| {
+        let ask = ["click here to ", "tap here to ", "click to "]
+            .iter()
+            .find_map(|label| sentence.strip_prefix(label))
+            .unwrap_or(sentence);
+        ASKS.iter().any(|p| ask.starts_with(p))
+    }) || (lower.starts_with("get ") && lower.contains("inbox"))
         || lower.contains("by signing up")
         || (lower.len() < 200
             && ["sign up for our", "subscribe to our"]

@@ -3096,6 +3096,21 @@ fn prose_in_the_slot_after_the_content_goes() {
     assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
 }
 
+/// A pitch whose ask a link's label leads ("Click here to subscribe to …") is a pitch too, set
+/// as a heading as well.
+#[test]
+fn a_click_here_newsletter_pitch_goes() {
+    let page = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1><div class="story-body">
+<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<h4>Click <a href="/letter">here</a> to subscribe to The Harbour Letter newsletter</h4>
+</div></article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+}
+
 /// A newsletter pitch whose ask follows a sentence of its own goes at the end of a story.
 #[test]
 fn a_closing_newsletter_pitch_goes() {
