@@ -2207,7 +2207,7 @@ fn boilerplate_re() -> &'static Regex {
             | (?:by|posted\s+by|written\s+by|words\s+by|reporting\s+by)\s+\p{Lu}[^.!?]*
             | tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categories?\s*:.*
             | skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|scroll\s+to\s+top|close|menu|search|loading(?:\s+[\w-]+){0,2}\s*(?:\.*|…)|play\s+video|watch\s*:.*|listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read
-            | (?:updated|published|posted)\b[^.!?]{0,90}
+            | (?:updated|published|posted)\b(?:[^.!?]|[ap]\.m\.){0,90}
             | view\s+all(?:\s*\(\d+\))?
             | sent\s+from\s+my\s+[^.!?]{1,80}
             )\s*[\])]?$"#,

@@ -3053,6 +3053,19 @@ fn a_hidden_block_of_structured_data_goes() {
     );
 }
 
+/// A line that says when the story was updated goes, the time of day with its "p.m." too.
+#[test]
+fn an_update_time_line_goes() {
+    let page = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1><div class="story-body">
+<p>{P1}</p><p><em>Updated at 1:23 p.m.</em></p><p>{P2}</p><p>{P3}</p>
+</div></article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+}
+
 /// A table's cells repeat their values along a row ("0", "0", "0"): each one stays, where the
 /// same paragraph twice in a row is a layout's second copy and goes.
 #[test]
