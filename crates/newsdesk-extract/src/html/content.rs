@@ -2536,11 +2536,12 @@ pub fn drop_closing_bio(text: &mut String, authors: &[String]) {
     }) else {
         return;
     };
-    // The writer's name and role set as lines of their own above the bio.
+    // The writer's name and role set as lines of their own above the bio; not the attribution
+    // that closes a quote or an embedded post above it ("— Jane Doe (@jdoe) March 3, 2025").
     let mut first = k;
     while first > 1 && {
         let line = paras[first - 1].trim();
-        line.chars().count() < 60 && !ends_sentence(line)
+        line.chars().count() < 60 && !ends_sentence(line) && !line.starts_with(['—', '–'])
     } {
         first -= 1;
     }

@@ -2722,6 +2722,23 @@ mod edges {
         let x = extract_html(&page("Harbour", pitch), None);
         assert!(x.text.ends_with(pitch), "{}", x.text);
 
+        // The attribution closing a post the story embeds is the post's, not the writer's
+        // role line.
+        let embed = format!(
+            r#"<html><head><title>Storm hits coast</title><meta name="author" content="Jane Doe"></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p>
+<blockquote class="twitter-tweet"><p>The harbour wall held tonight, thanks to every crew.</p>&mdash; Harbour Council (@harbourcouncil) <a href="https://x.example/status/1">March 3, 2025</a></blockquote>
+<p>Email Jane Doe at jdoe@example.com or follow her @janedoe.</p>
+</article></body></html>"#
+        );
+        let x = extract_html(&embed, None);
+        assert!(
+            x.text
+                .ends_with("— Harbour Council (@harbourcouncil) March 3, 2025"),
+            "{}",
+            x.text
+        );
+
         // A writer who goes by one name, a first name.
         let x = extract_html(
             &page(
