@@ -2261,6 +2261,13 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         if short && !is_heading && boilerplate_re().is_match(text) {
             continue;
         }
+        // A template's placeholder ("Lorem ipsum dolor sit amet …"), never anyone's words.
+        if text
+            .get(..11)
+            .is_some_and(|head| head.eq_ignore_ascii_case("lorem ipsum"))
+        {
+            continue;
+        }
         // A bare address above the story is a share box's URL field, not text.
         let bare_url =
             !text.contains(' ') && (text.starts_with("http") || text.starts_with("www."));

@@ -3070,6 +3070,20 @@ fn a_hidden_block_of_structured_data_goes() {
     );
 }
 
+/// A template's placeholder text ("Lorem ipsum …") left on the page is nobody's words.
+#[test]
+fn placeholder_text_goes() {
+    let page = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1><div class="story-body">
+<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>
+</div></article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+}
+
 /// A line that says when the story was updated goes, the time of day with its "p.m." too.
 #[test]
 fn an_update_time_line_goes() {
