@@ -2261,6 +2261,11 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         if short && !is_heading && boilerplate_re().is_match(text) {
             continue;
         }
+        // The label of a page's navigation: a table of contents ("In this article", "Jump to")
+        // or its tag list, heading or not (its links go as link lines).
+        if block.chars < 20 && is_navigation_label(text) {
+            continue;
+        }
         // A template's placeholder ("Lorem ipsum dolor sit amet …"), never anyone's words.
         if text
             .get(..11)
@@ -2391,6 +2396,20 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         last = Some(block);
     }
     out
+}
+
+/// The label over a page's own navigation: its table of contents or its tags.
+fn is_navigation_label(text: &str) -> bool {
+    let label = text.trim_end_matches([':', ' ']).to_lowercase();
+    matches!(
+        label.as_str(),
+        "table of contents"
+            | "in this article"
+            | "on this page"
+            | "jump to"
+            | "jump to section"
+            | "tags"
+    )
 }
 
 /// Headings of the rails that follow an article or a product's description (what is popular,

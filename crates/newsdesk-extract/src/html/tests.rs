@@ -3070,6 +3070,27 @@ fn a_hidden_block_of_structured_data_goes() {
     );
 }
 
+/// The label over a table of contents ("Table of Contents", "In this article:") goes with the
+/// contents' links, a heading or a summary as much as a paragraph.
+#[test]
+fn a_table_of_contents_label_goes() {
+    for label in [
+        "<h2>Table of Contents</h2>",
+        "<p><strong>In this article:</strong></p>",
+        "<details><summary>Table of Contents</summary><nav><ul><li><a href=\"#b\">Crews</a></li></ul></nav></details>",
+    ] {
+        let page = format!(
+            r##"<html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1><div class="story-body">
+<p>{P1}</p>{label}<nav><ul><li><a href="#a">Power cuts</a></li><li><a href="#b">Crews at work</a></li></ul></nav>
+<p>{P2}</p><p>{P3}</p>
+</div></article></body></html>"##
+        );
+        let a = extract_html(&page, None);
+        assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{label}: {}", a.text);
+    }
+}
+
 /// A template's placeholder text ("Lorem ipsum …") left on the page is nobody's words.
 #[test]
 fn placeholder_text_goes() {
