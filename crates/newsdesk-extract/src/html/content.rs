@@ -2209,6 +2209,7 @@ fn boilerplate_re() -> &'static Regex {
             | skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|scroll\s+to\s+top|close|menu|search|loading(?:\s+[\w-]+){0,2}\s*(?:\.*|…)|play\s+video|watch\s*:.*|listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read
             | (?:updated|published|posted)\b(?:[^.!?]|[ap]\.m\.){0,90}
             | view\s+all(?:\s*\(\d+\))?
+            | (?:showing\s+)?\d[\d,]*\s*(?:[–-]|to)\s*\d[\d,]*\s+of\s+\d[\d,]*(?:\s+(?:results|products|items|entries|listings))?|sort(?:\s+by)?\s*:.*
             | sent\s+from\s+my\s+[^.!?]{1,80}
             )\s*[\])]?$"#,
         )

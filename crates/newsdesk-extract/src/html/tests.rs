@@ -3091,6 +3091,21 @@ fn a_table_of_contents_label_goes() {
     }
 }
 
+/// A listing's controls ("Showing 1–12 of 40 results", "Sort by: Newest") are not its content.
+#[test]
+fn a_listings_count_and_sort_lines_go() {
+    let page = format!(
+        r#"<html><head><title>Kettles</title></head><body>
+<main><h1>Kettles</h1><div class="intro">
+<p>{P1}</p>
+<p>Showing 1–12 of 40 results</p><p>Sort by: Newest</p><p>1 - 12 of 27 Products</p>
+<p>{P2}</p><p>{P3}</p>
+</div></main></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+}
+
 /// A template's placeholder text ("Lorem ipsum …") left on the page is nobody's words.
 #[test]
 fn placeholder_text_goes() {
