@@ -2211,6 +2211,9 @@ fn boilerplate_re() -> &'static Regex {
             | view\s+all(?:\s*\(\d+\))?
             | (?:showing\s+)?\d[\d,]*\s*(?:[–-]|to)\s*\d[\d,]*\s+of\s+\d[\d,]*(?:\s+(?:results|products|items|entries|listings))?|sort(?:\s+by)?\s*:.*
             | sent\s+from\s+my\s+[^.!?]{1,80}
+            | (?:this\s+page\s+was\s+)?last\s+(?:modified|edited|updated)\s+on\b.*
+            | (?:was|is)\s+this\s+(?:page|article|post|answer|content|information)\s+(?:helpful|useful)\b.*|edit\s+this\s+page(?:\s+on\s+github)?|view\s+this\s+page\s+on\s+github\b.*
+            | click\s+on\s+a\s+star\s+to\s+rate\b.*|no\s+votes\s+so\s+far\b.*
             )\s*[\])]?$"#,
         )
         .expect("valid regex")

@@ -3091,6 +3091,32 @@ fn a_table_of_contents_label_goes() {
     }
 }
 
+/// A page's feedback and rating widgets and its "last modified" stamp are not its text.
+#[test]
+fn feedback_widgets_and_modified_stamps_go() {
+    for line in [
+        "Was this page helpful?",
+        "This page was last modified on Aug 20, 2025 by the guide's contributors.",
+        "Click on a star to rate it!",
+        "No votes so far! Be the first to rate this post.",
+        "Edit this page on GitHub",
+    ] {
+        let page = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1><div class="story-body">
+<p>{P1}</p><p>{line}</p><p>{P2}</p><p>{P3}</p>
+</div></article></body></html>"#
+        );
+        let a = extract_html(&page, None);
+        assert_eq!(
+            a.text,
+            format!("{P1}\n\n{P2}\n\n{P3}"),
+            "{line}: {}",
+            a.text
+        );
+    }
+}
+
 /// A listing's controls ("Showing 1–12 of 40 results", "Sort by: Newest") are not its content.
 #[test]
 fn a_listings_count_and_sort_lines_go() {
