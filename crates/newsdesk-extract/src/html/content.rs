@@ -549,11 +549,19 @@ fn hidden_by_class(class: &str) -> bool {
 /// An article's body so marked up (`itemprop="articleBody"`) holds far more.
 const STRUCTURED_DATA_MAX: u32 = 600;
 
+/// Nodes a hidden block of structured data may hold.
+const STRUCTURED_DATA_NODES: usize = 200;
+
 /// Whether all the text of element `i` is the values of microdata properties
 /// (`<span itemprop="url">`, `itemprop="datePublished"`): what a theme prints in a hidden
 /// block for search engines (the image's address and size, the publisher's name), never read.
 fn only_structured_data(dom: &Dom<'_>, i: usize) -> bool {
     let end = dom.nodes[i].end.min(dom.len());
+    // A few properties take a few nodes; reading no further keeps nested hidden blocks from
+    // each reading the whole depth below them.
+    if end - i > STRUCTURED_DATA_NODES {
+        return false;
+    }
     let mut any = false;
     for k in i + 1..end {
         if dom.nodes[k].el.is_some() || dom.nodes[k].text.trim().is_empty() {
