@@ -1222,6 +1222,25 @@ pub fn matches_site(part: &str, sites: &[String], host: Option<&str>) -> bool {
     false
 }
 
+/// Whether a headline, or the part before a title's first separator, is the site's branding
+/// rather than words of its own: it [`matches_site`], and the site's name (or its domain's) is
+/// at least half of it ("Harbour Times Tech" for "Harbour Times"). A headline that names the
+/// site among words of its own ("How we designed Acme's task queue") is not.
+fn is_branding(part: &str, sites: &[String], host: Option<&str>) -> bool {
+    if !matches_site(part, sites, host) {
+        return false;
+    }
+    let key = normalize_key(part).chars().count();
+    let label = host
+        .and_then(host_label)
+        .map(|l| normalize_key(&l).chars().count());
+    sites
+        .iter()
+        .map(|s| normalize_key(s).chars().count())
+        .chain(label)
+        .any(|n| n * 2 >= key)
+}
+
 const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " ~ ", " : ",
 ];
@@ -1294,7 +1313,7 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>) -> String {
     if let Some((i, len)) = first {
         let (head, tail) = (title[..i].trim(), title[i + len..].trim());
         // "Site | site.com - Headline": each branding prefix goes.
-        if !tail.is_empty() && matches_site(head, sites, host) {
+        if !tail.is_empty() && is_branding(head, sites, host) {
             return strip_site(tail, sites, host);
         }
     }
@@ -1376,7 +1395,7 @@ pub fn choose_title(
     // (`Storm hits coast | Opinion`): it goes as it does from metadata titles.
     let headline = |t: &String| {
         let h = t.trim();
-        (!h.is_empty() && h.chars().count() <= 300 && !matches_site(h, sites, host))
+        (!h.is_empty() && h.chars().count() <= 300 && !is_branding(h, sites, host))
             .then(|| strip_site(h, sites, host))
     };
     let heads: Vec<(usize, String)> = h1s

@@ -1660,6 +1660,37 @@ mod titles {
         );
     }
 
+    /// A headline that names the site among words of its own is the headline, not the site's
+    /// branding; a short prefix that is mostly the site's name is branding.
+    #[test]
+    fn a_headline_naming_the_site_is_not_branding() {
+        use super::{P1, P2};
+        let page = format!(
+            r#"<html><head><title>How we built Harbour's tide tables: a year of data - Harbour</title>
+<meta property="og:site_name" content="Harbour">
+<meta property="og:title" content="How we built Harbour's tide tables - a year of data"></head><body>
+<article><h1>How we built Harbour's tide tables: a year of data</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+        );
+        let a = crate::extract_html(&page, None);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("How we built Harbour's tide tables: a year of data")
+        );
+        let sites = ["Harbour".to_owned()];
+        assert_eq!(
+            super::strip_site(
+                "How we built Harbour's tide tables - a year of data",
+                &sites,
+                None
+            ),
+            "How we built Harbour's tide tables - a year of data"
+        );
+        assert_eq!(
+            super::strip_site("Harbour News - Tide tables for a year", &sites, None),
+            "Tide tables for a year"
+        );
+    }
+
     /// Markdown heading marks and quotes around the whole title go; a leading `#1` stays.
     #[test]
     fn tidy_title_drops_markup_only() {
