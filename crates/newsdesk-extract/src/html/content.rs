@@ -2252,6 +2252,10 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     let mut after_pitch = false;
     // Where the title is printed among the kept blocks.
     let mut title_at: Option<usize> = None;
+    let placeholders_beside_text = blocks.iter().any(|b| is_placeholder(b.text.trim()))
+        && blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Para && b.chars >= 100 && !is_placeholder(b.text.trim()));
     for (n, block) in blocks.into_iter().enumerate() {
         if mostly_links(&block) && !block.in_list {
             // A section's list of resources: items under one of the text's own headings,
@@ -2278,11 +2282,9 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         if block.chars < 20 && is_navigation_label(text) {
             continue;
         }
-        // A template's placeholder ("Lorem ipsum dolor sit amet …"), never anyone's words.
-        if text
-            .get(..11)
-            .is_some_and(|head| head.eq_ignore_ascii_case("lorem ipsum"))
-        {
+        // A template's placeholder ("Lorem ipsum dolor sit amet …") beside real text is never
+        // anyone's words; a page of nothing else (a template's demo, a test page) is its text.
+        if placeholders_beside_text && is_placeholder(text) {
             continue;
         }
         // A bare address above the story is a share box's URL field, not text.
@@ -2408,6 +2410,12 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         last = Some(block);
     }
     out
+}
+
+/// Whether a block is a template's placeholder text ("Lorem ipsum dolor sit amet …").
+fn is_placeholder(text: &str) -> bool {
+    text.get(..11)
+        .is_some_and(|head| head.eq_ignore_ascii_case("lorem ipsum"))
 }
 
 /// The label over a page's own navigation: its table of contents or its tags.

@@ -3163,7 +3163,8 @@ fn a_listings_count_and_sort_lines_go() {
     assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
 }
 
-/// A template's placeholder text ("Lorem ipsum …") left on the page is nobody's words.
+/// A template's placeholder text ("Lorem ipsum …") left on a page beside its text is nobody's
+/// words.
 #[test]
 fn placeholder_text_goes() {
     let page = format!(
@@ -3175,6 +3176,20 @@ fn placeholder_text_goes() {
     );
     let a = extract_html(&page, None);
     assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+
+    // A page of nothing else (a template's demo, a test page) keeps it: it is all there is.
+    let lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor \
+        incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud.";
+    let page = format!(
+        r#"<html><head><title>Test page</title></head><body>
+<article><h1>Test page</h1><p>{lorem}</p><p>{lorem}</p></article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert!(
+        a.text.starts_with("Lorem ipsum dolor sit amet"),
+        "{}",
+        a.text
+    );
 }
 
 /// A line that says when the story was updated goes, the time of day with its "p.m." too.
