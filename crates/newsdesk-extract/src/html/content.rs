@@ -350,7 +350,7 @@ fn is_widget_class(token: &str) -> bool {
 fn is_dek_name(class_id: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"standfirst|strapline|subtitle|sub-?head(?:line|ing)").expect("valid regex")
+        Regex::new(r"standfirst|strapline|subtitle|sub-?head(?:line|ing)?\b").expect("valid regex")
     })
     .is_match(class_id)
         || class_id

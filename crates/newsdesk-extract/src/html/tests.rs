@@ -3390,6 +3390,18 @@ fn standfirst_under_the_headline_is_not_the_text() {
     assert!(!a.text.contains("Thousands without power"), "{}", a.text);
     assert!(a.text.starts_with(P1), "{}", a.text);
     assert!(a.text.contains("What comes next"), "{}", a.text);
+
+    // A standfirst named a "sub-head"; a section's "subheader" in the body stays.
+    let page = format!(
+        r#"<html><body><article><h1>Storm hits coast</h1>
+<h2 class="sub-head">Thousands without power as the county cleans up.</h2>
+<div class="entry-content"><p>{P1}</p><p>{P2}</p>
+<h2 class="subheader">What comes next for the county and its residents</h2><p>{P3}</p></div>
+</article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert!(a.text.starts_with(P1), "{}", a.text);
+    assert!(a.text.contains("What comes next"), "{}", a.text);
 }
 
 #[test]
