@@ -3101,6 +3101,28 @@ fn a_hidden_block_of_structured_data_goes() {
     );
 }
 
+/// A story page: the headline, then `body` in the story's container.
+fn story_page(body: &str) -> String {
+    format!(
+        r##"<html><head><title>Storm hits coast</title></head><body>
+<article><h1>Storm hits coast</h1><div class="story-body">
+{body}
+</div></article></body></html>"##
+    )
+}
+
+/// Asserts that a page's text is the story's three paragraphs and nothing else.
+#[track_caller]
+fn assert_story_only(page: &str, case: &str) {
+    let a = extract_html(page, None);
+    assert_eq!(
+        a.text,
+        format!("{P1}\n\n{P2}\n\n{P3}"),
+        "{case}: {}",
+        a.text
+    );
+}
+
 /// The label over a table of contents ("Table of Contents", "In this article:") goes with the
 /// contents' links, a heading or a summary as much as a paragraph.
 #[test]
@@ -3110,15 +3132,11 @@ fn a_table_of_contents_label_goes() {
         "<p><strong>In this article:</strong></p>",
         "<details><summary>Table of Contents</summary><nav><ul><li><a href=\"#b\">Crews</a></li></ul></nav></details>",
     ] {
-        let page = format!(
-            r##"<html><head><title>Storm hits coast</title></head><body>
-<article><h1>Storm hits coast</h1><div class="story-body">
-<p>{P1}</p>{label}<nav><ul><li><a href="#a">Power cuts</a></li><li><a href="#b">Crews at work</a></li></ul></nav>
-<p>{P2}</p><p>{P3}</p>
-</div></article></body></html>"##
-        );
-        let a = extract_html(&page, None);
-        assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{label}: {}", a.text);
+        let page = story_page(&format!(
+            r##"<p>{P1}</p>{label}<nav><ul><li><a href="#a">Power cuts</a></li><li><a href="#b">Crews at work</a></li></ul></nav>
+<p>{P2}</p><p>{P3}</p>"##
+        ));
+        assert_story_only(&page, label);
     }
 }
 
@@ -3132,50 +3150,31 @@ fn feedback_widgets_and_modified_stamps_go() {
         "No votes so far! Be the first to rate this post.",
         "Edit this page on GitHub",
     ] {
-        let page = format!(
-            r#"<html><head><title>Storm hits coast</title></head><body>
-<article><h1>Storm hits coast</h1><div class="story-body">
-<p>{P1}</p><p>{line}</p><p>{P2}</p><p>{P3}</p>
-</div></article></body></html>"#
-        );
-        let a = extract_html(&page, None);
-        assert_eq!(
-            a.text,
-            format!("{P1}\n\n{P2}\n\n{P3}"),
-            "{line}: {}",
-            a.text
-        );
+        let page = story_page(&format!("<p>{P1}</p><p>{line}</p><p>{P2}</p><p>{P3}</p>"));
+        assert_story_only(&page, line);
     }
 }
 
 /// A listing's controls ("Showing 1–12 of 40 results", "Sort by: Newest") are not its content.
 #[test]
 fn a_listings_count_and_sort_lines_go() {
-    let page = format!(
-        r#"<html><head><title>Kettles</title></head><body>
-<main><h1>Kettles</h1><div class="intro">
-<p>{P1}</p>
+    let page = story_page(&format!(
+        "<p>{P1}</p>
 <p>Showing 1–12 of 40 results</p><p>Sort by: Newest</p><p>1 - 12 of 27 Products</p>
-<p>{P2}</p><p>{P3}</p>
-</div></main></body></html>"#
-    );
-    let a = extract_html(&page, None);
-    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+<p>{P2}</p><p>{P3}</p>"
+    ));
+    assert_story_only(&page, "count and sort lines");
 }
 
 /// A template's placeholder text ("Lorem ipsum …") left on a page beside its text is nobody's
 /// words.
 #[test]
 fn placeholder_text_goes() {
-    let page = format!(
-        r#"<html><head><title>Storm hits coast</title></head><body>
-<article><h1>Storm hits coast</h1><div class="story-body">
-<p>{P1}</p><p>{P2}</p><p>{P3}</p>
-<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>
-</div></article></body></html>"#
-    );
-    let a = extract_html(&page, None);
-    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+    let page = story_page(&format!(
+        "<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>"
+    ));
+    assert_story_only(&page, "placeholder beside the story");
 
     // A page of nothing else (a template's demo, a test page) keeps it: it is all there is.
     let lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor \
@@ -3195,14 +3194,10 @@ fn placeholder_text_goes() {
 /// A line that says when the story was updated goes, the time of day with its "p.m." too.
 #[test]
 fn an_update_time_line_goes() {
-    let page = format!(
-        r#"<html><head><title>Storm hits coast</title></head><body>
-<article><h1>Storm hits coast</h1><div class="story-body">
-<p>{P1}</p><p><em>Updated at 1:23 p.m.</em></p><p>{P2}</p><p>{P3}</p>
-</div></article></body></html>"#
-    );
-    let a = extract_html(&page, None);
-    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+    let page = story_page(&format!(
+        "<p>{P1}</p><p><em>Updated at 1:23 p.m.</em></p><p>{P2}</p><p>{P3}</p>"
+    ));
+    assert_story_only(&page, "update line");
 }
 
 /// A table's cells repeat their values along a row ("0", "0", "0"): each one stays, where the
@@ -3233,48 +3228,36 @@ fn repeated_values_in_a_table_stay() {
 /// goes even when it is written as prose: a fundraising letter, the publisher's "about us".
 #[test]
 fn prose_in_the_slot_after_the_content_goes() {
-    let page = format!(
-        r#"<html><head><title>Storm hits coast</title></head><body>
-<article><h1>Storm hits coast</h1><div class="story-body">
-<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+    let page = story_page(&format!(
+        r#"<p>{P1}</p><p>{P2}</p><p>{P3}</p>
 <div class="zone zone-content-after"><div class="letter">
 <h5>A word to our readers</h5>
 <p>Every story we publish is free to read, but reporting it is far from free, and we rely on readers like you to keep going.</p>
 <p>If you value local news, please consider a gift today. Every dollar you give this month will be doubled by our partners.</p>
-</div></div>
-</div></article></body></html>"#
-    );
-    let a = extract_html(&page, None);
-    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+</div></div>"#
+    ));
+    assert_story_only(&page, "slot after the content");
 }
 
 /// A pitch whose ask a link's label leads ("Click here to subscribe to …") is a pitch too, set
 /// as a heading as well.
 #[test]
 fn a_click_here_newsletter_pitch_goes() {
-    let page = format!(
-        r#"<html><head><title>Storm hits coast</title></head><body>
-<article><h1>Storm hits coast</h1><div class="story-body">
-<p>{P1}</p><p>{P2}</p><p>{P3}</p>
-<h4>Click <a href="/letter">here</a> to subscribe to The Harbour Letter newsletter</h4>
-</div></article></body></html>"#
-    );
-    let a = extract_html(&page, None);
-    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+    let page = story_page(&format!(
+        r#"<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<h4>Click <a href="/letter">here</a> to subscribe to The Harbour Letter newsletter</h4>"#
+    ));
+    assert_story_only(&page, "click-here pitch");
 }
 
 /// A newsletter pitch whose ask follows a sentence of its own goes at the end of a story.
 #[test]
 fn a_closing_newsletter_pitch_goes() {
-    let page = format!(
-        r#"<html><head><title>Storm hits coast</title></head><body>
-<article><h1>Storm hits coast</h1><div class="story-body">
-<p>{P1}</p><p>{P2}</p><p>{P3}</p>
-<p>There is more where that came from. Sign up for the Harbour Letter to get the free daily newsletter in your inbox.</p>
-</div></article></body></html>"#
-    );
-    let a = extract_html(&page, None);
-    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+    let page = story_page(&format!(
+        "<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<p>There is more where that came from. Sign up for the Harbour Letter to get the free daily newsletter in your inbox.</p>"
+    ));
+    assert_story_only(&page, "closing pitch");
 }
 
 /// A line of the post's particulars, parted by bars or dots (when, who, how long to read), is
