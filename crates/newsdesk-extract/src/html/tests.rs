@@ -2610,6 +2610,8 @@ mod edges {
             "Written by",
             "More Great Example Stories",
             "Jane Doe's Most Recent Stories",
+            "Explore related questions",
+            "Hot Network Questions",
         ];
         assert_rails_go(&headings, story_with_rail);
     }
