@@ -2679,8 +2679,8 @@ fn sells_a_newsletter(text: &str) -> bool {
 /// A line of the post's particulars set apart by bars or dots, each part furniture: a date or
 /// how long ago, the time it takes to read, a byline, a comment count (`Last Updated: Dec 17,
 /// 2025 • 5 min read`, `11/19/2025 | By Jane Doe`, `Jane Doe | 2 weeks ago`). A bare name counts
-/// only beside a time ago: beside a date it may be the outlet of a press mention
-/// (`11/25/2025 | The Harbour Times`), which is text.
+/// only beside a time ago, a comment count or a reading time: beside a date alone it may be the
+/// outlet of a press mention (`11/25/2025 | The Harbour Times`), which is text.
 fn is_meta_line(text: &str) -> bool {
     static AGO: OnceLock<Regex> = OnceLock::new();
     let ago = AGO.get_or_init(|| {
@@ -2707,7 +2707,16 @@ fn is_meta_line(text: &str) -> bool {
                         && !w.contains(|c: char| c.is_ascii_digit()))
             })
     };
-    let any_ago = parts.iter().any(|p| ago.is_match(p));
+    // A time ago, a comment count or a reading time marks a post's own particulars, where a
+    // bare name is its writer's (a date alone may stand beside an outlet's name).
+    static POST: OnceLock<Regex> = OnceLock::new();
+    let post = POST.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:\d+|no)\s+(?:comments?|responses?|replies)$|^\d+\s+min(?:ute)?s?\s+read$",
+        )
+        .expect("valid regex")
+    });
+    let any_ago = parts.iter().any(|p| ago.is_match(p) || post.is_match(p));
     parts.iter().all(|p| {
         let stripped = p.trim_start_matches(|c: char| !c.is_alphanumeric());
         ago.is_match(stripped)

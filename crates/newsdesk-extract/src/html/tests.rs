@@ -3272,6 +3272,7 @@ fn lines_of_particulars_go() {
 <p>By Jane Doe · Dec. 19, 2025</p>
 <p>{P1}</p><p>{P2}</p>
 <p>Jane Doe | 2 weeks ago</p>
+<p>12 Comments | Jane Doe | Last Updated: March 11, 2019</p>
 <p>11/25/2025 | The Harbour Times</p>
 </article></body></html>"#
     );
