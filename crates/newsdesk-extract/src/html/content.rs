@@ -2606,7 +2606,7 @@ fn is_signup_pitch(text: &str) -> bool {
         lower
             .match_indices(['.', '!', '?'])
             .filter_map(|(i, _)| lower.get(i + 1..))
-            .filter(|rest| rest.starts_with(' '))
+            .filter(|rest| rest.starts_with(char::is_whitespace))
             .map(str::trim_start),
     );
     const ASKS: [&str; 8] = [

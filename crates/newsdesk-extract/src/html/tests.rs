@@ -3241,8 +3241,8 @@ fn prose_in_the_slot_after_the_content_goes() {
     assert_story_only(&page, "slot after the content");
 }
 
-/// A pitch whose ask a link's label leads ("Click here to subscribe to …") is a pitch too, set
-/// as a heading as well.
+/// A pitch whose ask a link's label leads ("Click here to subscribe to …"), set as a heading
+/// too, or whose ask a line break parts from a question, is a pitch.
 #[test]
 fn a_click_here_newsletter_pitch_goes() {
     let page = story_page(&format!(
@@ -3250,6 +3250,12 @@ fn a_click_here_newsletter_pitch_goes() {
 <h4>Click <a href="/letter">here</a> to subscribe to The Harbour Letter newsletter</h4>"#
     ));
     assert_story_only(&page, "click-here pitch");
+
+    // The ask on a line of its own after a question.
+    let page = story_page(&format!(
+        "<p>{P1}</p><p>Like what you're reading?<br>Subscribe to the monthly newsletter!</p><p>{P2}</p><p>{P3}</p>"
+    ));
+    assert_story_only(&page, "pitch after a line break");
 }
 
 /// A newsletter pitch whose ask follows a sentence of its own goes at the end of a story.
