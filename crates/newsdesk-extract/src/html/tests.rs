@@ -3142,7 +3142,8 @@ fn a_table_of_contents_label_goes() {
     }
 }
 
-/// A page's feedback and rating widgets and its "last modified" stamp are not its text.
+/// A page's feedback, rating, comment and cart controls and its "last modified" or "last
+/// edited" stamp are not its text.
 #[test]
 fn feedback_widgets_and_modified_stamps_go() {
     for line in [
@@ -3151,6 +3152,11 @@ fn feedback_widgets_and_modified_stamps_go() {
         "Click on a star to rate it!",
         "No votes so far! Be the first to rate this post.",
         "Edit this page on GitHub",
+        "Last edited by jdoe on Feb 17, 2026 at 9:17 am",
+        "Reply with quote",
+        "Be the first to comment",
+        "Write a review",
+        "Add to cart",
     ] {
         let page = story_page(&format!("<p>{P1}</p><p>{line}</p><p>{P2}</p><p>{P3}</p>"));
         assert_story_only(&page, line);
