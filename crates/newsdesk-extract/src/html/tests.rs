@@ -3163,6 +3163,22 @@ fn feedback_widgets_and_modified_stamps_go() {
     }
 }
 
+/// A poster's particulars printed beside a post ("Join Date: Aug 2008", "Posts: 1,077") are
+/// not what the post says.
+#[test]
+fn a_posters_particulars_go() {
+    for line in [
+        "Join Date: Aug 2008",
+        "Posts: 1,077",
+        "Threads: 23",
+        "Reputation: 12",
+        "Joined: Feb 2019",
+    ] {
+        let page = story_page(&format!("<p>{P1}</p><p>{line}</p><p>{P2}</p><p>{P3}</p>"));
+        assert_story_only(&page, line);
+    }
+}
+
 /// A listing's controls ("Showing 1–12 of 40 results", "Sort by: Newest") are not its content.
 #[test]
 fn a_listings_count_and_sort_lines_go() {
