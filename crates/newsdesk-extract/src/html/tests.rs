@@ -3163,8 +3163,8 @@ fn feedback_widgets_and_modified_stamps_go() {
     }
 }
 
-/// A poster's particulars printed beside a post ("Join Date: Aug 2008", "Posts: 1,077") are
-/// not what the post says.
+/// A poster's particulars printed beside a post ("Join Date: Aug 2008", "Posts: 1,077") and
+/// its counts of likes and views are not what the post says.
 #[test]
 fn a_posters_particulars_go() {
     for line in [
@@ -3173,6 +3173,8 @@ fn a_posters_particulars_go() {
         "Threads: 23",
         "Reputation: 12",
         "Joined: Feb 2019",
+        "12 likes",
+        "1.2k views",
     ] {
         let page = story_page(&format!("<p>{P1}</p><p>{line}</p><p>{P2}</p><p>{P3}</p>"));
         assert_story_only(&page, line);
