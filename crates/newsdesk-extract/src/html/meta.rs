@@ -1198,47 +1198,44 @@ pub fn plain_description(raw: &str) -> Option<String> {
 
 /// Whether a piece of a title (or a byline name) is the outlet's name.
 pub fn matches_site(part: &str, sites: &[String], host: Option<&str>) -> bool {
+    names_site(part, sites, host, false)
+}
+
+/// Whether a headline, or the part before a title's first separator, is the site's branding
+/// rather than words of its own: it is the site's name (or its domain's), a piece of it, or
+/// holds it as at least half of itself ("Harbour Times Tech" for "Harbour Times"). A headline
+/// that names the site among words of its own ("How we designed Acme's task queue") is not.
+fn is_branding(part: &str, sites: &[String], host: Option<&str>) -> bool {
+    names_site(part, sites, host, true)
+}
+
+/// [`matches_site`], and with `mostly` [`is_branding`]: where `part` holds a name among other
+/// words, the name must be at least half of it.
+fn names_site(part: &str, sites: &[String], host: Option<&str>, mostly: bool) -> bool {
     let key = normalize_key(part);
     if key.is_empty() {
         return false;
     }
+    let chars = key.chars().count();
+    let holds = |name: &str| key.contains(name) && (!mostly || name.chars().count() * 2 >= chars);
     for site in sites {
         let s = normalize_key(site);
         if s.is_empty() {
             continue;
         }
-        if s == key || (key.len() >= 4 && s.contains(&key)) || (s.len() >= 4 && key.contains(&s)) {
+        if s == key || (key.len() >= 4 && s.contains(&key)) || (s.len() >= 4 && holds(&s)) {
             return true;
         }
     }
     if let Some(label) = host.and_then(host_label) {
         let label: String = label.chars().filter(|c| c.is_alphanumeric()).collect();
         if label.len() >= 3
-            && (key == label || key.contains(&label) || (key.len() >= 4 && label.contains(&key)))
+            && (key == label || holds(&label) || (key.len() >= 4 && label.contains(&key)))
         {
             return true;
         }
     }
     false
-}
-
-/// Whether a headline, or the part before a title's first separator, is the site's branding
-/// rather than words of its own: it [`matches_site`], and the site's name (or its domain's) is
-/// at least half of it ("Harbour Times Tech" for "Harbour Times"). A headline that names the
-/// site among words of its own ("How we designed Acme's task queue") is not.
-fn is_branding(part: &str, sites: &[String], host: Option<&str>) -> bool {
-    if !matches_site(part, sites, host) {
-        return false;
-    }
-    let key = normalize_key(part).chars().count();
-    let label = host
-        .and_then(host_label)
-        .map(|l| normalize_key(&l).chars().count());
-    sites
-        .iter()
-        .map(|s| normalize_key(s).chars().count())
-        .chain(label)
-        .any(|n| n * 2 >= key)
 }
 
 const TITLE_SEPARATORS: &[&str] = &[
