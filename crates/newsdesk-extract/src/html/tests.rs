@@ -2679,8 +2679,7 @@ mod edges {
 <p>Читайте также: Маяки снова горят</p><p>DON'T MISS</p><p>Loading paragraph...</p><p>{P3}</p>
 </article></body></html>"#
         );
-        let x = extract_html(&html, None);
-        assert_eq!(x.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", x.text);
+        super::assert_story_only(&html, "related links and ad labels");
     }
 
     /// A rail headed by a styled paragraph instead of a heading goes too; a label that ends
@@ -3068,8 +3067,7 @@ fn a_box_in_the_slot_after_the_post_goes() {
 <div class="after-post-optin"><h3>Your free calendar</h3><p>{pitch}</p></div>
 </main></body></html>"#
     );
-    let a = extract_html(&page, None);
-    assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"), "{}", a.text);
+    assert_story_only(&page, "box after the post");
 }
 
 /// A theme's hidden block of microdata (the image's address and size, the publisher's name, the
@@ -3125,6 +3123,13 @@ fn assert_story_only(page: &str, case: &str) {
     );
 }
 
+/// Asserts that `line`, a paragraph of its own between the story's first two, goes.
+#[track_caller]
+fn assert_line_between_paragraphs_goes(line: &str) {
+    let page = story_page(&format!("<p>{P1}</p><p>{line}</p><p>{P2}</p><p>{P3}</p>"));
+    assert_story_only(&page, line);
+}
+
 /// The label over a table of contents ("Table of Contents", "In this article:") goes with the
 /// contents' links, a heading or a summary as much as a paragraph.
 #[test]
@@ -3158,8 +3163,7 @@ fn feedback_widgets_and_modified_stamps_go() {
         "Write a review",
         "Add to cart",
     ] {
-        let page = story_page(&format!("<p>{P1}</p><p>{line}</p><p>{P2}</p><p>{P3}</p>"));
-        assert_story_only(&page, line);
+        assert_line_between_paragraphs_goes(line);
     }
 }
 
@@ -3176,8 +3180,7 @@ fn a_posters_particulars_go() {
         "12 likes",
         "1.2k views",
     ] {
-        let page = story_page(&format!("<p>{P1}</p><p>{line}</p><p>{P2}</p><p>{P3}</p>"));
-        assert_story_only(&page, line);
+        assert_line_between_paragraphs_goes(line);
     }
 }
 
