@@ -2204,7 +2204,7 @@ fn boilerplate_re() -> &'static Regex {
             r#"(?ix)^[\[(]?\s*(?:
               advertisement|advert|advertising|sponsored(?:\s+content)?|ad|anzeige|publicidad|publicité|pubblicità|реклама
             | share(?:\s+(?:this|on|via)\b.*)?|share\s+this\s+(?:article|story|post|page)|sharing\s+is\s+caring.*|(?:like\s+this\s+story|share\s+it\s+with\s+a\s+friend)\b.*|\d+\s*shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
-            | (?:\d+\s+)?comments?|[\d,.]+k?\s+(?:likes?|upvotes?|votes?|views?)|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|view\s+comments?|show\s+comments?
+            | (?:\d+\s+)?comments?|[\d,.]+k?\s+(?:likes?|upvotes?|votes?|views?|posts?)|[\d,.]+k?\s+views?\s+[\d,.]+k?\s+(?:replies|reply|comments?)\b.*|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|view\s+comments?|show\s+comments?
             | read\s+(?:more|next|the\s+full\s+(?:story|article))\b.*|continue\s+reading\b.*|see\s+also\b.*|more\s+(?:on|from|about)\s+(?:this|these)\b.*
             | (?:à\s+)?lire\s+aussi\b.*|lesen\s+sie\s+auch\b.*|(?:lee|lea)\s+también\b.*|leia\s+também\b.*|leggi\s+anche\b.*|lees\s+ook\b.*|czytaj\s+(?:także|też|również)\b.*|читайте\s+(?:также|тоже)\b.*
             | related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?\s*:?.*
@@ -2679,8 +2679,9 @@ fn sells_a_newsletter(text: &str) -> bool {
 }
 
 /// A line of the post's particulars set apart by bars or dots, each part furniture: a date or
-/// how long ago, the time it takes to read, a byline, a comment count (`Last Updated: Dec 17,
-/// 2025 • 5 min read`, `11/19/2025 | By Jane Doe`, `Jane Doe | 2 weeks ago`). A bare name counts
+/// how long ago, the time it takes to read, a byline, a comment count, a poster's count of posts
+/// and when they joined (`Last Updated: Dec 17, 2025 • 5 min read`, `11/19/2025 | By Jane Doe`,
+/// `Jane Doe | 2 weeks ago`, `410 posts · Joined 2002`). A bare name counts
 /// only beside a time ago, a comment count or a reading time: beside a date alone it may be the
 /// outlet of a press mention (`11/25/2025 | The Harbour Times`), which is text.
 fn is_meta_line(text: &str) -> bool {
@@ -2719,6 +2720,13 @@ fn is_meta_line(text: &str) -> bool {
         .expect("valid regex")
     });
     let any_ago = parts.iter().any(|p| ago.is_match(p) || post.is_match(p));
+    // When a poster joined the forum ("410 posts · Joined 2002"), a particular beside others
+    // only: alone it may be a seller's line that a shop's page keeps.
+    static JOINED: OnceLock<Regex> = OnceLock::new();
+    let joined = JOINED.get_or_init(|| {
+        Regex::new(r"(?i)^joined\s+(?:in\s+|on\s+)?(?:\p{L}{3,9}\.?\s+)?(?:\d{1,2},?\s+)?\d{4}$")
+            .expect("valid regex")
+    });
     parts.iter().all(|p| {
         let stripped = p.trim_start_matches(|c: char| !c.is_alphanumeric());
         ago.is_match(stripped)
@@ -2729,6 +2737,7 @@ fn is_meta_line(text: &str) -> bool {
                 .strip_prefix("last ")
                 .is_some_and(|rest| boilerplate_re().is_match(rest))
             || (any_ago && name(stripped))
+            || joined.is_match(stripped)
     }) && parts.iter().any(|p| !name(p) || ago.is_match(p))
 }
 

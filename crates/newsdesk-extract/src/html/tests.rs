@@ -3167,8 +3167,9 @@ fn feedback_widgets_and_modified_stamps_go() {
     }
 }
 
-/// A poster's particulars printed beside a post ("Join Date: Aug 2008", "Posts: 1,077") and
-/// its counts of likes and views are not what the post says.
+/// A poster's particulars printed beside a post ("Join Date: Aug 2008", "Posts: 1,077",
+/// "410 posts · Joined 2002"), its counts of likes and views and a thread's counts are not
+/// what the post says.
 #[test]
 fn a_posters_particulars_go() {
     for line in [
@@ -3179,9 +3180,22 @@ fn a_posters_particulars_go() {
         "Joined: Feb 2019",
         "12 likes",
         "1.2k views",
+        "410 posts · Joined 2002",
+        "16,287 posts | Joined Mar 2012",
+        "4931 posts",
+        "6.5K views 5 replies 5 participants last post by tidewatch Jun 5, 2024",
     ] {
         assert_line_between_paragraphs_goes(line);
     }
+}
+
+/// When a seller joined, on a line of its own, is what a shop's page says of the seller: only
+/// beside a poster's counts is it a forum's furniture.
+#[test]
+fn a_joined_line_alone_stays() {
+    let page = story_page(&format!("<p>{P1}</p><p>Joined Oct 2018</p><p>{P2}</p>"));
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\nJoined Oct 2018\n\n{P2}"));
 }
 
 /// A listing's controls ("Showing 1–12 of 40 results", "Sort by: Newest") are not its content.
