@@ -2204,7 +2204,7 @@ fn boilerplate_re() -> &'static Regex {
             r#"(?ix)^[\[(]?\s*(?:
               advertisement|advert|advertising|sponsored(?:\s+content)?|ad|anzeige|publicidad|publicité|pubblicità|реклама
             | share(?:\s+(?:this|on|via)\b.*)?|share\s+this\s+(?:article|story|post|page)|sharing\s+is\s+caring.*|(?:like\s+this\s+story|share\s+it\s+with\s+a\s+friend)\b.*|\d+\s*shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
-            | (?:\d+\s+)?comments?|[\d,.]+k?\s+(?:likes?|upvotes?|votes?|views?|posts?)|[\d,.]+k?\s+views?\s+[\d,.]+k?\s+(?:replies|reply|comments?)\b.*|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|view\s+comments?|show\s+comments?
+            | (?:\d+\s+)?comments?|[\d,.]+k?\s+(?:likes?|upvotes?|votes?|views?|posts?)|[\d,.]+k?\s+views?\s+[\d,.]+k?\s+(?:replies|reply|comments?)\b.*|view\s+comments?|show\s+comments?
             | read\s+(?:more|next|the\s+full\s+(?:story|article))\b.*|continue\s+reading\b.*|see\s+also\b.*|more\s+(?:on|from|about)\s+(?:this|these)\b.*
             | (?:à\s+)?lire\s+aussi\b.*|lesen\s+sie\s+auch\b.*|(?:lee|lea)\s+también\b.*|leia\s+também\b.*|leggi\s+anche\b.*|lees\s+ook\b.*|czytaj\s+(?:także|też|również)\b.*|читайте\s+(?:также|тоже)\b.*
             | related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?\s*:?.*
@@ -2221,13 +2221,26 @@ fn boilerplate_re() -> &'static Regex {
             | sent\s+from\s+my\s+[^.!?]{1,80}
             | (?:this\s+page\s+was\s+)?last\s+(?:modified|edited|updated)\b.*
             | (?:join(?:ed)?\s+date|joined|posts|threads|reputation|messages|reaction\s+score)\s*:\s*[\w\s,./-]{0,30}
-            | be\s+the\s+first\s+to\s+comment|what\s+do\s+you\s+think\??|reply\s+with\s+quote|write\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
+            | reply\s+with\s+quote|write\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
             | (?:was|is)\s+this\s+(?:page|article|post|answer|content|information)\s+(?:helpful|useful)\b.*|edit\s+this\s+page(?:\s+on\s+github)?|view\s+this\s+page\s+on\s+github\b.*
             | click\s+on\s+a\s+star\s+to\s+rate\b.*|no\s+votes\s+so\s+far\b.*
             )\s*[\])]?$"#,
         )
         .expect("valid regex")
     })
+}
+
+/// The prompt over a comment form, or the link to it: "Leave a comment", "Post a comment",
+/// "Be the first to comment", "What do you think?", "Join the conversation".
+fn is_comment_prompt(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|add\s+a\s+comment|be\s+the\s+first\s+to\s+comment|what\s+do\s+you\s+think|join\s+the\s+(?:conversation|discussion))\s*[?.!:]?$",
+        )
+        .expect("valid regex")
+    })
+    .is_match(text)
 }
 
 /// Whether more than half of a block's text is link text, and it does not read as a sentence
@@ -2277,6 +2290,11 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         let is_heading = matches!(block.kind, BlockKind::Heading(_));
         let text = block.text.trim();
         if short && !is_heading && boilerplate_re().is_match(text) {
+            continue;
+        }
+        // The prompt over a comment form ("What do you think?", "Leave a reply"), heading or
+        // not.
+        if block.chars < 40 && is_comment_prompt(text) {
             continue;
         }
         // The label of a page's navigation: a table of contents ("In this article", "Jump to")
@@ -2732,6 +2750,7 @@ fn is_meta_line(text: &str) -> bool {
         ago.is_match(stripped)
             || is_date_line(stripped)
             || boilerplate_re().is_match(stripped)
+            || is_comment_prompt(stripped)
             || stripped
                 .to_lowercase()
                 .strip_prefix("last ")

@@ -3167,6 +3167,20 @@ fn feedback_widgets_and_modified_stamps_go() {
     }
 }
 
+/// The prompt over a comment form goes, set as a heading as much as a paragraph.
+#[test]
+fn a_comment_prompt_goes_even_as_a_heading() {
+    for line in [
+        "<h3>What do you think?</h3>",
+        "<h4>Be the first to comment</h4>",
+        "<h3>Leave a Reply</h3>",
+        "<p>Join the conversation</p>",
+    ] {
+        let page = story_page(&format!("<p>{P1}</p>{line}<p>{P2}</p><p>{P3}</p>"));
+        assert_story_only(&page, line);
+    }
+}
+
 /// A poster's particulars printed beside a post ("Join Date: Aug 2008", "Posts: 1,077",
 /// "410 posts · Joined 2002"), its counts of likes and views and a thread's counts are not
 /// what the post says.
