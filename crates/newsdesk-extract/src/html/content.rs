@@ -2231,12 +2231,13 @@ fn boilerplate_re() -> &'static Regex {
 }
 
 /// The prompt over a comment form, or the link to it: "Leave a comment", "Post a comment",
-/// "Be the first to comment", "What do you think?", "Join the conversation".
+/// "Be the first to comment", "What do you think?", "Join the conversation", "Tell us what you
+/// think...".
 fn is_comment_prompt(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|add\s+a\s+comment|be\s+the\s+first\s+to\s+comment|what\s+do\s+you\s+think|join\s+the\s+(?:conversation|discussion))\s*[?.!:]?$",
+            r"(?i)^(?:leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|add\s+a\s+comment|be\s+the\s+first\s+to\s+comment|what\s+do\s+you\s+think|join\s+the\s+(?:conversation|discussion)|tell\s+us\s+what\s+you\s+think)\s*[?.!:…]*$",
         )
         .expect("valid regex")
     })
@@ -2324,6 +2325,9 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         }
         after_pitch = false;
         if block.chars < 400 && !is_heading && is_affiliate_disclosure(text) {
+            continue;
+        }
+        if block.chars < 300 && is_subscription_offer(text) {
             continue;
         }
         if short
@@ -2656,6 +2660,17 @@ fn is_signup_pitch(text: &str) -> bool {
         || lower.contains("privacy policy")
         || lower.contains("inbox")
         || lower.contains("mailing list"))
+}
+
+/// A print magazine's subscription offer ("Get the monthly delivered through your letterbox.
+/// 12 issues for £11.99."): the publisher selling itself, not the story.
+fn is_subscription_offer(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b\d+\s+issues\s+for\s+(?:just\s+|only\s+)?[£$€]\s?\d")
+            .expect("valid regex")
+    })
+    .is_match(text)
 }
 
 /// An affiliate disclosure (`We may earn commission from links on this page`, `This post

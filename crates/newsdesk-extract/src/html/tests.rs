@@ -3175,10 +3175,19 @@ fn a_comment_prompt_goes_even_as_a_heading() {
         "<h4>Be the first to comment</h4>",
         "<h3>Leave a Reply</h3>",
         "<p>Join the conversation</p>",
+        "<p>Tell us what YOU think...</p>",
     ] {
         let page = story_page(&format!("<p>{P1}</p>{line}<p>{P2}</p><p>{P3}</p>"));
         assert_story_only(&page, line);
     }
+}
+
+/// A print magazine's subscription offer is the publisher selling itself.
+#[test]
+fn a_magazine_subscription_offer_goes() {
+    assert_line_between_paragraphs_goes(
+        "Get Harbour Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information.",
+    );
 }
 
 /// A poster's particulars printed beside a post ("Join Date: Aug 2008", "Posts: 1,077",
