@@ -2221,7 +2221,7 @@ fn boilerplate_re() -> &'static Regex {
             | sent\s+from\s+my\s+[^.!?]{1,80}
             | (?:this\s+page\s+was\s+)?last\s+(?:modified|edited|updated)\b.*
             | (?:join(?:ed)?\s+date|joined|posts|threads|reputation|messages|reaction\s+score)\s*:\s*[\w\s,./-]{0,30}
-            | reply\s+with\s+quote|write\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
+            | reply\s+with\s+quote|\#\d+\s*[·•|]|write\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
             | (?:was|is)\s+this\s+(?:page|article|post|answer|content|information)\s+(?:helpful|useful)\b.*|edit\s+this\s+page(?:\s+on\s+github)?|view\s+this\s+page\s+on\s+github\b.*
             | click\s+on\s+a\s+star\s+to\s+rate\b.*|no\s+votes\s+so\s+far\b.*
             )\s*[\])]?$"#,

@@ -3191,8 +3191,8 @@ fn a_magazine_subscription_offer_goes() {
 }
 
 /// A poster's particulars printed beside a post ("Join Date: Aug 2008", "Posts: 1,077",
-/// "410 posts · Joined 2002"), its counts of likes and views and a thread's counts are not
-/// what the post says.
+/// "410 posts · Joined 2002"), its number ("#4 ·"), its counts of likes and views and a
+/// thread's counts are not what the post says.
 #[test]
 fn a_posters_particulars_go() {
     for line in [
@@ -3207,6 +3207,7 @@ fn a_posters_particulars_go() {
         "16,287 posts | Joined Mar 2012",
         "4931 posts",
         "6.5K views 5 replies 5 participants last post by tidewatch Jun 5, 2024",
+        "#4 ·",
     ] {
         assert_line_between_paragraphs_goes(line);
     }
