@@ -2383,7 +2383,10 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     let mut seen = 0usize;
     let mut cut = None;
     for (k, b) in kept.iter().enumerate() {
-        if k > 0 && seen * 3 >= total * 2 && heads_rail(b) {
+        let shop_rail = || heads_rail(b) && is_shop_rail_heading(b.text.trim());
+        if k > 0
+            && ((seen * 3 >= total * 2 && heads_rail(b)) || (seen * 10 >= total && shop_rail()))
+        {
             cut = Some(k);
             break;
         }
@@ -2462,12 +2465,26 @@ fn is_rail_heading(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|(?:(?:other|more)\s+(?:posts|articles|stories)\s+)?you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|more\s+(?:stories|news|articles|posts|from\b.*)|more\s+(?:[\w'’-]+\s+){1,3}(?:stories|articles)|(?:explore|discover)\s+more(?:\s+(?:articles|stories|posts|guides|news))?|popular\s+(?:posts|stories|articles|now)|top\s+stories|latest\s+(?:news|stories)|(?:[\w'’.-]+\s+){0,3}most\s+recent\s+(?:stories|articles|posts)|trending(?:\s+(?:now|stories|articles|posts|topics|news)(?:\s+.{0,30})?)?|read\s+(?:this\s+)?next|up\s+next|(?:explore\s+)?related\s+questions|hot\s+network\s+questions|recent\s+(?:articles|posts|stories)|related\s+(?:articles|posts|stories)\s+(?:that\s+)?(?:may|might)\s+interest\s+you|more\s+you\s+(?:may|might)\s+like|written\s+by|what\s+to\s+read\s+next|about\s+the\s+(?:authors?|reviewers?|writers?|contributors?)|(?:author|writer)\s+bio(?:graphy)?|(?:(?:customers|people|shoppers)\s+(?:who\s+(?:viewed|bought|purchased)\s+this(?:\s+(?:item|product))?\s+)?also\s+(?:viewed|bought|purchased|liked)|(?:similar|related|recommended)\s+(?:items|products)|frequently\s+bought\s+together|recently\s+viewed(?:\s+(?:items|products))?)(?:\s+.{0,30})?)\s*[:.]?$",
+            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|(?:(?:other|more)\s+(?:posts|articles|stories)\s+)?you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|more\s+(?:stories|news|articles|posts|from\b.*)|more\s+(?:[\w'’-]+\s+){1,3}(?:stories|articles)|(?:explore|discover)\s+more(?:\s+(?:articles|stories|posts|guides|news))?|popular\s+(?:posts|stories|articles|now)|top\s+stories|latest\s+(?:news|stories)|(?:[\w'’.-]+\s+){0,3}most\s+recent\s+(?:stories|articles|posts)|trending(?:\s+(?:now|stories|articles|posts|topics|news)(?:\s+.{0,30})?)?|read\s+(?:this\s+)?next|up\s+next|(?:explore\s+)?related\s+questions|hot\s+network\s+questions|recent\s+(?:articles|posts|stories)|related\s+(?:articles|posts|stories)\s+(?:that\s+)?(?:may|might)\s+interest\s+you|more\s+you\s+(?:may|might)\s+like|written\s+by|what\s+to\s+read\s+next|about\s+the\s+(?:authors?|reviewers?|writers?|contributors?)|(?:author|writer)\s+bio(?:graphy)?|frequently\s+bought\s+together)\s*[:.]?$",
         )
         .expect("valid regex")
     })
     .is_match(text)
+        || is_shop_rail_heading(text)
         || is_rail_heading_elsewhere(text)
+}
+
+/// Headings of a shop's rails under an item: what other customers viewed or bought, similar
+/// items, what was recently viewed. Nothing of the item's own description follows them.
+fn is_shop_rail_heading(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:(?:(?:customers|people|shoppers)\s+(?:who\s+(?:viewed|bought|purchased)\s+this(?:\s+(?:item|product))?\s+)?also\s+(?:viewed|bought|purchased|liked)|(?:explore\s+)?(?:similar|related|recommended)\s+(?:items|products)|recently\s+viewed(?:\s+(?:items|products))?)(?:\s+.{0,30})?)\s*[:.]?$",
+        )
+        .expect("valid regex")
+    })
+    .is_match(text)
 }
 
 /// The same rails as other languages head them: the most read, related articles, what you may

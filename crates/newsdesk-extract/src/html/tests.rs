@@ -3356,6 +3356,36 @@ fn lines_of_particulars_go() {
     );
 }
 
+/// A shop's rail of similar items ends the item's text even where it comes early and its
+/// cards outweigh the item's own description; a "Frequently bought together" bundle above the
+/// description does not end it.
+#[test]
+fn an_early_shop_rail_ends_the_item() {
+    let cards: String = (1..=12)
+        .map(|n| {
+            format!("<p>Storm lantern model {n}, brass and glass, rechargeable</p><p>${n}9.00</p>")
+        })
+        .collect();
+    let page = format!(
+        r#"<html><head><title>Harbour storm lamp</title></head><body><main>
+<h1>Harbour storm lamp</h1><div class="description"><p>{P1}</p><p>{P2}</p></div>
+<h2>Similar items</h2><div class="cards">{cards}</div>
+</main></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.text, format!("{P1}\n\n{P2}"), "{}", a.text);
+
+    let page = format!(
+        r#"<html><head><title>Harbour storm lamp</title></head><body><main>
+<h1>Harbour storm lamp</h1><p>{P1}</p>
+<h2>Frequently bought together</h2><p>Harbour storm lamp</p><p>Spare glass chimney</p>
+<h2>Description</h2><p>{P2}</p><p>{P3}</p>
+</main></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert!(a.text.ends_with(&format!("{P2}\n\n{P3}")), "{}", a.text);
+}
+
 /// A rail printed above the headline goes up to the headline.
 #[test]
 fn a_rail_above_the_headline_goes() {
