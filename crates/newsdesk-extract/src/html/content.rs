@@ -2221,7 +2221,8 @@ fn boilerplate_re() -> &'static Regex {
             | sent\s+from\s+my\s+[^.!?]{1,80}
             | (?:this\s+page\s+was\s+)?last\s+(?:modified|edited|updated)\b.*
             | (?:join(?:ed)?\s+date|joined|posts|threads|reputation|messages|reaction\s+score)\s*:\s*[\w\s,./-]{0,30}
-            | reply\s+with\s+quote|\#\d+\s*[·•|]|write\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
+            | reply\s+with\s+quote|\#\d+\s*[·•|]
+            | (?:our\s+(?:editorial\s+)?standards|editorial\s+standards|ethics\s+policy)\s*:.*|write\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
             | (?:was|is)\s+this\s+(?:page|article|post|answer|content|information)\s+(?:helpful|useful)\b.*|edit\s+this\s+page(?:\s+on\s+github)?|view\s+this\s+page\s+on\s+github\b.*
             | click\s+on\s+a\s+star\s+to\s+rate\b.*|no\s+votes\s+so\s+far\b.*
             )\s*[\])]?$"#,
@@ -2327,7 +2328,7 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         if block.chars < 400 && !is_heading && is_affiliate_disclosure(text) {
             continue;
         }
-        if block.chars < 300 && is_subscription_offer(text) {
+        if block.chars < 300 && (is_subscription_offer(text) || is_follow_line(text)) {
             continue;
         }
         if short
@@ -2677,6 +2678,35 @@ fn is_signup_pitch(text: &str) -> bool {
         || lower.contains("privacy policy")
         || lower.contains("inbox")
         || lower.contains("mailing list"))
+}
+
+/// An invitation to follow the outlet or the writer on social networks, naming two or more
+/// ("Follow the Opinion section on Facebook, Twitter and Instagram.", "Follow me on Twitter or
+/// LinkedIn."): one network alone may be what the story is about.
+fn is_follow_line(text: &str) -> bool {
+    const NETWORKS: [&str; 10] = [
+        "facebook",
+        "twitter",
+        "instagram",
+        "linkedin",
+        "tiktok",
+        "youtube",
+        "telegram",
+        "threads",
+        "bluesky",
+        "mastodon",
+    ];
+    let lower = text.to_lowercase();
+    lower.starts_with("follow ")
+        && NETWORKS
+            .iter()
+            .filter(|n| {
+                lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == **n)
+            })
+            .count()
+            >= 2
 }
 
 /// A print magazine's subscription offer ("Get the monthly delivered through your letterbox.

@@ -3499,10 +3499,23 @@ fn wire_credits_at_the_end_are_not_the_text() {
 <p>Earlier reporting by the paper showed the levee had been weak for years.</p>
 <p>Maria Lopez contributed reporting from Port Arthur.</p>
 <p>(Reporting by Jane Doe; Editing by John Roe)</p>
+<p>Our Standards: The Harbour Wire Trust Principles.</p>
 </div></article></body></html>"#
     );
     let a = extract_html(&page, None);
     assert!(a.text.ends_with("weak for years."), "{}", a.text);
+}
+
+/// An invitation to follow the outlet or the writer on two or more social networks is not the
+/// story.
+#[test]
+fn a_follow_us_line_goes() {
+    for line in [
+        "Follow The Harbour Times Opinion section on Facebook, Twitter (@HarbourOpinion) and Instagram.",
+        "Follow me on Twitter or LinkedIn. Check out my website.",
+    ] {
+        assert_line_between_paragraphs_goes(line);
+    }
 }
 
 #[test]
