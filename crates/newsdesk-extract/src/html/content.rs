@@ -2682,7 +2682,8 @@ fn is_signup_pitch(text: &str) -> bool {
 
 /// An invitation to follow the outlet or the writer on social networks, naming two or more
 /// ("Follow the Opinion section on Facebook, Twitter and Instagram.", "Follow me on Twitter or
-/// LinkedIn."): one network alone may be what the story is about.
+/// LinkedIn."): one network alone may be what the story is about. Or to follow the coverage at
+/// an address ("Follow AP's full coverage of the election at https://…").
 fn is_follow_line(text: &str) -> bool {
     const NETWORKS: [&str; 10] = [
         "facebook",
@@ -2697,8 +2698,13 @@ fn is_follow_line(text: &str) -> bool {
         "mastodon",
     ];
     let lower = text.to_lowercase();
-    lower.starts_with("follow ")
-        && NETWORKS
+    if !lower.starts_with("follow ") {
+        return false;
+    }
+    ["http://", "https://", "www."]
+        .iter()
+        .any(|p| lower.contains(p))
+        || NETWORKS
             .iter()
             .filter(|n| {
                 lower

@@ -3513,6 +3513,7 @@ fn a_follow_us_line_goes() {
     for line in [
         "Follow The Harbour Times Opinion section on Facebook, Twitter (@HarbourOpinion) and Instagram.",
         "Follow me on Twitter or LinkedIn. Check out my website.",
+        "Follow the Harbour Wire's full coverage of the storm at https://wire.example/storm",
     ] {
         assert_line_between_paragraphs_goes(line);
     }
