@@ -26,7 +26,8 @@ pub use meta::decode_entities;
 use meta::{LdInfo, PageMeta};
 
 /// Below this many characters, the text we found is probably not the article, and the
-/// publisher's own `articleBody` (JSON-LD) is used instead when it is longer.
+/// publisher's own `articleBody` (JSON-LD) is used instead when it is longer; on a listing,
+/// its links are read as well.
 const SHORT_TEXT: usize = 200;
 
 /// Characters under which the chosen text may be a fragment of a page's content, and how many
@@ -223,7 +224,11 @@ pub fn extract_html_with_features(
     let (kind, confidence) = page_type::classify(&features);
     // Documentation's lists of links (a chapter's contents, the guides a page leads to) are its
     // text, where an article's are furniture.
-    if kind == crate::PageType::Documentation && !text.is_empty() {
+    // So are a listing's or a shop category's, when without them nothing but a label is left
+    // ("Latest News", "210 Items"): its content is its cards, each a link.
+    let bare_index = matches!(kind, crate::PageType::Listing | crate::PageType::Collection)
+        && text.chars().count() < SHORT_TEXT;
+    if (kind == crate::PageType::Documentation && !text.is_empty()) || bare_index {
         let mut with_links = content::render(analysis.blocks_with_links(&dom), title.as_deref());
         drop_datelines(&mut with_links);
         if with_links.chars().count() > text.chars().count() {

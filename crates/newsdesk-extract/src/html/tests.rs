@@ -3386,6 +3386,34 @@ fn an_early_shop_rail_ends_the_item() {
     assert!(a.text.ends_with(&format!("{P2}\n\n{P3}")), "{}", a.text);
 }
 
+/// A listing whose cards are all links is read by its links when nothing but its label would
+/// be left without them.
+#[test]
+fn a_listing_of_linked_cards_keeps_its_cards() {
+    let cards: String = (1..=12)
+        .map(|n| {
+            format!(
+                r#"<article class="card"><a href="/news/{n}"><img src="/i/{n}.jpg"></a><header><h2><a href="/news/{n}">Harbour lamp model {n} reviewed: bright, light and built for storms at sea</a></h2><p><a href="/news/{n}">The lamp kept its charge through three nights of gales on the north pier.</a></p></header></article>"#
+            )
+        })
+        .collect();
+    let page = format!(
+        r#"<html><head><title>Lamps - Harbour Reviews</title></head><body>
+<nav><a href="/">Home</a><a href="/lamps">Lamps</a></nav>
+<main><h1>Lamps</h1><h2>Latest News</h2><div class="grid">{cards}</div></main>
+<footer><p>© Harbour Reviews</p></footer></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert_eq!(a.page_type, Some(crate::PageType::Listing));
+    for n in [1, 12] {
+        assert!(
+            a.text.contains(&format!("Harbour lamp model {n} reviewed")),
+            "{}",
+            a.text
+        );
+    }
+}
+
 /// A rail printed above the headline goes up to the headline.
 #[test]
 fn a_rail_above_the_headline_goes() {
