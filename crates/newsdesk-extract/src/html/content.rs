@@ -2368,7 +2368,8 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     }
     // A furniture heading in the last third ("Most popular", "Related stories", "You may also
     // like", the writer's "About the Author" box) starts the page's rails, not more of the
-    // article: it and what follows go.
+    // article: it and what follows go. A shop's rail of other items ("Similar items") does so
+    // anywhere past the first tenth: its cards can outweigh a short description.
     // A rail's heading is sometimes set as a short paragraph of its own (a styled `<p>`),
     // but a paragraph that ends in a colon is a label for what follows ("Recommended:" over a
     // game's system requirements).
@@ -2384,9 +2385,12 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     let mut seen = 0usize;
     let mut cut = None;
     for (k, b) in kept.iter().enumerate() {
-        let shop_rail = || heads_rail(b) && is_shop_rail_heading(b.text.trim());
+        let late = seen * 3 >= total * 2;
+        let past_opening = seen * 10 >= total;
         if k > 0
-            && ((seen * 3 >= total * 2 && heads_rail(b)) || (seen * 10 >= total && shop_rail()))
+            && (late || past_opening)
+            && heads_rail(b)
+            && (late || is_shop_rail_heading(b.text.trim()))
         {
             cut = Some(k);
             break;
@@ -2767,9 +2771,9 @@ fn sells_a_newsletter(text: &str) -> bool {
 /// A line of the post's particulars set apart by bars or dots, each part furniture: a date or
 /// how long ago, the time it takes to read, a byline, a comment count, a poster's count of posts
 /// and when they joined (`Last Updated: Dec 17, 2025 • 5 min read`, `11/19/2025 | By Jane Doe`,
-/// `Jane Doe | 2 weeks ago`, `410 posts · Joined 2002`). A bare name counts
-/// only beside a time ago, a comment count or a reading time: beside a date alone it may be the
-/// outlet of a press mention (`11/25/2025 | The Harbour Times`), which is text.
+/// `Jane Doe | 2 weeks ago`, `410 posts · Joined 2002`). A bare name counts only beside a time
+/// ago, a comment count or a reading time: beside a date alone it may be the outlet of a press
+/// mention (`11/25/2025 | The Harbour Times`), which is text.
 fn is_meta_line(text: &str) -> bool {
     static AGO: OnceLock<Regex> = OnceLock::new();
     let ago = AGO.get_or_init(|| {
