@@ -2701,22 +2701,22 @@ fn is_follow_line(text: &str) -> bool {
         "bluesky",
         "mastodon",
     ];
-    let lower = text.to_lowercase();
-    if !lower.starts_with("follow ") {
+    // Most blocks are not such a line: the opening word decides before any copy is made.
+    if !text
+        .get(..7)
+        .is_some_and(|head| head.eq_ignore_ascii_case("follow "))
+    {
         return false;
     }
-    ["http://", "https://", "www."]
+    let lower = text.to_lowercase();
+    if ["http://", "https://", "www."]
         .iter()
         .any(|p| lower.contains(p))
-        || NETWORKS
-            .iter()
-            .filter(|n| {
-                lower
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == **n)
-            })
-            .count()
-            >= 2
+    {
+        return true;
+    }
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    NETWORKS.iter().filter(|n| words.contains(n)).count() >= 2
 }
 
 /// A print magazine's subscription offer ("Get the monthly delivered through your letterbox.
