@@ -305,28 +305,46 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
 /// `message-user`, phpBB's `postprofile`, vBulletin's `userinfo`, Invision's `cAuthorPane`),
 /// the line with the post's date and number, its reactions and edit note, and the quote of an
 /// earlier post that a reply opens with. None of it is what the post says, and the quoted
-/// words are already on the page as the post they come from.
+/// words are already on the page as the post they come from. So is the signature each poster
+/// sets once and every post repeats ([`is_signature_name`]).
 fn is_post_furniture(class_word: &str) -> bool {
-    matches!(
-        class_word,
-        "message-user"
-            | "message-userdetails"
-            | "message-userextras"
-            | "message-cell--user"
-            | "postprofile"
-            | "userinfo"
-            | "user-info"
-            | "userdetails"
-            | "user-details"
-            | "cauthorpane"
-            | "message-attribution"
-            | "message-lastedit"
-            | "message-footer"
-            | "reactionsbar"
-            | "bbcodeblock--quote"
-            | "bbcode_quote"
-            | "bbc_standard_quote"
-    )
+    is_signature_name(class_word)
+        || matches!(
+            class_word,
+            "message-user"
+                | "message-userdetails"
+                | "message-userextras"
+                | "message-cell--user"
+                | "postprofile"
+                | "userinfo"
+                | "user-info"
+                | "userdetails"
+                | "user-details"
+                | "cauthorpane"
+                | "message-attribution"
+                | "message-lastedit"
+                | "message-footer"
+                | "reactionsbar"
+                | "bbcodeblock--quote"
+                | "bbcode_quote"
+                | "bbc_standard_quote"
+        )
+}
+
+/// A poster's signature as forum engines name it: phpBB's and SMF's `signature`, vBulletin's
+/// `signaturecontainer`, XenForo's `message-signature`, Invision's `ipsEntry__signature`,
+/// punBB's `postsignature`, and `user-signature`, `signature-1234` elsewhere. The last word of
+/// the name is `signature`; a flag on the post (`with-signature`) and a name that only starts
+/// with the word (`signature-dish`) do not count.
+fn is_signature_name(class_word: &str) -> bool {
+    if class_word.starts_with("with-") || class_word.starts_with("has-") {
+        return false;
+    }
+    matches!(class_word, "postsignature" | "signaturecontainer")
+        || class_word
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .rfind(|part| !part.is_empty() && !part.bytes().all(|b| b.is_ascii_digit()))
+            == Some("signature")
 }
 
 fn is_negative(class_id: &str) -> bool {

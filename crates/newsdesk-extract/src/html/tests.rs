@@ -1039,6 +1039,55 @@ fn forum_posts_without_their_frames() {
     }
 }
 
+/// The signature a poster sets once is printed under each of their posts, whatever the engine
+/// calls it (phpBB's `signature`, XenForo's `message-signature`, Invision's
+/// `ipsEntry__signature`). It is not what any post says. A post flagged as carrying one
+/// (`with-signature`) stays, and so does a part of a story that only starts with the word.
+#[test]
+fn a_posters_signature_goes_with_each_post() {
+    let signature = "Skipper of the Marigold since 1998. Ask me about diesel engines, tides and \
+                     the best chowder on the north coast. Fair winds to all.";
+    let replies = [
+        "Our street lost power at midnight and it came back on Tuesday afternoon. The fridge \
+         survived, the freezer did not, and the insurer wants photos of everything in it.",
+        "The county opened two shelters in the school gyms, both with generators. They take \
+         pets too, which is more than the last storm's shelters did, so spread the word.",
+        "Ferries were cancelled until Wednesday, so the island crews came by road. It took \
+         them five hours, and the bridge was down to one lane for most of the morning.",
+    ];
+    for class in ["signature", "message-signature", "ipsEntry__signature", "user-signature-42"] {
+        let post = |n: usize, body: &str| {
+            format!(
+                "<div class=\"post with-signature\" id=\"p{n}\"><div class=\"postbody\"><div class=\"content\">{body}</div>\
+                 <div class=\"{class}\">{signature}</div></div></div>"
+            )
+        };
+        let posts: String = [P1, replies[0], replies[1], replies[2]]
+            .iter()
+            .enumerate()
+            .map(|(n, body)| post(n, body))
+            .collect();
+        let html = format!(
+            "<html><body><nav><a href=\"/\">Forums</a></nav><h1>Storm on Monday: who still has no power?</h1>\
+             <div class=\"topic\">{posts}</div></body></html>"
+        );
+        let a = extract_html(&html, None);
+        for reply in replies {
+            assert!(a.text.contains(reply), "{class}, {reply}: {}", a.text);
+        }
+        assert!(!a.text.contains("Marigold"), "{class}: {}", a.text);
+    }
+    // A story's section that is named for its subject, not a poster's signature, stays.
+    let dish = "The signature dish is a chowder of smoked haddock, leeks and potatoes, served \
+                with soda bread baked each morning in the harbour kitchen.";
+    let html = format!(
+        "<html><body><article><h1>Harbour kitchen</h1><p>{P1}</p><p>{P2}</p>\
+         <section class=\"signature-dish\"><p>{dish}</p></section><p>{P3}</p></article></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains(dish), "{}", a.text);
+}
+
 /// A long thread whose posts are named as comments stays the content beside a sidebar of a few
 /// paragraphs (the thread's most-liked posts, its top posters): the sidebar's paragraphs weigh
 /// against the thread only as a share of it.
