@@ -303,7 +303,8 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
 /// What a forum engine prints around each post, as the common engines name it: the card
 /// presenting the poster (name, rank, join date, post and reaction counts: XenForo's
 /// `message-user`, phpBB's `postprofile`, vBulletin's `userinfo`, Invision's `cAuthorPane`),
-/// the line with the post's date and number, its reactions and edit note, and the quote of an
+/// the line with the post's date and number, its reactions and edit note, the link back to the
+/// top of the page that phpBB prints under each post (`back2top`), and the quote of an
 /// earlier post that a reply opens with. None of it is what the post says, and the quoted
 /// words are already on the page as the post they come from. So is the signature each poster
 /// sets once and every post repeats ([`is_signature_name`]).
@@ -325,6 +326,7 @@ fn is_post_furniture(class_word: &str) -> bool {
                 | "message-lastedit"
                 | "message-footer"
                 | "reactionsbar"
+                | "back2top"
                 | "bbcodeblock--quote"
                 | "bbcode_quote"
                 | "bbc_standard_quote"

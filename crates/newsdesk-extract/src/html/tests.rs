@@ -1041,7 +1041,8 @@ fn forum_posts_without_their_frames() {
 
 /// The signature a poster sets once is printed under each of their posts, whatever the engine
 /// calls it (phpBB's `signature`, XenForo's `message-signature`, Invision's
-/// `ipsEntry__signature`). It is not what any post says. A post flagged as carrying one
+/// `ipsEntry__signature`). It is not what any post says, and neither is the link back to the
+/// top of the page printed under each post. A post flagged as carrying one
 /// (`with-signature`) stays, and so does a part of a story that only starts with the word.
 #[test]
 fn a_posters_signature_goes_with_each_post() {
@@ -1055,11 +1056,17 @@ fn a_posters_signature_goes_with_each_post() {
         "Ferries were cancelled until Wednesday, so the island crews came by road. It took \
          them five hours, and the bridge was down to one lane for most of the morning.",
     ];
-    for class in ["signature", "message-signature", "ipsEntry__signature", "user-signature-42"] {
+    for class in [
+        "signature",
+        "message-signature",
+        "ipsEntry__signature",
+        "user-signature-42",
+    ] {
         let post = |n: usize, body: &str| {
             format!(
                 "<div class=\"post with-signature\" id=\"p{n}\"><div class=\"postbody\"><div class=\"content\">{body}</div>\
-                 <div class=\"{class}\">{signature}</div></div></div>"
+                 <div class=\"{class}\">{signature}</div></div>\
+                 <div class=\"back2top\"><a href=\"#wrap\" class=\"top\" title=\"Top\">Top</a></div></div>"
             )
         };
         let posts: String = [P1, replies[0], replies[1], replies[2]]
@@ -1076,6 +1083,8 @@ fn a_posters_signature_goes_with_each_post() {
             assert!(a.text.contains(reply), "{class}, {reply}: {}", a.text);
         }
         assert!(!a.text.contains("Marigold"), "{class}: {}", a.text);
+        // Nor is phpBB's link back to the top of the page under each post.
+        assert!(!a.text.lines().any(|l| l.trim() == "Top"), "{}", a.text);
     }
     // A story's section that is named for its subject, not a poster's signature, stays.
     let dish = "The signature dish is a chowder of smoked haddock, leeks and potatoes, served \
