@@ -302,7 +302,9 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
 
 /// What a forum engine prints around each post, as the common engines name it: the card
 /// presenting the poster (name, rank, join date, post and reaction counts: XenForo's
-/// `message-user`, phpBB's `postprofile`, vBulletin's `userinfo`, Invision's `cAuthorPane`),
+/// `message-user` and `extraUserInfo`, phpBB's `postprofile`, vBulletin's `userinfo`,
+/// `userinfo_extra` and `threadstarter`, Invision's `cAuthorPane`, MyBB's
+/// `author_statistics`, FluxBB's `postleft`),
 /// the line with the post's date and number, its reactions and edit note, the link back to the
 /// top of the page that phpBB prints under each post (`back2top`), and the quote of an
 /// earlier post that a reply opens with. None of it is what the post says, and the quoted
@@ -318,6 +320,12 @@ fn is_post_furniture(class_word: &str) -> bool {
                 | "message-cell--user"
                 | "postprofile"
                 | "userinfo"
+                | "userinfo_extra"
+                | "userstats"
+                | "extrauserinfo"
+                | "author_statistics"
+                | "postleft"
+                | "threadstarter"
                 | "user-info"
                 | "userdetails"
                 | "user-details"

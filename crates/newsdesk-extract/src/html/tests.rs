@@ -1039,6 +1039,53 @@ fn forum_posts_without_their_frames() {
     }
 }
 
+/// The card each engine prints beside a post, with the poster's counts and dates, in the
+/// names vBulletin (`userinfo_extra`, `userstats`, `threadstarter`), XenForo 1
+/// (`extraUserInfo`), MyBB (`author_statistics`) and FluxBB (`postleft`) give it.
+#[test]
+fn a_posters_card_goes_in_each_engines_names() {
+    let replies = [
+        "Our street lost power at midnight and it came back on Tuesday afternoon. The fridge \
+         survived, the freezer did not, and the insurer wants photos of everything in it.",
+        "The county opened two shelters in the school gyms, both with generators. They take \
+         pets too, which is more than the last storm's shelters did, so spread the word.",
+        "Ferries were cancelled until Wednesday, so the island crews came by road. It took \
+         them five hours, and the bridge was down to one lane for most of the morning.",
+    ];
+    let cards = [
+        "<div class=\"userinfo_extra\"><dl class=\"userstats\"><dt>Join Date</dt><dd>Nov 2014</dd><dt>Posts</dt><dd>4,210</dd></dl></div>",
+        "<div class=\"username_container\"><span class=\"threadstarter\">Original Poster</span></div>",
+        "<div class=\"extraUserInfo\"><dl class=\"pairsJustified\"><dt>Likes Received:</dt><dd>4,210</dd></dl></div>",
+        "<div class=\"author_statistics\">Posts: 4,210<br>Threads: 23<br>Joined: Nov 2014</div>",
+        "<div class=\"postleft\"><dl><dt><strong>stormwatch</strong></dt><dd>Member</dd><dd>Registered: 2014-11-02</dd></dl></div>",
+    ];
+    for card in cards {
+        let posts: String = [P1, replies[0], replies[1], replies[2]]
+            .iter()
+            .map(|body| {
+                format!("<div class=\"post\">{card}<div class=\"postbody\">{body}</div></div>")
+            })
+            .collect();
+        let html = format!(
+            "<html><body><nav><a href=\"/\">Forums</a></nav><h1>Storm on Monday: who still has no power?</h1>\
+             <div class=\"topic\">{posts}</div></body></html>"
+        );
+        let a = extract_html(&html, None);
+        for reply in replies {
+            assert!(a.text.contains(reply), "{card}, {reply}: {}", a.text);
+        }
+        for frame in [
+            "4,210",
+            "Original Poster",
+            "Nov 2014",
+            "Registered",
+            "Member",
+        ] {
+            assert!(!a.text.contains(frame), "{frame}: {}", a.text);
+        }
+    }
+}
+
 /// The signature a poster sets once is printed under each of their posts, whatever the engine
 /// calls it (phpBB's `signature`, XenForo's `message-signature`, Invision's
 /// `ipsEntry__signature`). It is not what any post says, and neither is the link back to the
