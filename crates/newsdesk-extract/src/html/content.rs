@@ -2247,7 +2247,8 @@ fn boilerplate_re() -> &'static Regex {
             | view\s+all(?:\s*\(\d+\))?
             | (?:showing\s+)?\d[\d,]*\s*(?:[–-]|to)\s*\d[\d,]*\s+of\s+\d[\d,]*(?:\s+(?:results|products|items|entries|listings))?|sort(?:\s+by)?\s*:.*
             | sent\s+from\s+my\s+[^.!?]{1,80}
-            | (?:this\s+page\s+was\s+)?last\s+(?:modified|edited|updated)\b.*
+            | (?:this\s+page\s+was\s+)?last\s+(?:modified|edited|updated)\b.*|edited\s+[^.!?]{1,40}?\s+by\s+[^.!?]{1,40}?(?:\s*\(see\s+edit\s+history\))?
+            | \(?[\d.,]+\s*[kmg]i?b\)?\s+downloaded\s+[\d,]+\s+times?
             | (?:join(?:ed)?\s+date|joined|posts|threads|reputation|messages|reaction\s+score)\s*:\s*[\w\s,./-]{0,30}
             | reply\s+with\s+quote|\#\d+\s*[·•|]
             | (?:our\s+(?:editorial\s+)?standards|editorial\s+standards|ethics\s+policy)\s*:.*|write\s+a\s+review|add\s+to\s+(?:cart|basket|bag)

@@ -3252,8 +3252,9 @@ fn a_table_of_contents_label_goes() {
     }
 }
 
-/// A page's feedback, rating, comment and cart controls and its "last modified" or "last
-/// edited" stamp are not its text.
+/// A page's feedback, rating, comment and cart controls, its "last modified" or "last
+/// edited" stamp, a post's edit note and an attachment's size and download count are not its
+/// text.
 #[test]
 fn feedback_widgets_and_modified_stamps_go() {
     for line in [
@@ -3263,6 +3264,9 @@ fn feedback_widgets_and_modified_stamps_go() {
         "No votes so far! Be the first to rate this post.",
         "Edit this page on GitHub",
         "Last edited by jdoe on Feb 17, 2026 at 9:17 am",
+        "Edited March 3, 2025 by jdoe (see edit history)",
+        "Edited 2 hours ago by jdoe",
+        "(95.79 KiB) Downloaded 478 times",
         "Reply with quote",
         "Be the first to comment",
         "Write a review",
