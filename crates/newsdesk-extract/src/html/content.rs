@@ -2244,7 +2244,7 @@ fn boilerplate_re() -> &'static Regex {
             | tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categories?\s*:.*
             | skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|scroll\s+to\s+top|close|menu|search|loading(?:\s+[\w-]+){0,2}\s*(?:\.*|…)|play\s+video|watch\s*:.*|listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read
             | (?:updated|published|posted)\b(?:[^.!?]|[ap]\.m\.){0,90}
-            | view\s+all(?:\s*\(\d+\))?
+            | view\s+all(?:\s*\(\d+\))?|opens?\s+in\s+(?:a\s+)?new\s+(?:tab|window)|advertisement\s*[-–—:]?\s*(?:(?:page|story|article)\s+)?continues?\s+(?:reading\s+)?below
             | (?:showing\s+)?\d[\d,]*\s*(?:[–-]|to)\s*\d[\d,]*\s+of\s+\d[\d,]*(?:\s+(?:results|products|items|entries|listings))?|sort(?:\s+by)?\s*:.*
             | sent\s+from\s+my\s+[^.!?]{1,80}
             | (?:this\s+page\s+was\s+)?last\s+(?:modified|edited|updated)\b.*|edited\s+[^.!?]{1,40}?\s+by\s+[^.!?]{1,40}?(?:\s*\(see\s+edit\s+history\))?

@@ -3235,6 +3235,24 @@ fn assert_line_between_paragraphs_goes(line: &str) {
     assert_story_only(&page, line);
 }
 
+/// An ad slot's label that says where the text goes on ("Advertisement - Continue Reading
+/// Below") and a link's note that it opens a new tab are the page's, not the story's. A line
+/// of the story that says where it goes on, with no advertisement in it, stays.
+#[test]
+fn an_ad_slots_label_and_a_new_tab_note_go() {
+    for line in [
+        "Advertisement - Continue Reading Below",
+        "Advertisement - Page continues below",
+        "Open in a new tab",
+    ] {
+        assert_line_between_paragraphs_goes(line);
+    }
+    let kept = "Story continues below gallery";
+    let page = story_page(&format!("<p>{P1}</p><p>{kept}</p><p>{P2}</p><p>{P3}</p>"));
+    let a = extract_html(&page, None);
+    assert!(a.text.contains(kept), "{}", a.text);
+}
+
 /// The label over a table of contents ("Table of Contents", "In this article:") goes with the
 /// contents' links, a heading or a summary as much as a paragraph.
 #[test]
