@@ -2232,7 +2232,7 @@ fn boilerplate_re() -> &'static Regex {
             r#"(?ix)^[\[(]?\s*(?:
               advertisement|advert|advertising|sponsored(?:\s+content)?|ad|anzeige|publicidad|publicité|pubblicità|реклама
             | share(?:\s+(?:this|on|via)\b.*)?|share\s+this\s+(?:article|story|post|page)|sharing\s+is\s+caring.*|(?:like\s+this\s+story|share\s+it\s+with\s+a\s+friend)\b.*|\d+\s*shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
-            | (?:\d+\s+)?comments?|[\d,.]+k?\s+(?:likes?|upvotes?|votes?|views?|posts?)|[\d,.]+k?\s+views?\s+[\d,.]+k?\s+(?:replies|reply|comments?)\b.*|view\s+comments?|show\s+comments?
+            | (?:\d+\s+)?comments?|[\d,.]+k?\s+(?:likes?|upvotes?|votes?|views?|posts?|reviews?|ratings?|global\s+ratings|customer\s+reviews)|[\d,.]+k?\s+views?\s+[\d,.]+k?\s+(?:replies|reply|comments?)\b.*|view\s+comments?|show\s+comments?
             | read\s+(?:more|next|the\s+full\s+(?:story|article))\b.*|continue\s+reading\b.*|see\s+also\b.*|more\s+(?:on|from|about)\s+(?:this|these)\b.*
             | (?:à\s+)?lire\s+aussi\b.*|lesen\s+sie\s+auch\b.*|(?:lee|lea)\s+también\b.*|leia\s+também\b.*|leggi\s+anche\b.*|lees\s+ook\b.*|czytaj\s+(?:także|też|również)\b.*|читайте\s+(?:также|тоже)\b.*
             | related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?\s*:?.*

@@ -3349,6 +3349,20 @@ fn a_joined_line_alone_stays() {
     assert_eq!(a.text, format!("{P1}\n\nJoined Oct 2018\n\n{P2}"));
 }
 
+/// A card's count of reviews or ratings ("1,234 reviews", "87 global ratings") is a shop's
+/// particulars, as a post's count of likes is a forum's.
+#[test]
+fn a_count_of_reviews_goes() {
+    for line in [
+        "1,234 reviews",
+        "12 Reviews",
+        "87 global ratings",
+        "5 ratings",
+    ] {
+        assert_line_between_paragraphs_goes(line);
+    }
+}
+
 /// A listing's controls ("Showing 1–12 of 40 results", "Sort by: Newest") are not its content.
 #[test]
 fn a_listings_count_and_sort_lines_go() {
