@@ -2250,7 +2250,8 @@ fn boilerplate_re() -> &'static Regex {
             | (?:this\s+page\s+was\s+)?last\s+(?:modified|edited|updated)\b.*|edited\s+[^.!?]{1,40}?\s+by\s+[^.!?]{1,40}?(?:\s*\(see\s+edit\s+history\))?
             | \(?[\d.,]+\s*[kmg]i?b\)?\s+downloaded\s+[\d,]+\s+times?
             | (?:join(?:ed)?\s+date|joined|posts|threads|reputation|messages|reaction\s+score)\s*:\s*[\w\s,./-]{0,30}
-            | reply\s+with\s+quote|\#\d+\s*[·•|]
+            | reply\s+with\s+quote(?:\s+\d+)?|\#\d+\s*[·•|]|[\d,]+\s+repl(?:y|ies)\s+to\s+this\s+(?:topic|thread|post)|report\s+(?:inappropriate\s+content|abuse|this\s+post)
+            | (?:you\s+must\s+)?log\s+in\s+to\s+(?:answer|reply\s+to)\s+this\s+(?:question|topic|thread)\.?|start\s+asking\s+to\s+get\s+answers
             | (?:our\s+(?:editorial\s+)?standards|editorial\s+standards|ethics\s+policy)\s*:.*|write\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
             | (?:was|is)\s+this\s+(?:page|article|post|answer|content|information)\s+(?:helpful|useful)\b.*|edit\s+this\s+page(?:\s+on\s+github)?|view\s+this\s+page\s+on\s+github\b.*
             | click\s+on\s+a\s+star\s+to\s+rate\b.*|no\s+votes\s+so\s+far\b.*

@@ -3349,6 +3349,22 @@ fn a_joined_line_alone_stays() {
     assert_eq!(a.text, format!("{P1}\n\nJoined Oct 2018\n\n{P2}"));
 }
 
+/// A thread's controls and counts ("Reply With Quote 0", "20 replies to this topic", "Report
+/// inappropriate content") and a Q&A site's prompts to guests ("You must log in to answer this
+/// question.") are not what anyone posted.
+#[test]
+fn a_threads_controls_go() {
+    for line in [
+        "Reply With Quote 0",
+        "20 replies to this topic",
+        "Report inappropriate content",
+        "You must log in to answer this question.",
+        "Start asking to get answers",
+    ] {
+        assert_line_between_paragraphs_goes(line);
+    }
+}
+
 /// A card's count of reviews or ratings ("1,234 reviews", "87 global ratings") is a shop's
 /// particulars, as a post's count of likes is a forum's.
 #[test]
