@@ -3365,6 +3365,28 @@ fn a_threads_controls_go() {
     }
 }
 
+/// A shop's controls and notices around an item ("Select a size", "Notify me when available",
+/// "Sale price", "Shipping calculated at checkout", "Verified Buyer") are the shop's, not what
+/// it says of the item.
+#[test]
+fn a_shops_controls_go() {
+    for line in [
+        "Select a size",
+        "Notify me when available",
+        "Shop now",
+        "Verified Buyer",
+        "Based on 4,567 reviews",
+        "Regular price",
+        "Sale price",
+        "Taxes, discounts and shipping calculated at checkout.",
+        "Free pick-up in store",
+        "Leave a review",
+        "Quick view",
+    ] {
+        assert_line_between_paragraphs_goes(line);
+    }
+}
+
 /// A card's count of reviews or ratings ("1,234 reviews", "87 global ratings") is a shop's
 /// particulars, as a post's count of likes is a forum's.
 #[test]
