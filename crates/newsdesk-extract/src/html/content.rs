@@ -303,13 +303,12 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
 /// What a forum engine prints around each post, as the common engines name it: the card
 /// presenting the poster (name, rank, join date, post and reaction counts: XenForo's
 /// `message-user` and `extraUserInfo`, phpBB's `postprofile`, vBulletin's `userinfo`,
-/// `userinfo_extra` and `threadstarter`, Invision's `cAuthorPane`, MyBB's
-/// `author_statistics`, FluxBB's `postleft`),
-/// the line with the post's date and number, its reactions and edit note, the link back to the
-/// top of the page that phpBB prints under each post (`back2top`), and the quote of an
-/// earlier post that a reply opens with. None of it is what the post says, and the quoted
-/// words are already on the page as the post they come from. So is the signature each poster
-/// sets once and every post repeats ([`is_signature_name`]).
+/// `userinfo_extra` and `threadstarter`, Invision's `cAuthorPane`, MyBB's `author_statistics`,
+/// FluxBB's `postleft`), the line with the post's date and number, its reactions and edit
+/// note, the link back to the top of the page that phpBB prints under each post (`back2top`),
+/// the signature each poster sets once and every post repeats ([`is_signature_name`]), and
+/// the quote of an earlier post that a reply opens with. None of it is what the post says, and
+/// the quoted words are already on the page as the post they come from.
 fn is_post_furniture(class_word: &str) -> bool {
     is_signature_name(class_word)
         || matches!(
