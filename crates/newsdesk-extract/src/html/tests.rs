@@ -966,6 +966,28 @@ fn forum_thread_posts_are_content() {
     assert!(!a.text.contains("Reply number"), "{}", a.text);
 }
 
+/// Three replies to a thread about a storm, for the forum tests.
+const STORM_REPLIES: [&str; 3] = [
+    "Our street lost power at midnight and it came back on Tuesday afternoon. The fridge \
+     survived, the freezer did not, and the insurer wants photos of everything in it.",
+    "The county opened two shelters in the school gyms, both with generators. They take \
+     pets too, which is more than the last storm's shelters did, so spread the word.",
+    "Ferries were cancelled until Wednesday, so the island crews came by road. It took \
+     them five hours, and the bridge was down to one lane for most of the morning.",
+];
+
+/// A thread page: an opening post of `P1` and the three storm replies, each framed by `post`.
+fn storm_thread(post: impl Fn(&str) -> String) -> String {
+    let posts: String = [P1, STORM_REPLIES[0], STORM_REPLIES[1], STORM_REPLIES[2]]
+        .into_iter()
+        .map(post)
+        .collect();
+    format!(
+        "<html><body><nav><a href=\"/\">Forums</a></nav><h1>Storm on Monday: who still has no power?</h1>\
+         <div class=\"topic\">{posts}</div></body></html>"
+    )
+}
+
 /// A thread as a forum engine prints it: each post framed by a card presenting its poster
 /// (rank, join date, counts), a line with its date and number, a reactions bar, and, in a
 /// reply, a quote of the post it answers. The posts are the content, all of them, though the
@@ -976,14 +998,7 @@ fn forum_posts_without_their_frames() {
     let opening = format!(
         "{P1}<br><br>{P2}<br><br>{P3}<br><br>{P1} {P2}<br><br>{P3} {P1}<br><br>{P2} {P3}<br><br>{P1}"
     );
-    let replies = [
-        "Our street lost power at midnight and it came back on Tuesday afternoon. The fridge \
-         survived, the freezer did not, and the insurer wants photos of everything in it.",
-        "The county opened two shelters in the school gyms, both with generators. They take \
-         pets too, which is more than the last storm's shelters did, so spread the word.",
-        "Ferries were cancelled until Wednesday, so the island crews came by road. It took \
-         them five hours, and the bridge was down to one lane for most of the morning.",
-    ];
+    let replies = STORM_REPLIES;
     let post = |n: usize, name: &str, body: &str, quote: &str| {
         format!(
             "<article class=\"message message--post\" id=\"post-{n}\"><div class=\"message-inner\">\
@@ -1044,14 +1059,7 @@ fn forum_posts_without_their_frames() {
 /// (`extraUserInfo`), MyBB (`author_statistics`) and FluxBB (`postleft`) give it.
 #[test]
 fn a_posters_card_goes_in_each_engines_names() {
-    let replies = [
-        "Our street lost power at midnight and it came back on Tuesday afternoon. The fridge \
-         survived, the freezer did not, and the insurer wants photos of everything in it.",
-        "The county opened two shelters in the school gyms, both with generators. They take \
-         pets too, which is more than the last storm's shelters did, so spread the word.",
-        "Ferries were cancelled until Wednesday, so the island crews came by road. It took \
-         them five hours, and the bridge was down to one lane for most of the morning.",
-    ];
+    let replies = STORM_REPLIES;
     let cards = [
         "<div class=\"userinfo_extra\"><dl class=\"userstats\"><dt>Join Date</dt><dd>Nov 2014</dd><dt>Posts</dt><dd>4,210</dd></dl></div>",
         "<div class=\"username_container\"><span class=\"threadstarter\">Original Poster</span></div>",
@@ -1060,16 +1068,9 @@ fn a_posters_card_goes_in_each_engines_names() {
         "<div class=\"postleft\"><dl><dt><strong>stormwatch</strong></dt><dd>Member</dd><dd>Registered: 2014-11-02</dd></dl></div>",
     ];
     for card in cards {
-        let posts: String = [P1, replies[0], replies[1], replies[2]]
-            .iter()
-            .map(|body| {
-                format!("<div class=\"post\">{card}<div class=\"postbody\">{body}</div></div>")
-            })
-            .collect();
-        let html = format!(
-            "<html><body><nav><a href=\"/\">Forums</a></nav><h1>Storm on Monday: who still has no power?</h1>\
-             <div class=\"topic\">{posts}</div></body></html>"
-        );
+        let html = storm_thread(|body| {
+            format!("<div class=\"post\">{card}<div class=\"postbody\">{body}</div></div>")
+        });
         let a = extract_html(&html, None);
         for reply in replies {
             assert!(a.text.contains(reply), "{card}, {reply}: {}", a.text);
@@ -1095,36 +1096,20 @@ fn a_posters_card_goes_in_each_engines_names() {
 fn a_posters_signature_goes_with_each_post() {
     let signature = "Skipper of the Marigold since 1998. Ask me about diesel engines, tides and \
                      the best chowder on the north coast. Fair winds to all.";
-    let replies = [
-        "Our street lost power at midnight and it came back on Tuesday afternoon. The fridge \
-         survived, the freezer did not, and the insurer wants photos of everything in it.",
-        "The county opened two shelters in the school gyms, both with generators. They take \
-         pets too, which is more than the last storm's shelters did, so spread the word.",
-        "Ferries were cancelled until Wednesday, so the island crews came by road. It took \
-         them five hours, and the bridge was down to one lane for most of the morning.",
-    ];
+    let replies = STORM_REPLIES;
     for class in [
         "signature",
         "message-signature",
         "ipsEntry__signature",
         "user-signature-42",
     ] {
-        let post = |n: usize, body: &str| {
+        let html = storm_thread(|body| {
             format!(
-                "<div class=\"post with-signature\" id=\"p{n}\"><div class=\"postbody\"><div class=\"content\">{body}</div>\
+                "<div class=\"post with-signature\"><div class=\"postbody\"><div class=\"content\">{body}</div>\
                  <div class=\"{class}\">{signature}</div></div>\
                  <div class=\"back2top\"><a href=\"#wrap\" class=\"top\" title=\"Top\">Top</a></div></div>"
             )
-        };
-        let posts: String = [P1, replies[0], replies[1], replies[2]]
-            .iter()
-            .enumerate()
-            .map(|(n, body)| post(n, body))
-            .collect();
-        let html = format!(
-            "<html><body><nav><a href=\"/\">Forums</a></nav><h1>Storm on Monday: who still has no power?</h1>\
-             <div class=\"topic\">{posts}</div></body></html>"
-        );
+        });
         let a = extract_html(&html, None);
         for reply in replies {
             assert!(a.text.contains(reply), "{class}, {reply}: {}", a.text);
