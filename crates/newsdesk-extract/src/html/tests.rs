@@ -3262,6 +3262,9 @@ fn a_table_of_contents_label_goes() {
 fn feedback_widgets_and_modified_stamps_go() {
     for line in [
         "Was this page helpful?",
+        "Was this helpful?",
+        "Expand description",
+        "Open table of contents panel.",
         "This page was last modified on Aug 20, 2025 by the guide's contributors.",
         "Click on a star to rate it!",
         "No votes so far! Be the first to rate this post.",
@@ -3395,6 +3398,9 @@ fn a_listings_count_and_sort_lines_go() {
 <p>{P2}</p><p>{P3}</p>"
     ));
     assert_story_only(&page, "count and sort lines");
+    for line in ["Sort by", "See all reviews"] {
+        assert_line_between_paragraphs_goes(line);
+    }
 }
 
 /// A template's placeholder text ("Lorem ipsum …") left on a page beside its text is nobody's
