@@ -2254,7 +2254,7 @@ fn boilerplate_re() -> &'static Regex {
             | (?:our\s+(?:editorial\s+)?standards|editorial\s+standards|ethics\s+policy)\s*:.*|write\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
             | notify\s+me(?:\s+when\s+(?:available|back\s+in\s+stock))?|select\s+(?:a\s+)?(?:size|colou?r|option)|shop\s+now|verified\s+(?:buyer|purchase)|based\s+on\s+[\d,]+\s+reviews?|regular\s+price|sale\s+price|(?:taxes,?\s+discounts\s+and\s+)?shipping\s+calculated\s+at\s+checkout\.?|(?:free\s+)?pick\s*-?up\s+in\s+store|leave\s+a\s+review|quick\s+(?:view|shop|add)
             | (?:was|is)\s+this(?:\s+(?:page|article|post|answer|content|information))?\s+(?:helpful|useful)\b.*|edit\s+this\s+page(?:\s+on\s+github)?|view\s+this\s+page\s+on\s+github\b.*
-            | expand\s+description|open\s+table\s+of\s+contents(?:\s+panel)?\.?|see\s+all\s+(?:reviews|results|products|items)|sort\s+by
+            | summari[sz]e\s+(?:this\s+(?:article|page|post)\s+)?with(?:\s+ai)?\s*:?|expand\s+description|open\s+table\s+of\s+contents(?:\s+panel)?\.?|see\s+all\s+(?:reviews|results|products|items)|sort\s+by
             | click\s+on\s+a\s+star\s+to\s+rate\b.*|no\s+votes\s+so\s+far\b.*
             )\s*[\])]?$"#,
         )

@@ -3255,7 +3255,7 @@ fn a_table_of_contents_label_goes() {
     }
 }
 
-/// A page's feedback, rating, comment and cart controls, its "last modified" or "last
+/// A page's feedback, rating, comment, summary and cart controls, its "last modified" or "last
 /// edited" stamp, a post's edit note and an attachment's size and download count are not its
 /// text.
 #[test]
@@ -3265,6 +3265,8 @@ fn feedback_widgets_and_modified_stamps_go() {
         "Was this helpful?",
         "Expand description",
         "Open table of contents panel.",
+        "Summarize with AI:",
+        "Summarize this article with:",
         "This page was last modified on Aug 20, 2025 by the guide's contributors.",
         "Click on a star to rate it!",
         "No votes so far! Be the first to rate this post.",
