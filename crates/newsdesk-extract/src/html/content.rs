@@ -1108,6 +1108,37 @@ fn first_class<'a>(dom: &Dom<'a>, i: usize) -> Option<&'a str> {
         .and_then(|c| c.split_ascii_whitespace().next())
 }
 
+/// When `main` is the body of one post (its parent's first class word is `post`, `message`,
+/// `reply` or `comment`, alone or with a suffix: `post`, `message-content`), the same part
+/// (same tag, same first class word) of each like sibling of that post: the thread's other
+/// posts. A blog's `article.post-123` has no such siblings, since its class carries its number.
+fn other_posts_bodies(dom: &Dom<'_>, marks: &[Mark], stats: &[Stats], main: usize) -> Vec<usize> {
+    let post = dom.nodes[main].parent;
+    let thread = dom.nodes[post].parent;
+    let (Some(body_class), Some(post_class)) = (first_class(dom, main), first_class(dom, post))
+    else {
+        return Vec::new();
+    };
+    let postlike = ["post", "message", "reply", "comment"].iter().any(|w| {
+        post_class.len() >= w.len()
+            && post_class[..w.len()].eq_ignore_ascii_case(w)
+            && matches!(post_class.as_bytes().get(w.len()), None | Some(b'-' | b'_'))
+    });
+    if !postlike || post == thread || matches!(dom.nodes[post].tag, "body" | "html" | ROOT_TAG) {
+        return Vec::new();
+    }
+    let like = |i: usize, of: usize, class: &str| {
+        marks[i] == Mark::Keep
+            && dom.nodes[i].tag == dom.nodes[of].tag
+            && first_class(dom, i) == Some(class)
+    };
+    dom.children(thread)
+        .filter(|&other| other != post && like(other, post, post_class))
+        .flat_map(|other| dom.children(other))
+        .filter(|&body| like(body, main, body_class) && stats[body].plain() > 0)
+        .collect()
+}
+
 /// Whether `parent` has two or more other kept children of the same tag and first class word
 /// as `child`.
 fn has_twin(dom: &Dom<'_>, marks: &[Mark], parent: usize, child: usize) -> bool {
@@ -1875,7 +1906,12 @@ impl Analysis {
                     chosen.push(sib);
                 }
             }
+            // The best container may be one post's body in a thread (`div.postbody` in
+            // `div.post`): the other posts' bodies are its cousins, not its siblings, and are as
+            // much the page's text.
+            chosen.extend(other_posts_bodies(dom, &marks, &stats, main));
             chosen.sort_unstable();
+            chosen.dedup();
         }
         let shape = Shape {
             page_text,

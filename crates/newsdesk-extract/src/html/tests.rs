@@ -1054,6 +1054,26 @@ fn forum_posts_without_their_frames() {
     }
 }
 
+/// A thread of two posts whose reply is the longer: the best container is the reply's body,
+/// and the opening post's body, a cousin of it rather than a sibling, comes with it.
+#[test]
+fn a_short_threads_opening_post_stays_with_the_reply() {
+    let opening =
+        "I am spending my first winter aboard and the cabin gets dark by four. Which lamp \
+                   do you trust when the shore power fails and the wind gets up?";
+    let html = format!(
+        "<html><body><nav><a href=\"/\">Forums</a></nav><h1>Storm lamp for a winter aboard?</h1>\
+         <div class=\"topic\"><div class=\"post\"><div class=\"postbody\"><p>{opening}</p></div></div>\
+         <div class=\"post\"><div class=\"postbody\"><p>{}</p><p>{}</p><p>{}</p></div></div></div></body></html>",
+        STORM_REPLIES[0], STORM_REPLIES[1], STORM_REPLIES[2]
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.starts_with(opening), "{}", a.text);
+    for reply in STORM_REPLIES {
+        assert!(a.text.contains(reply), "{reply}: {}", a.text);
+    }
+}
+
 /// The card each engine prints beside a post, with the poster's counts and dates, in the
 /// names vBulletin (`userinfo_extra`, `userstats`, `threadstarter`), XenForo 1
 /// (`extraUserInfo`), MyBB (`author_statistics`) and FluxBB (`postleft`) give it.
