@@ -2280,17 +2280,17 @@ fn boilerplate_re() -> &'static Regex {
             | skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|scroll\s+to\s+top|close|menu|search|loading(?:\s+[\w-]+){0,2}\s*(?:\.*|…)|play\s+video|watch\s*:.*|listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read
             | (?:updated|published|posted)\b(?:[^.!?]|[ap]\.m\.){0,90}
             | view\s+all(?:\s*\(\d+\))?|opens?\s+in\s+(?:a\s+)?new\s+(?:tab|window)|advertisement\s*[-–—:]?\s*(?:(?:page|story|article)\s+)?continues?\s+(?:reading\s+)?below
-            | (?:showing\s+)?\d[\d,]*\s*(?:[–-]|to)\s*\d[\d,]*\s+of\s+\d[\d,]*(?:\s+(?:results|products|items|entries|listings))?|sort(?:\s+by)?\s*:.*
+            | (?:showing\s+)?\d[\d,]*\s*(?:[–-]|to)\s*\d[\d,]*\s+of\s+\d[\d,]*(?:\s+(?:results|products|items|entries|listings))?|sort(?:\s+by)?\s*:.*|sort\s+by
             | sent\s+from\s+my\s+[^.!?]{1,80}
             | (?:this\s+page\s+was\s+)?last\s+(?:modified|edited|updated)\b.*|edited\s+[^.!?]{1,40}?\s+by\s+[^.!?]{1,40}?(?:\s*\(see\s+edit\s+history\))?
             | \(?[\d.,]+\s*[kmg]i?b\)?\s+downloaded\s+[\d,]+\s+times?
             | (?:join(?:ed)?\s+date|joined|posts|threads|reputation|messages|reaction\s+score)\s*:\s*[\w\s,./-]{0,30}
             | reply\s+with\s+quote(?:\s+\d+)?|\#\d+\s*[·•|]|[\d,]+\s+repl(?:y|ies)\s+to\s+this\s+(?:topic|thread|post)|report\s+(?:inappropriate\s+content|abuse|this\s+post)
             | (?:you\s+must\s+)?log\s+in\s+to\s+(?:answer|reply\s+to)\s+this\s+(?:question|topic|thread)\.?|start\s+asking\s+to\s+get\s+answers
-            | (?:our\s+(?:editorial\s+)?standards|editorial\s+standards|ethics\s+policy)\s*:.*|write\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
-            | notify\s+me(?:\s+when\s+(?:available|back\s+in\s+stock))?|select\s+(?:a\s+)?(?:size|colou?r|option)|shop\s+now|verified\s+(?:buyer|purchase)|based\s+on\s+[\d,]+\s+reviews?|regular\s+price|sale\s+price|(?:taxes,?\s+discounts\s+and\s+)?shipping\s+calculated\s+at\s+checkout\.?|(?:free\s+)?pick\s*-?up\s+in\s+store|leave\s+a\s+review|quick\s+(?:view|shop|add)
+            | (?:our\s+(?:editorial\s+)?standards|editorial\s+standards|ethics\s+policy)\s*:.*|(?:write|leave)\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
+            | notify\s+me(?:\s+when\s+(?:available|back\s+in\s+stock))?|select\s+(?:a\s+)?(?:size|colou?r|option)|shop\s+now|verified\s+(?:buyer|purchase)|based\s+on\s+[\d,]+\s+reviews?|regular\s+price|sale\s+price|(?:taxes,?\s+discounts\s+and\s+)?shipping\s+calculated\s+at\s+checkout\.?|(?:free\s+)?pick\s*-?up\s+in\s+store|quick\s+(?:view|shop|add)
             | (?:was|is)\s+this(?:\s+(?:page|article|post|answer|content|information))?\s+(?:helpful|useful)\b.*|edit\s+this\s+page(?:\s+on\s+github)?|view\s+this\s+page\s+on\s+github\b.*
-            | summari[sz]e\s+(?:this\s+(?:article|page|post)\s+)?with(?:\s+ai)?\s*:?|expand\s+description|open\s+table\s+of\s+contents(?:\s+panel)?\.?|see\s+all\s+(?:reviews|results|products|items)|sort\s+by
+            | summari[sz]e\s+(?:this\s+(?:article|page|post)\s+)?with(?:\s+ai)?\s*:?|expand\s+description|open\s+table\s+of\s+contents(?:\s+panel)?\.?|see\s+all\s+(?:reviews|results|products|items)
             | click\s+on\s+a\s+star\s+to\s+rate\b.*|no\s+votes\s+so\s+far\b.*
             )\s*[\])]?$"#,
         )
