@@ -6,6 +6,7 @@
 //! when they agree with the scores), add sibling blocks that look like more of the same, and
 //! read the text out block by block, filtering boilerplate lines.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -250,6 +251,7 @@ fn is_flag_token(token: &str) -> bool {
 /// Reads every element's names once, into `buf` reused between elements.
 fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
     let mut buf = String::new();
+    let mut seen: HashMap<String, Names> = HashMap::new();
     (0..dom.len())
         .map(|i| {
             if dom.nodes[i].el.is_none() || marks[i] != Mark::Keep {
@@ -284,20 +286,32 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
             if buf.is_empty() {
                 return Names::default();
             }
-            let consent = consent_re().is_match(&buf);
-            let post_furniture = buf.split(' ').any(is_post_furniture);
-            let neg = consent || post_furniture || is_negative(&buf);
-            Names {
-                neg,
-                strong: neg && strong_negative_re().is_match(&buf),
-                consent,
-                post_furniture,
-                pos: is_positive(&buf),
-                dek: is_dek_name(&buf),
-                slot: may_name_slot(&buf) && buf.split(' ').any(is_beside_content),
+            // Pages repeat the same names on many elements (every card, item and cell), and
+            // the patterns are the costly part: each distinct reading is made once.
+            if let Some(names) = seen.get(buf.as_str()) {
+                return *names;
             }
+            let names = names_from(&buf);
+            seen.insert(buf.clone(), names);
+            names
         })
         .collect()
+}
+
+/// How a normalised `class id role` string reads (see [`read_names`]).
+fn names_from(buf: &str) -> Names {
+    let consent = consent_re().is_match(buf);
+    let post_furniture = buf.split(' ').any(is_post_furniture);
+    let neg = consent || post_furniture || is_negative(buf);
+    Names {
+        neg,
+        strong: neg && strong_negative_re().is_match(buf),
+        consent,
+        post_furniture,
+        pos: is_positive(buf),
+        dek: is_dek_name(buf),
+        slot: may_name_slot(buf) && buf.split(' ').any(is_beside_content),
+    }
 }
 
 /// What a forum engine prints around each post, as the common engines name it: the card
@@ -2260,38 +2274,44 @@ fn close(c: &mut Collector, tag: &str, restore: BlockKind) {
 }
 
 /// Lines that are furniture by what they say, whatever markup they sit in.
+///
+/// Word boundaries here and in the other line patterns are ASCII ones (`(?-u:\b)`): with a
+/// Unicode boundary anywhere in a pattern, the regex engine's fast automaton gives up on any
+/// text outside ASCII (a curly quote is enough) and a far slower engine reads the line instead.
+/// After a word that ends in a letter outside ASCII ("również", "также"), the boundary is
+/// written as "a character that is not a word's, or the end".
 fn boilerplate_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
             r#"(?ix)^[\[(]?\s*(?:
               advertisement|advert|advertising|sponsored(?:\s+content)?|ad|anzeige|publicidad|publicité|pubblicità|реклама
-            | share(?:\s+(?:this|on|via)\b.*)?|share\s+this\s+(?:article|story|post|page)|sharing\s+is\s+caring.*|(?:like\s+this\s+story|share\s+it\s+with\s+a\s+friend)\b.*|\d+\s*shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
-            | (?:\d+\s+)?comments?|[\d,.]+k?\s+(?:likes?|upvotes?|votes?|views?|posts?|reviews?|ratings?|global\s+ratings|customer\s+reviews)|[\d,.]+k?\s+views?\s+[\d,.]+k?\s+(?:replies|reply|comments?)\b.*|view\s+comments?|show\s+comments?
-            | read\s+(?:more|next|the\s+full\s+(?:story|article))\b.*|continue\s+reading\b.*|see\s+also\b.*|more\s+(?:on|from|about)\s+(?:this|these)\b.*
-            | (?:à\s+)?lire\s+aussi\b.*|lesen\s+sie\s+auch\b.*|(?:lee|lea)\s+también\b.*|leia\s+também\b.*|leggi\s+anche\b.*|lees\s+ook\b.*|czytaj\s+(?:także|też|również)\b.*|читайте\s+(?:также|тоже)\b.*
+            | share(?:\s+(?:this|on|via)(?-u:\b).*)?|share\s+this\s+(?:article|story|post|page)|sharing\s+is\s+caring.*|(?:like\s+this\s+story|share\s+it\s+with\s+a\s+friend)(?-u:\b).*|\d+\s*shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
+            | (?:\d+\s+)?comments?|[\d,.]+k?\s+(?:likes?|upvotes?|votes?|views?|posts?|reviews?|ratings?|global\s+ratings|customer\s+reviews)|[\d,.]+k?\s+views?\s+[\d,.]+k?\s+(?:replies|reply|comments?)(?-u:\b).*|view\s+comments?|show\s+comments?
+            | read\s+(?:more|next|the\s+full\s+(?:story|article))(?-u:\b).*|continue\s+reading(?-u:\b).*|see\s+also(?-u:\b).*|more\s+(?:on|from|about)\s+(?:this|these)(?-u:\b).*
+            | (?:à\s+)?lire\s+aussi(?-u:\b).*|lesen\s+sie\s+auch(?-u:\b).*|(?:lee|lea)\s+también(?-u:\b).*|leia\s+também(?-u:\b).*|leggi\s+anche(?-u:\b).*|lees\s+ook(?-u:\b).*|czytaj\s+(?:także|też|również)(?:\W.*)?|читайте\s+(?:также|тоже)(?:\W.*)?
             | related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?\s*:?.*
-            | recommended(?:\s+for\s+you)?|don[’']?t\s+miss|you\s+(?:may|might)\s+also\s+like\b.*|most\s+(?:read|popular|viewed)\b.*|trending(?:\s+now)?|more\s+stories|top\s+stories|latest\s+news
-            | (?:©|\(c\)|copyright\b).*|all\s+rights\s+reserved.*
-            | (?:sign\s+up|subscribe|follow\s+us|log\s*in|register|click\s+here|download\s+the\s+app)\b.*
+            | recommended(?:\s+for\s+you)?|don[’']?t\s+miss|you\s+(?:may|might)\s+also\s+like(?-u:\b).*|most\s+(?:read|popular|viewed)(?-u:\b).*|trending(?:\s+now)?|more\s+stories|top\s+stories|latest\s+news
+            | (?:©|\(c\)|copyright(?-u:\b)).*|all\s+rights\s+reserved.*
+            | (?:sign\s+up|subscribe|follow\s+us|log\s*in|register|click\s+here|download\s+the\s+app)(?-u:\b).*
             | (?:photo|image|picture|photograph|credit|source|illustration|video)\s*:.*
             | (?:by|posted\s+by|written\s+by|words\s+by|reporting\s+by)\s+\p{Lu}[^.!?]*
             | tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categories?\s*:.*
             | skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|scroll\s+to\s+top|close|menu|search|loading(?:\s+[\w-]+){0,2}\s*(?:\.*|…)|play\s+video|watch\s*:.*|listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read
-            | (?:updated|published|posted)\b(?:[^.!?]|[ap]\.m\.){0,90}
+            | (?:updated|published|posted)(?-u:\b)(?:[^.!?]|[ap]\.m\.){0,90}
             | view\s+all(?:\s*\(\d+\))?|opens?\s+in\s+(?:a\s+)?new\s+(?:tab|window)|advertisement\s*[-–—:]?\s*(?:(?:page|story|article)\s+)?continues?\s+(?:reading\s+)?below
             | (?:showing\s+)?\d[\d,]*\s*(?:[–-]|to)\s*\d[\d,]*\s+of\s+\d[\d,]*(?:\s+(?:results|products|items|entries|listings))?|sort(?:\s+by)?\s*:.*|sort\s+by
             | sent\s+from\s+my\s+[^.!?]{1,80}
-            | (?:this\s+page\s+was\s+)?last\s+(?:modified|edited|updated)\b.*|edited\s+[^.!?]{1,40}?\s+by\s+[^.!?]{1,40}?(?:\s*\(see\s+edit\s+history\))?
+            | (?:this\s+page\s+was\s+)?last\s+(?:modified|edited|updated)(?-u:\b).*|edited\s+[^.!?]{1,40}?\s+by\s+[^.!?]{1,40}?(?:\s*\(see\s+edit\s+history\))?
             | \(?[\d.,]+\s*[kmg]i?b\)?\s+downloaded\s+[\d,]+\s+times?
             | (?:join(?:ed)?\s+date|joined|posts|threads|reputation|messages|reaction\s+score)\s*:\s*[\w\s,./-]{0,30}
             | reply\s+with\s+quote(?:\s+\d+)?|\#\d+\s*[·•|]|[\d,]+\s+repl(?:y|ies)\s+to\s+this\s+(?:topic|thread|post)|report\s+(?:inappropriate\s+content|abuse|this\s+post)
             | (?:you\s+must\s+)?log\s+in\s+to\s+(?:answer|reply\s+to)\s+this\s+(?:question|topic|thread)\.?|start\s+asking\s+to\s+get\s+answers
             | (?:our\s+(?:editorial\s+)?standards|editorial\s+standards|ethics\s+policy)\s*:.*|(?:write|leave)\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
             | notify\s+me(?:\s+when\s+(?:available|back\s+in\s+stock))?|select\s+(?:a\s+)?(?:size|colou?r|option)|shop\s+now|verified\s+(?:buyer|purchase)|based\s+on\s+[\d,]+\s+reviews?|regular\s+price|sale\s+price|(?:taxes,?\s+discounts\s+and\s+)?shipping\s+calculated\s+at\s+checkout\.?|(?:free\s+)?pick\s*-?up\s+in\s+store|quick\s+(?:view|shop|add)
-            | (?:was|is)\s+this(?:\s+(?:page|article|post|answer|content|information))?\s+(?:helpful|useful)\b.*|edit\s+this\s+page(?:\s+on\s+github)?|view\s+this\s+page\s+on\s+github\b.*
+            | (?:was|is)\s+this(?:\s+(?:page|article|post|answer|content|information))?\s+(?:helpful|useful)(?-u:\b).*|edit\s+this\s+page(?:\s+on\s+github)?|view\s+this\s+page\s+on\s+github(?-u:\b).*
             | summari[sz]e\s+(?:this\s+(?:article|page|post)\s+)?with(?:\s+ai)?\s*:?|expand\s+description|open\s+table\s+of\s+contents(?:\s+panel)?\.?|see\s+all\s+(?:reviews|results|products|items)
-            | click\s+on\s+a\s+star\s+to\s+rate\b.*|no\s+votes\s+so\s+far\b.*
+            | click\s+on\s+a\s+star\s+to\s+rate(?-u:\b).*|no\s+votes\s+so\s+far(?-u:\b).*
             )\s*[\])]?$"#,
         )
         .expect("valid regex")
@@ -2537,7 +2557,7 @@ fn is_rail_heading(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|(?:(?:other|more)\s+(?:posts|articles|stories)\s+)?you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|more\s+(?:stories|news|articles|posts|from\b.*)|more\s+(?:[\w'’-]+\s+){1,3}(?:stories|articles)|(?:explore|discover)\s+more(?:\s+(?:articles|stories|posts|guides|news))?|popular\s+(?:posts|stories|articles|now)|top\s+stories|latest\s+(?:news|stories)|(?:[\w'’.-]+\s+){0,3}most\s+recent\s+(?:stories|articles|posts)|trending(?:\s+(?:now|stories|articles|posts|topics|news)(?:\s+.{0,30})?)?|read\s+(?:this\s+)?next|up\s+next|(?:explore\s+)?related\s+questions|hot\s+network\s+questions|recent\s+(?:articles|posts|stories)|related\s+(?:articles|posts|stories)\s+(?:that\s+)?(?:may|might)\s+interest\s+you|more\s+you\s+(?:may|might)\s+like|written\s+by|what\s+to\s+read\s+next|about\s+the\s+(?:authors?|reviewers?|writers?|contributors?)|(?:author|writer)\s+bio(?:graphy)?|frequently\s+bought\s+together)\s*[:.]?$",
+            r"(?i)^(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|(?:(?:other|more)\s+(?:posts|articles|stories)\s+)?you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|more\s+(?:stories|news|articles|posts|from(?-u:\b).*)|more\s+(?:[\w'’-]+\s+){1,3}(?:stories|articles)|(?:explore|discover)\s+more(?:\s+(?:articles|stories|posts|guides|news))?|popular\s+(?:posts|stories|articles|now)|top\s+stories|latest\s+(?:news|stories)|(?:[\w'’.-]+\s+){0,3}most\s+recent\s+(?:stories|articles|posts)|trending(?:\s+(?:now|stories|articles|posts|topics|news)(?:\s+.{0,30})?)?|read\s+(?:this\s+)?next|up\s+next|(?:explore\s+)?related\s+questions|hot\s+network\s+questions|recent\s+(?:articles|posts|stories)|related\s+(?:articles|posts|stories)\s+(?:that\s+)?(?:may|might)\s+interest\s+you|more\s+you\s+(?:may|might)\s+like|written\s+by|what\s+to\s+read\s+next|about\s+the\s+(?:authors?|reviewers?|writers?|contributors?)|(?:author|writer)\s+bio(?:graphy)?|frequently\s+bought\s+together)\s*[:.]?$",
         )
         .expect("valid regex")
     })
@@ -2581,7 +2601,7 @@ fn is_credit_line(b: &Block) -> bool {
         && RE
             .get_or_init(|| {
                 Regex::new(
-                    r"(?i)^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research)\s+by\s+\p{Lu}|\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b",
+                    r"(?i)^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research)\s+by\s+\p{Lu}|(?-u:\b)contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?-u:\b)",
                 )
                 .expect("valid regex")
             })
@@ -2631,7 +2651,7 @@ const BIO_TAIL_MAX: usize = 300;
 pub fn drop_closing_bio(text: &mut String, authors: &[String]) {
     static BIO: OnceLock<Regex> = OnceLock::new();
     let bio = BIO.get_or_init(|| {
-        Regex::new(r"^\s*(?:is|was|has|had|writes|wrote|covers|joined|holds|serves|specializes|specialises|lives|leads|founded)\b")
+        Regex::new(r"^\s*(?:is|was|has|had|writes|wrote|covers|joined|holds|serves|specializes|specialises|lives|leads|founded)(?-u:\b)")
             .expect("valid regex")
     });
     let names: Vec<&str> = authors
@@ -2672,7 +2692,7 @@ pub fn drop_closing_bio(text: &mut String, authors: &[String]) {
     // ("Email Jane Doe at jdoe@example.com", "jane.doe@example.com").
     static CONTACT: OnceLock<Regex> = OnceLock::new();
     let contact = CONTACT.get_or_init(|| {
-        Regex::new(r"[\w.+-]+@[\w-]+\.[\w.-]+|(?:^|\s)@\w{2,}|\b(?:twitter|x)\.com/\w")
+        Regex::new(r"[\w.+-]+@[\w-]+\.[\w.-]+|(?:^|\s)@\w{2,}|(?-u:\b)(?:twitter|x)\.com/\w")
             .expect("valid regex")
     });
     let is_contact = |p: &str| {
@@ -2791,7 +2811,7 @@ fn is_follow_line(text: &str) -> bool {
 fn is_subscription_offer(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b\d+\s+issues\s+for\s+(?:just\s+|only\s+)?[£$€]\s?\d")
+        Regex::new(r"(?i)(?-u:\b)\d+\s+issues\s+for\s+(?:just\s+|only\s+)?[£$€]\s?\d")
             .expect("valid regex")
     })
     .is_match(text)

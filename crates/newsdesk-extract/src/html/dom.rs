@@ -73,14 +73,17 @@ impl<'a> Dom<'a> {
     /// out: they carry no article text.
     pub fn new(doc: &'a Html) -> Self {
         let root = doc.tree.root();
-        let mut nodes: Vec<Node<'a>> = vec![Node {
+        // Sized once from the parsed tree (comments and doctypes included, so never short):
+        // growing a vector of a page's nodes by doubling copies it a dozen times.
+        let mut nodes: Vec<Node<'a>> = Vec::with_capacity(doc.tree.nodes().size_hint().0 + 1);
+        nodes.push(Node {
             tag: ROOT_TAG,
             text: "",
             el: None,
             parent: 0,
             end: 0,
             names: [None; 3],
-        }];
+        });
         // Open arena entries, innermost last; `None` for tree nodes that have no entry.
         let mut open: Vec<Option<usize>> = vec![Some(0)];
         let mut node = match root.first_child() {

@@ -2777,7 +2777,8 @@ mod edges {
     }
 
     /// A bracketed link to a related story set between the paragraphs, an ad's label, a
-    /// gallery's "View all" and a line of publication times are not the story's text.
+    /// gallery's "View all" and a line of publication times are not the story's text; nor is
+    /// a "read also" line in a language whose word ends in a letter outside ASCII.
     #[test]
     fn related_links_and_ad_labels_in_the_story_go() {
         let html = format!(
@@ -2786,7 +2787,7 @@ mod edges {
 <p>PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</p><p>{P1}</p>
 <p>[Related: Harbour lights return after the storm]</p>
 <p>{P2}</p><p>Advert</p><p>View all (23)</p><p>À lire aussi : Les phares du port rallumés</p>
-<p>Читайте также: Маяки снова горят</p><p>DON'T MISS</p><p>Loading paragraph...</p><p>{P3}</p>
+<p>Читайте также: Маяки снова горят</p><p>Czytaj również: Latarnie znów świecą</p><p>DON'T MISS</p><p>Loading paragraph...</p><p>{P3}</p>
 </article></body></html>"#
         );
         super::assert_story_only(&html, "related links and ad labels");
