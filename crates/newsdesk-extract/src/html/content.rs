@@ -658,13 +658,31 @@ impl Stats {
 fn count_text(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut commas = 0u32;
-    for c in text.chars() {
+    // Most text is ASCII: its bytes are read as they are, and only the rest is decoded.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // `char::is_whitespace` in ASCII: tab, line feed, vertical tab, form feed,
+            // carriage return and space.
+            if !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                chars += 1;
+                commas += u32::from(b == b',');
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if is_visible_char(c) {
             chars += 1;
-            if matches!(c, ',' | '，' | '、' | '،') {
+            if matches!(c, '，' | '、' | '،') {
                 commas += 1;
             }
         }
+        i += c.len_utf8();
     }
     (chars, commas)
 }
@@ -2932,4 +2950,35 @@ pub fn normalize_key(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+#[cfg(test)]
+mod counting {
+    use super::{count_text, is_visible_char};
+
+    /// The byte-wise count agrees with counting characters one by one, whatever the mix of
+    /// ASCII, other scripts, invisible marks and every kind of whitespace.
+    #[test]
+    fn counts_visible_characters_and_commas_as_characters_do() {
+        let reference = |text: &str| {
+            let visible = text.chars().filter(|c| is_visible_char(*c));
+            let commas = visible
+                .clone()
+                .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+                .count();
+            (visible.count() as u32, commas as u32)
+        };
+        for text in [
+            "",
+            "Harbour lights, all of them, are back.",
+            "\t\n\u{0b}\u{0c}\r a\u{a0}b\u{2003}c\u{3000}",
+            "zero\u{200b}width\u{feff}soft\u{ad}hyphen",
+            "东京、大阪，名古屋",
+            "ÉCLAIRAGE, phares — « rallumés » ، ٢٠٢٤",
+            "emoji 🚀, and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+        ] {
+            assert_eq!(count_text(text), reference(text), "{text:?}");
+        }
+        assert_eq!(count_text("a, b ,c"), (5, 2));
+    }
 }
