@@ -58,30 +58,31 @@ pub struct PageMeta {
 /// A link to an author's page: `/author/jane-doe`, `/authors/jane`, `/writers/jd/`.
 fn is_author_href(href: &str) -> bool {
     let path = href.split(['?', '#']).next().unwrap_or("");
-    path.split('/').any(|seg| {
-        matches!(
-            seg.to_ascii_lowercase().as_str(),
-            "author"
-                | "authors"
-                | "writer"
-                | "writers"
-                | "contributor"
-                | "contributors"
-                | "columnist"
-                | "columnists"
-                | "autor"
-                | "autore"
-                | "auteur"
-        )
-    }) && ![
-        "/author/",
-        "/authors/",
-        "/contributor/",
-        "/contributors/",
-        "/columnists/",
-    ]
-    .iter()
-    .any(|index| path.ends_with(index))
+    const PEOPLE: [&str; 11] = [
+        "author",
+        "authors",
+        "writer",
+        "writers",
+        "contributor",
+        "contributors",
+        "columnist",
+        "columnists",
+        "autor",
+        "autore",
+        "auteur",
+    ];
+    // Compared in place: this runs for every link of the page.
+    path.split('/')
+        .any(|seg| PEOPLE.iter().any(|p| seg.eq_ignore_ascii_case(p)))
+        && ![
+            "/author/",
+            "/authors/",
+            "/contributor/",
+            "/contributors/",
+            "/columnists/",
+        ]
+        .iter()
+        .any(|index| path.ends_with(index))
 }
 
 /// The name under a person's picture: the picture's description names a person ("Jane Doe",
