@@ -1009,22 +1009,33 @@ fn object_image(
 /// escapes twice (`&amp;#8217;`), and collapses whitespace.
 pub fn clean_text(s: &str) -> String {
     let decoded = if s.contains('&') {
-        decode_entities(s)
+        std::borrow::Cow::Owned(decode_entities(s))
     } else {
-        s.to_owned()
+        std::borrow::Cow::Borrowed(s)
     };
-    decoded
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
+    // One pass: the words (runs of anything but whitespace) joined by single spaces, then the
+    // invisible characters dropped from them. A word of nothing but invisible characters still
+    // counts as a word, as splitting and joining would have it.
+    let mut out = String::with_capacity(decoded.len());
+    let (mut words, mut gap) = (false, false);
+    for c in decoded.chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && words {
+            out.push(' ');
+        }
+        (words, gap) = (true, false);
         // Bidirectional embeddings and isolates wrap a run of text for display (Google wraps
         // its product names in them); in a field they are only noise.
-        .filter(|c| {
-            !super::content::is_invisible_char(*c)
-                && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        })
-        .collect()
+        if !super::content::is_invisible_char(c)
+            && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Replaces HTML character references (`&amp;`, `&#8217;`, `&#x27;` and the common named
@@ -2000,7 +2011,9 @@ pub fn find_date_in_text(text: &str) -> Option<String> {
     find_date_span(text).map(|(d, _, _)| d)
 }
 
-/// [`find_date_in_text`], with the byte range the date takes in `text`.
+/// [`find_date_in_text`], with the byte range the date takes in `text`. Its word boundaries
+/// are ASCII ones, which keep the regex engine on its fast path for text outside ASCII; a date
+/// set against a Chinese or Japanese character (`发布于2024-03-03`) is found by them too.
 fn find_date_span(text: &str) -> Option<(String, usize, usize)> {
     if let Some(d) = parse_any_date(text) {
         return Some((d, 0, text.len()));
@@ -2011,7 +2024,7 @@ fn find_date_span(text: &str) -> Option<(String, usize, usize)> {
         let east_asian = crate::dates::EAST_ASIAN_DATE;
         Regex::new(&format!(
             // Chinese, Japanese and Korean dates stand between letters with no word boundary.
-            r"(?i)\b(?:\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b|{east_asian}(?:\s*\d{{1,2}}\s*[:時时시]\s*\d{{2}}(?:\s*[分분])?)?"
+            r"(?i)(?-u:\b)(?:\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})(?-u:\b)|{east_asian}(?:\s*\d{{1,2}}\s*[:時时시]\s*\d{{2}}(?:\s*[分분])?)?"
         ))
         .expect("valid regex")
     });

@@ -3891,3 +3891,57 @@ fn button_labels_are_not_text() {
     assert!(text.contains("How long will the outage last?"), "{text}");
     assert!(text.contains("Repair schedule"), "{text}");
 }
+
+/// A field's text is cleaned in one pass exactly as splitting it into words, joining them with
+/// single spaces and dropping invisible and direction marks would clean it, a word of nothing
+/// but invisible marks included (it leaves its two spaces).
+#[test]
+fn field_text_cleans_as_words_joined_then_marks_dropped() {
+    let reference = |s: &str| {
+        let decoded = super::meta::decode_entities(s);
+        decoded
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .filter(|c| {
+                !super::content::is_invisible_char(*c)
+                    && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            })
+            .collect::<String>()
+    };
+    for s in [
+        "",
+        "   ",
+        "  Harbour   lights\treturn \n",
+        "Harbour&nbsp;lights &amp; ferries",
+        "a \u{200b} b",
+        "\u{200b} lead and trail \u{feff}",
+        "\u{202a}Galaxy Tab S9\u{202c} case",
+        "ideographic\u{3000}space and\u{a0}no-break",
+        "soft\u{ad}hyphen, zero\u{200d}joiner",
+    ] {
+        assert_eq!(super::meta::clean_text(s), reference(s), "{s:?}");
+    }
+    assert_eq!(super::meta::clean_text("a \u{200b} b"), "a  b");
+}
+
+/// A date inside a longer line is found between words of any script, a date set right against
+/// a Chinese character included.
+#[test]
+fn dates_inside_lines_are_found_against_any_script() {
+    use super::meta::find_date_in_text;
+    assert_eq!(
+        find_date_in_text("By Jane Doe | March 3, 2024").as_deref(),
+        Some("2024-03-03")
+    );
+    assert_eq!(
+        find_date_in_text("发布于2024-03-03 来源：港口日报").as_deref(),
+        Some("2024-03-03")
+    );
+    assert_eq!(
+        find_date_in_text("Публикация: 03.03.2024, обновлено").as_deref(),
+        Some("2024-03-03")
+    );
+    assert_eq!(find_date_in_text("Call 2024-03-0312 now"), None);
+}
