@@ -26,9 +26,7 @@ pub fn parse_date(input: &str) -> Option<String> {
     }
     // Every form read below has a four-digit year, so text with fewer than four digits (most
     // of the short lines a page is checked for dates) is none, and its patterns need not run.
-    if s.chars().filter(|c| c.is_numeric()).nth(3).is_none() {
-        return None;
-    }
+    s.chars().filter(|c| c.is_numeric()).nth(3)?;
     parse_iso(s)
         .or_else(|| parse_written(s))
         .or_else(|| parse_written_other_languages(s))
