@@ -1151,10 +1151,14 @@ fn other_posts_bodies(dom: &Dom<'_>, marks: &[Mark], stats: &[Stats], main: usiz
     else {
         return Vec::new();
     };
+    // Compared as bytes: a class name may hold any character, and a word's length in bytes
+    // need not fall on one of its character boundaries.
+    let class = post_class.as_bytes();
     let postlike = ["post", "message", "reply", "comment"].iter().any(|w| {
-        post_class.len() >= w.len()
-            && post_class[..w.len()].eq_ignore_ascii_case(w)
-            && matches!(post_class.as_bytes().get(w.len()), None | Some(b'-' | b'_'))
+        class
+            .get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+            && matches!(class.get(w.len()), None | Some(b'-' | b'_'))
     });
     if !postlike || post == thread || matches!(dom.nodes[post].tag, "body" | "html" | ROOT_TAG) {
         return Vec::new();

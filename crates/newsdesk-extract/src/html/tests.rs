@@ -1074,6 +1074,18 @@ fn a_short_threads_opening_post_stays_with_the_reply() {
     }
 }
 
+/// A post's class name with characters outside ASCII, where the engines' words would end
+/// (`comé€`), is read without breaking and the posts are kept.
+#[test]
+fn a_post_class_outside_ascii_is_read_whole() {
+    let html = format!(
+        "<html><body><div class=\"topic\"><div class=\"comé€ x\"><div class=\"postbody\"><p>{P1}</p><p>{P2}</p></div></div>\
+         <div class=\"comé€ x\"><div class=\"postbody\"><p>{P3}</p></div></div></div></body></html>"
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains(P1) && a.text.contains(P2), "{}", a.text);
+}
+
 /// The card each engine prints beside a post, with the poster's counts and dates, in the
 /// names vBulletin (`userinfo_extra`, `userstats`, `threadstarter`), XenForo 1
 /// (`extraUserInfo`), MyBB (`author_statistics`) and FluxBB (`postleft`) give it.
