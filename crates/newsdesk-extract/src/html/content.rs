@@ -2220,16 +2220,16 @@ fn block_kind(tag: &str) -> Option<BlockKind> {
 /// blocks at block boundaries.
 fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &mut Collector) {
     // Open elements: (end index, tag, kind to restore when it closes).
-    let mut open: Vec<(usize, &str, BlockKind)> = Vec::new();
+    let mut open: Vec<(usize, &str, BlockKind, bool)> = Vec::new();
     let end = dom.nodes[root].end.max(root + 1);
     let mut i = root;
     while i < end {
-        while let Some(&(e, tag, restore)) = open.last() {
+        while let Some(&(e, tag, restore, set_apart)) = open.last() {
             if e > i {
                 break;
             }
             open.pop();
-            close(c, tag, restore);
+            close(c, tag, restore, set_apart);
         }
         let skip = match marks[i] {
             Mark::Removed => true,
@@ -2255,6 +2255,12 @@ fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &m
             "img" => {}
             _ => {}
         }
+        // An inline element set as a block by its class (`<span class="block">`) stands
+        // apart from the words around it, as the reader sees it.
+        let set_apart = !is_block_tag(tag) && dom.displays_as_block(i);
+        if set_apart {
+            c.pending_space = true;
+        }
         let restore = c.kind;
         if is_block_tag(tag) {
             c.flush();
@@ -2271,15 +2277,18 @@ fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &m
         if matches!(tag, "td" | "th") {
             c.cell_depth += 1;
         }
-        open.push((node.end.max(i + 1), tag, restore));
+        open.push((node.end.max(i + 1), tag, restore, set_apart));
         i += 1;
     }
-    while let Some((_, tag, restore)) = open.pop() {
-        close(c, tag, restore);
+    while let Some((_, tag, restore, set_apart)) = open.pop() {
+        close(c, tag, restore, set_apart);
     }
 }
 
-fn close(c: &mut Collector, tag: &str, restore: BlockKind) {
+fn close(c: &mut Collector, tag: &str, restore: BlockKind, set_apart: bool) {
+    if set_apart {
+        c.pending_space = true;
+    }
     if tag == "a" {
         c.link_depth = c.link_depth.saturating_sub(1);
     }

@@ -164,6 +164,21 @@ impl<'a> Dom<'a> {
         }
     }
 
+    /// Whether the element's class is a utility class that displays it as a block
+    /// (Tailwind's `block`, `flex`, `grid`; Bootstrap's `d-block`, `d-flex`, `d-grid`): a
+    /// `<span class="block">` inside a headline is a line of its own on screen, though the
+    /// markup runs its words into the ones before it (`Alternatives<span class="block">Top`).
+    pub fn displays_as_block(&self, i: usize) -> bool {
+        self.attr(i, "class").is_some_and(|class| {
+            class.split_ascii_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "block" | "flex" | "grid" | "d-block" | "d-flex" | "d-grid"
+                )
+            })
+        })
+    }
+
     pub fn is_element(&self, i: usize) -> bool {
         self.nodes[i].el.is_some()
     }
@@ -258,7 +273,11 @@ impl<'a> Dom<'a> {
                 if node.tag == "button" {
                     pending_space = true;
                 }
-                if super::content::is_block_tag(node.tag) || node.tag == "br" {
+
+                if super::content::is_block_tag(node.tag)
+                    || node.tag == "br"
+                    || self.displays_as_block(k)
+                {
                     pending_space = true;
                     pending_break = lines;
                     if node.end > k + 1 && open_blocks.len() < 64 {

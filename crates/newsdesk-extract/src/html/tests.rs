@@ -3957,3 +3957,28 @@ fn dates_inside_lines_are_found_against_any_script() {
     );
     assert_eq!(find_date_in_text("Call 2024-03-0312 now"), None);
 }
+
+/// An inline element that a utility class displays as a block (`<span class="block">`,
+/// Bootstrap's `d-block`) stands apart from the words beside it, in a headline and in the text,
+/// though the markup runs them together.
+#[test]
+fn inline_elements_set_as_blocks_keep_their_words_apart() {
+    let html = format!(
+        r#"<html><head><title>Harbour lights return | Port News</title></head><body><article>
+<h1>Harbour lights return<span class="block text-lg">A week of repairs</span></h1>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<p>Measured length: 4.2 m<span class="d-block">(mast and lamp)</span></p>
+</article></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Harbour lights return A week of repairs")
+    );
+    assert!(a.text.contains("4.2 m (mast and lamp)"), "{}", a.text);
+    // A class that only contains the word is no display rule.
+    let html = html.replace("d-block", "blockish");
+    assert!(extract_html(&html, None)
+        .text
+        .contains("4.2 m(mast and lamp)"));
+}
