@@ -2100,6 +2100,12 @@ struct Collector {
     lead_chars: usize,
     kind: BlockKind,
     pending_space: bool,
+    /// The link that has just closed, with nothing read since: a link to another address
+    /// that opens now is another one beside it (`<a>Sci-fi</a><a>Early Access</a>`, tags or
+    /// buttons set apart by style), and its words do not run into the last one's. A link to
+    /// the same address goes on with the same words: editors split one link in pieces
+    /// (`<a href=X>Arte</a><a href=X>mis moon</a>`).
+    link_closed: Option<usize>,
     link_depth: usize,
     pre_depth: usize,
     /// Table cells (`<td>`, `<th>`) open around the text being read.
@@ -2112,6 +2118,9 @@ struct Collector {
 
 impl Collector {
     fn push_text(&mut self, text: &str) {
+        if !text.is_empty() {
+            self.link_closed = None;
+        }
         if self.pre_depth > 0 {
             for c in text.chars() {
                 if is_invisible_char(c) {
@@ -2220,16 +2229,16 @@ fn block_kind(tag: &str) -> Option<BlockKind> {
 /// blocks at block boundaries.
 fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &mut Collector) {
     // Open elements: (end index, tag, kind to restore when it closes).
-    let mut open: Vec<(usize, &str, BlockKind, bool)> = Vec::new();
+    let mut open: Vec<(usize, &str, BlockKind, bool, usize)> = Vec::new();
     let end = dom.nodes[root].end.max(root + 1);
     let mut i = root;
     while i < end {
-        while let Some(&(e, tag, restore, set_apart)) = open.last() {
+        while let Some(&(e, tag, restore, set_apart, node)) = open.last() {
             if e > i {
                 break;
             }
             open.pop();
-            close(c, tag, restore, set_apart);
+            close(c, tag, restore, set_apart, node);
         }
         let skip = match marks[i] {
             Mark::Removed => true,
@@ -2270,6 +2279,11 @@ fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &m
         }
         if tag == "a" {
             c.link_depth += 1;
+            if c.link_closed
+                .is_some_and(|last| dom.attr(last, "href") != dom.attr(i, "href"))
+            {
+                c.pending_space = true;
+            }
         }
         if tag == "pre" {
             c.pre_depth += 1;
@@ -2277,20 +2291,22 @@ fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &m
         if matches!(tag, "td" | "th") {
             c.cell_depth += 1;
         }
-        open.push((node.end.max(i + 1), tag, restore, set_apart));
+        open.push((node.end.max(i + 1), tag, restore, set_apart, i));
         i += 1;
     }
-    while let Some((_, tag, restore, set_apart)) = open.pop() {
-        close(c, tag, restore, set_apart);
+    while let Some((_, tag, restore, set_apart, node)) = open.pop() {
+        close(c, tag, restore, set_apart, node);
     }
 }
 
-fn close(c: &mut Collector, tag: &str, restore: BlockKind, set_apart: bool) {
+/// Closes element `node`, named `tag`.
+fn close(c: &mut Collector, tag: &str, restore: BlockKind, set_apart: bool, node: usize) {
     if set_apart {
         c.pending_space = true;
     }
     if tag == "a" {
         c.link_depth = c.link_depth.saturating_sub(1);
+        c.link_closed = Some(node);
     }
     if is_block_tag(tag) {
         c.flush();

@@ -257,6 +257,10 @@ impl<'a> Dom<'a> {
         // Ends of the block elements open around the current node: text after a block closes
         // starts a new line too (`<p>Jane Doe</p><small>May 1</small>`).
         let mut open_blocks: Vec<usize> = Vec::new();
+        // The last link and where it ended, while nothing has been read after it: a link to
+        // another address that starts there is another one beside it (`<a>Jane Doe</a><a>John
+        // Roe</a>`), not more of the same words.
+        let mut link_closed_at: Option<(usize, usize)> = None;
         for (k, node) in self.nodes[i + 1..end.min(self.nodes.len())]
             .iter()
             .enumerate()
@@ -272,6 +276,14 @@ impl<'a> Dom<'a> {
                 // (`<button>Follow</button><button>Share</button>`) but read as two words.
                 if node.tag == "button" {
                     pending_space = true;
+                }
+                if node.tag == "a" {
+                    if link_closed_at.is_some_and(|(last, end)| {
+                        end <= k && self.attr(last, "href") != self.attr(k, "href")
+                    }) {
+                        pending_space = true;
+                    }
+                    link_closed_at = Some((k, node.end.max(k + 1)));
                 }
 
                 if super::content::is_block_tag(node.tag)
@@ -293,6 +305,9 @@ impl<'a> Dom<'a> {
                 "style" | "script" | "template" | "noscript"
             ) {
                 continue;
+            }
+            if !node.text.is_empty() && link_closed_at.is_some_and(|(_, end)| end <= k) {
+                link_closed_at = None;
             }
             for c in node.text.chars() {
                 if c.is_whitespace() {

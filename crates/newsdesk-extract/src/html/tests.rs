@@ -3982,3 +3982,30 @@ fn inline_elements_set_as_blocks_keep_their_words_apart() {
         .text
         .contains("4.2 m(mast and lamp)"));
 }
+
+/// Links side by side with nothing between them are separate words (tags, buttons, writers),
+/// unless they go to the same address: then they are one link that an editor cut in pieces.
+#[test]
+fn links_side_by_side_are_separate_words_unless_one_link_in_pieces() {
+    let html = format!(
+        r#"<html><head><title>Harbour lights return | Port News</title></head><body><article>
+<h1>Harbour lights return</h1>
+<p>{P1}</p><p>{P2}</p>
+<p>The lamps are part of the <a href="/harbour">harb</a><a href="/harbour">our renewal</a> plan.</p>
+<p>{P3}</p>
+<p>Ferries sail again to <a href="/places/falmouth">Falmouth</a><a href="/places/penzance">Penzance</a><a href="/places/scilly">Scilly</a> every morning, the port said.</p>
+</article></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains("Falmouth Penzance Scilly"), "{}", a.text);
+    assert!(a.text.contains("the harbour renewal plan"), "{}", a.text);
+    // The text of one element, as a title or a byline is read, follows the same rule.
+    let doc = scraper::Html::parse_document(
+        r#"<html><body><div><a href="/people/jane-doe">Jane Doe</a><a href="/people/john-roe">John Roe</a><a href="/people/john-roe">s</a></div></body></html>"#,
+    );
+    let dom = super::dom::Dom::new(&doc);
+    let div = (0..dom.len())
+        .find(|&i| dom.nodes[i].tag == "div")
+        .expect("the div");
+    assert_eq!(dom.text_of(div, 100), "Jane Doe John Roes");
+}
