@@ -1977,7 +1977,8 @@ impl Analysis {
             .any(|&i| matches!(dom.nodes[i].tag, "body" | "html" | ROOT_TAG))
     }
 
-    /// The page's `<h1>`s (first 8 with text, in document order), and which one titles the
+    /// The page's `<h1>`s (first 8 with text, in document order, each as its lines: a line
+    /// break or an element set as a block inside it starts a new one), and which one titles the
     /// article by position alone: inside the chosen text, else the nearest before it, else the
     /// first.
     pub fn h1s(&self, dom: &Dom<'_>) -> (Vec<String>, Option<usize>) {
@@ -1988,7 +1989,7 @@ impl Analysis {
             if dom.nodes[i].tag != "h1" || self.marks[i] == Mark::Removed {
                 continue;
             }
-            let text = dom.text_of(i, 400);
+            let text = dom.text_lines_of(i, 400);
             if text.is_empty() {
                 continue;
             }
@@ -2018,7 +2019,7 @@ impl Analysis {
     pub fn furniture_h1s(&self, dom: &Dom<'_>) -> Vec<String> {
         (0..dom.len())
             .filter(|&i| dom.nodes[i].tag == "h1" && self.marks[i] == Mark::Removed)
-            .map(|i| dom.text_of(i, 400))
+            .map(|i| dom.text_lines_of(i, 400))
             .filter(|t| !t.is_empty())
             .take(4)
             .collect()

@@ -1402,7 +1402,11 @@ pub fn choose_title(
     // Candidate headlines: not the site's name, not a paragraph.
     // A printed headline can carry branding or a section after a bar too
     // (`Storm hits coast | Opinion`): it goes as it does from metadata titles.
+    // `<h1>`s come as their lines (a line break, or an inline element set as a block): read as
+    // one line each, with the first line kept apart when there are more.
+    let one_line = |t: &String| t.split('\n').map(str::trim).collect::<Vec<_>>().join(" ");
     let headline = |t: &String| {
+        let t = one_line(t);
         let h = t.trim();
         (!h.is_empty() && h.chars().count() <= 300 && !is_branding(h, sites, host))
             .then(|| strip_site(h, sites, host))
@@ -1444,6 +1448,21 @@ pub fn choose_title(
             }
         }
         return Some(tidy_title(h));
+    }
+    // A headline over a line of its own (`Storm hits coast` over `Thousands without power`,
+    // the second line a subtitle set as a block inside the `<h1>`): the first line, when it
+    // is a metadata title's words.
+    for h in h1s.iter().chain(furniture_h1s) {
+        let Some((first, _)) = h.split_once('\n') else {
+            continue;
+        };
+        let Some(first) = headline(&first.to_owned()) else {
+            continue;
+        };
+        let fk = normalize_key(&first);
+        if script::word_count(&first) >= 2 && keys.iter().any(|k| !k.is_empty() && *k == fk) {
+            return Some(tidy_title(&first));
+        }
     }
     // An `<h1>` that prints the metadata title with its characters lost to a wrong encoding
     // (`Beginner? Guide` for `Beginner's Guide`), or runs it into an aggregator's furniture (the
