@@ -2101,11 +2101,9 @@ struct Collector {
     lead_chars: usize,
     kind: BlockKind,
     pending_space: bool,
-    /// The link that has just closed, with nothing read since: a link to another address
-    /// that opens now is another one beside it (`<a>Sci-fi</a><a>Early Access</a>`, tags or
-    /// buttons set apart by style), and its words do not run into the last one's. A link to
-    /// the same address goes on with the same words: editors split one link in pieces
-    /// (`<a href=X>Arte</a><a href=X>mis moon</a>`).
+    /// The link that has just closed, with nothing read since: a link that opens now apart
+    /// from it ([`Dom::links_apart`]) does not run its words into the last one's
+    /// (`<a>Sci-fi</a><a>Early Access</a>`).
     link_closed: Option<usize>,
     link_depth: usize,
     pre_depth: usize,
@@ -2280,9 +2278,7 @@ fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &m
         }
         if tag == "a" {
             c.link_depth += 1;
-            if c.link_closed
-                .is_some_and(|last| dom.attr(last, "href") != dom.attr(i, "href"))
-            {
+            if c.link_closed.is_some_and(|last| dom.links_apart(last, i)) {
                 c.pending_space = true;
             }
         }

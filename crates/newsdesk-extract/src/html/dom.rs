@@ -179,6 +179,14 @@ impl<'a> Dom<'a> {
         })
     }
 
+    /// Whether link `next`, set right after link `last` with nothing between them, is another
+    /// link beside it (tags, buttons, writers set apart by style), not a piece of the same one:
+    /// editors cut one link in pieces (`<a href=X>Arte</a><a href=X>mis moon</a>`), and those
+    /// go to one address.
+    pub fn links_apart(&self, last: usize, next: usize) -> bool {
+        self.attr(last, "href") != self.attr(next, "href")
+    }
+
     pub fn is_element(&self, i: usize) -> bool {
         self.nodes[i].el.is_some()
     }
@@ -278,9 +286,9 @@ impl<'a> Dom<'a> {
                     pending_space = true;
                 }
                 if node.tag == "a" {
-                    if link_closed_at.is_some_and(|(last, end)| {
-                        end <= k && self.attr(last, "href") != self.attr(k, "href")
-                    }) {
+                    if link_closed_at
+                        .is_some_and(|(last, end)| end <= k && self.links_apart(last, k))
+                    {
                         pending_space = true;
                     }
                     link_closed_at = Some((k, node.end.max(k + 1)));

@@ -1404,9 +1404,8 @@ pub fn choose_title(
     // (`Storm hits coast | Opinion`): it goes as it does from metadata titles.
     // `<h1>`s come as their lines (a line break, or an inline element set as a block): read as
     // one line each, with the first line kept apart when there are more.
-    let one_line = |t: &String| t.split('\n').map(str::trim).collect::<Vec<_>>().join(" ");
-    let headline = |t: &String| {
-        let t = one_line(t);
+    let headline = |t: &str| {
+        let t = t.replace('\n', " ");
         let h = t.trim();
         (!h.is_empty() && h.chars().count() <= 300 && !is_branding(h, sites, host))
             .then(|| strip_site(h, sites, host))
@@ -1421,7 +1420,7 @@ pub fn choose_title(
     let vouched: Vec<String> = heads
         .iter()
         .map(|(_, h)| h.clone())
-        .chain(furniture_h1s.iter().filter_map(headline))
+        .chain(furniture_h1s.iter().filter_map(|t| headline(t)))
         .collect();
     let keys: Vec<String> = cleaned.iter().map(|c| normalize_key(c)).collect();
     // The same words as a metadata title: the printed form (its punctuation) is the headline,
@@ -1456,7 +1455,7 @@ pub fn choose_title(
         let Some((first, _)) = h.split_once('\n') else {
             continue;
         };
-        let Some(first) = headline(&first.to_owned()) else {
+        let Some(first) = headline(first) else {
             continue;
         };
         let fk = normalize_key(&first);
