@@ -540,6 +540,21 @@ fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
     })
 }
 
+/// Whether an element is hidden only from screen readers (`aria-hidden`, no style or
+/// attribute that hides it from the eye) and is or holds the page's `<main>` part: what a
+/// dialog's script does to the page behind it. (A headline alone says less: menus print
+/// `<h1>`s too, and hide them so.)
+fn behind_dialog(dom: &Dom<'_>, i: usize) -> bool {
+    dom.attr(i, "aria-hidden") == Some("true")
+        && dom.attr(i, "hidden").is_none()
+        && dom.attr(i, "popover").is_none()
+        && !dom.attr(i, "style").is_some_and(|s| {
+            let s = s.to_ascii_lowercase();
+            s.contains("none") || s.contains("hidden")
+        })
+        && (i..dom.nodes[i].end).any(|k| dom.nodes[k].tag == "main")
+}
+
 /// Whether an element holds the headline, an `<article>` or the `<main>` part: then it wraps
 /// the article, whatever its own name or visibility says.
 fn holds_article_landmark(dom: &Dom<'_>, i: usize) -> bool {
@@ -1521,7 +1536,11 @@ impl Analysis {
                         // the headline or the article and most of the prose.
                         || (hidden
                             && s.para * 2 > page_para
-                            && holds_article_landmark(dom, i));
+                            && holds_article_landmark(dom, i))
+                        // The page behind an open dialog (a cookie banner): dialog scripts
+                        // hide everything else from screen readers with `aria-hidden`, which
+                        // hides nothing from the eye, so the `<main>` part is still the page.
+                        || (hidden && behind_dialog(dom, i));
                     if !wrapper {
                         mark_subtree(&mut marks, dom, i, Mark::Removed);
                         i = dom.nodes[i].end.max(i + 1);

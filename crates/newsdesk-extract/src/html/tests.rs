@@ -917,6 +917,30 @@ fn deferred_part_around_the_article_is_read() {
     assert!(!a.text.contains("hidden notice"), "{}", a.text);
 }
 
+/// A page saved while a cookie dialog was open: the dialog's script hid the `<main>` part from
+/// screen readers (`aria-hidden`), not from the eye, and it is still the page's content. An
+/// element hidden so that holds no `<main>` (a decorative copy) is still dropped.
+#[test]
+fn main_part_behind_an_open_dialog_is_read() {
+    let html = r#"<html><body><header><a href="/">Lamp Shop</a></header>
+<div role="dialog" class="consent"><p>We use cookies to improve your visit, to measure traffic, and to show you offers; choose Accept to agree, or Settings to pick which ones.</p>
+<p>Partners may store and read information on your device, such as cookies and identifiers, for personalised ads, content, measurement and audience research.</p></div>
+<main aria-hidden="true"><h1>Harbour lantern, brass</h1>
+<div>A brass lantern cast in Cornwall, thirty centimetres tall, with a glass chimney and a ring for hanging it in a porch or on a boat.</div>
+<ul><li>Weight: 1.2 kg, with the chimney</li><li>Burns fourteen hours on one fill of lamp oil</li><li>Ships in a wooden crate within three days</li></ul>
+<div aria-hidden="true">Decorative repeat of the lantern name for the slideshow behind the picture</div></main>
+<footer><p>Lamp Shop Ltd, Quay Street, Falmouth. Registered in England, company number 01234567, all prices include VAT.</p></footer></body></html>"#;
+    let a = extract_html(html, None);
+    assert!(
+        a.text.contains("A brass lantern cast in Cornwall"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("Burns fourteen hours"), "{}", a.text);
+    assert!(!a.text.contains("We use cookies"), "{}", a.text);
+    assert!(!a.text.contains("Decorative repeat"), "{}", a.text);
+}
+
 #[test]
 fn streamed_react_segments_are_read() {
     let html = format!(
