@@ -510,6 +510,36 @@ fn is_panel(dom: &Dom<'_>, i: usize, panels: &[&str]) -> bool {
             let c = c.to_ascii_lowercase();
             PANEL_NAMES.iter().any(|n| c.contains(n))
         })
+        || follows_its_toggle(dom, i)
+}
+
+/// Nodes of a toggle's subtree searched for its `aria-expanded`: a heading around a button
+/// around an icon and a label, not a block of content.
+const TOGGLE_NODES: usize = 24;
+
+/// Whether the element comes right after the control that opens it: a small sibling just before
+/// it that is or holds a button saying whether it is expanded (`aria-expanded`), the ARIA
+/// accordion's heading, which need not name its panel with `aria-controls`. A button that
+/// opens a popup (`aria-haspopup`) opens a menu of actions, not a part of the text.
+fn follows_its_toggle(dom: &Dom<'_>, i: usize) -> bool {
+    let Some(parent) = dom.ancestors(i).next() else {
+        return false;
+    };
+    let previous = dom
+        .children(parent)
+        .take_while(|&c| c < i)
+        .filter(|&c| dom.is_element(c))
+        .last();
+    previous.is_some_and(|p| {
+        let end = dom.nodes[p].end.max(p + 1);
+        end - p <= TOGGLE_NODES
+            && (p..end).any(|k| {
+                dom.attr(k, "aria-expanded").is_some()
+                    && dom.attr(k, "aria-haspopup").is_none_or(|h| h == "false")
+                    && (matches!(dom.nodes[k].tag, "button" | "summary")
+                        || dom.attr(k, "role") == Some("button"))
+            })
+    })
 }
 
 /// Whether the element is hidden from readers; hidden text is never the article.

@@ -941,6 +941,30 @@ fn main_part_behind_an_open_dialog_is_read() {
     assert!(!a.text.contains("Decorative repeat"), "{}", a.text);
 }
 
+/// An accordion whose panels follow their headings' buttons (`aria-expanded`, no
+/// `aria-controls`) is read, closed panels too; a menu that a button opens (`aria-haspopup`)
+/// is not, nor is a hidden block that no control opens.
+#[test]
+fn accordion_panels_after_their_buttons_are_read() {
+    let html = format!(
+        r#"<html><body><article><h1>Choosing a storm lantern</h1>{}
+<section class="embed"><div><h3><button aria-expanded="false"><span>+</span><p>Weight</p></button></h3>
+<div aria-hidden="true" hidden><p>A good lantern for a boat weighs under a kilo when full, so that it can hang from a boom without swinging it.</p></div></div>
+<div><h3><button aria-expanded="false"><p>Fuel</p></button></h3>
+<div hidden><p>Paraffin burns cleaner than lamp oil, and a full tank lasts through a long winter night at sea.</p></div></div></section>
+<div class="post-tools"><button type="button" aria-expanded="false" aria-haspopup="true" title="More options"></button>
+<div class="menu" aria-hidden="true"><ul><li><a href="/quote/1">Add this lantern post to a multi-quote reply</a></li></ul></div></div>
+<div hidden><p>A hidden notice that nobody sees, with commas, and more words.</p></div>
+</article></body></html>"#,
+        prose(2)
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains("weighs under a kilo"), "{}", a.text);
+    assert!(a.text.contains("Paraffin burns cleaner"), "{}", a.text);
+    assert!(!a.text.contains("multi-quote"), "{}", a.text);
+    assert!(!a.text.contains("hidden notice"), "{}", a.text);
+}
+
 #[test]
 fn streamed_react_segments_are_read() {
     let html = format!(
