@@ -513,6 +513,28 @@ fn is_panel(dom: &Dom<'_>, i: usize, panels: &[&str]) -> bool {
         || follows_its_toggle(dom, i)
 }
 
+/// Whether a tab list holds the panels its tabs open, not just the tabs: an element with the
+/// `tabpanel` role, or one whose `id` a tab inside names in `aria-controls` (Bootstrap's
+/// accordions set `role="tablist"` on the whole group and do not always give the panels a role).
+fn holds_its_panels(dom: &Dom<'_>, i: usize) -> bool {
+    let inside = i + 1..dom.nodes[i].end;
+    if inside.clone().any(|k| {
+        dom.attr(k, "role")
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+    }) {
+        return true;
+    }
+    let controlled: Vec<&str> = inside
+        .clone()
+        .filter_map(|k| dom.attr(k, "aria-controls"))
+        .flat_map(str::split_whitespace)
+        .collect();
+    !controlled.is_empty()
+        && inside
+            .filter_map(|k| dom.attr(k, "id"))
+            .any(|id| controlled.contains(&id))
+}
+
 /// Nodes of a toggle's subtree searched for its `aria-expanded`: a heading around a button
 /// around an icon and a label, not a block of content.
 const TOGGLE_NODES: usize = 24;
@@ -1527,10 +1549,7 @@ impl Analysis {
                 // panels and all (accordions often do): then it holds content.
                 let role_bad = role.is_some_and(is_negative_role)
                     && !(role.is_some_and(|r| r.trim().eq_ignore_ascii_case("tablist"))
-                        && (i + 1..dom.nodes[i].end).any(|k| {
-                            dom.attr(k, "role")
-                                .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
-                        }));
+                        && holds_its_panels(dom, i));
                 // A short control set as a link or a box (`<a role="button">Click to
                 // expand...</a>`): a button's words, not the text's. A whole card made clickable
                 // holds more than a label.

@@ -965,6 +965,28 @@ fn accordion_panels_after_their_buttons_are_read() {
     assert!(!a.text.contains("hidden notice"), "{}", a.text);
 }
 
+/// A Bootstrap accordion sets `role="tablist"` on the whole group; its panels, named by the
+/// tabs' `aria-controls` but given no role, are its content. A row of tabs alone is not.
+#[test]
+fn accordion_group_set_as_a_tab_list_is_read() {
+    let html = format!(
+        r#"<html><body><main><h1>Lantern care</h1>{}
+<div class="panel-group" id="faq" role="tablist">
+<div class="panel"><div class="panel-heading" role="tab" id="h1"><h4><a role="button" href="c1" aria-expanded="true" aria-controls="c1">How often should the wick be trimmed?</a></h4></div>
+<div id="c1" class="panel-collapse" aria-labelledby="h1"><div class="panel-body"><p>Trim the wick after every few hours of burning, straight across, so that the flame stays low and even and the glass stays clean.</p></div></div></div>
+<div class="panel"><div class="panel-heading" role="tab" id="h2"><h4><a role="button" href="c2" aria-expanded="false" aria-controls="c2">Can the chimney go in a dishwasher?</a></h4></div>
+<div id="c2" class="panel-collapse" aria-labelledby="h2"><div class="panel-body"><p>Wash the glass chimney by hand in warm soapy water, because a dishwasher's heat can crack it along the seam.</p></div></div></div>
+</div>
+<div role="tablist"><a role="tab" aria-controls="specs-panel">Specifications and sizes</a><a role="tab" aria-controls="reviews-panel">Reviews from our customers</a></div>
+</main></body></html>"#,
+        prose(2)
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains("Trim the wick"), "{}", a.text);
+    assert!(a.text.contains("dishwasher's heat"), "{}", a.text);
+    assert!(!a.text.contains("Reviews from our customers"), "{}", a.text);
+}
+
 #[test]
 fn streamed_react_segments_are_read() {
     let html = format!(
