@@ -2459,6 +2459,22 @@ fn mostly_links(b: &Block) -> bool {
 /// rather than a teaser with a label ("Related: <a>…</a>", "Read the story at <a>…</a>").
 const LINKED_SENTENCE_LEAD: usize = 25;
 
+/// Longest heading that may title a module of links.
+const LINK_MODULE_TITLE_MAX: usize = 60;
+
+/// Drops the heading kept last when all that followed it, up to the block now kept or the end,
+/// went as links, more of them than the heading has characters: it titled a module of links
+/// ("More:" over a list of other stories, "Trending News" over its teasers) and, left alone,
+/// reads as a stray line of the text. A rail's heading ("Related stories") is not dropped
+/// here: it marks where the page's rails begin, and the cut below takes it and what follows.
+fn drop_link_module_title(kept: &mut Vec<Block>, titling: &mut Option<usize>, dropped: usize) {
+    if let Some(h) = titling.take() {
+        if h + 1 == kept.len() && dropped > kept[h].chars {
+            kept.pop();
+        }
+    }
+}
+
 /// Turns blocks into the final text: drops furniture lines, link lists and the title, trims
 /// short labels at either end, and joins paragraphs with a blank line.
 pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
@@ -2472,7 +2488,14 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         && blocks
             .iter()
             .any(|b| b.kind == BlockKind::Para && b.chars >= 100 && !is_placeholder(b.text.trim()));
+    // A heading kept last whose blocks since have all been dropped as links, with their
+    // characters: the title of a module of links ("More:", "Trending News").
+    let mut titling_links: Option<usize> = None;
+    let mut dropped_links = 0usize;
     for (n, block) in blocks.into_iter().enumerate() {
+        if titling_links.is_some_and(|h| h + 1 != kept.len()) {
+            titling_links = None;
+        }
         if mostly_links(&block) && !block.in_list {
             // A section's list of resources: items under one of the text's own headings,
             // each a link with words of its own ("<a>Tuning</a> by Greg Smith").
@@ -2484,9 +2507,13 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
                     _ => false,
                 });
             if !under_heading {
+                if titling_links.is_some() {
+                    dropped_links += block.link_chars;
+                }
                 continue;
             }
         }
+        drop_link_module_title(&mut kept, &mut titling_links, dropped_links);
         let short = block.chars < 100;
         let is_heading = matches!(block.kind, BlockKind::Heading(_));
         let text = block.text.trim();
@@ -2546,8 +2573,16 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
                 }
             }
         }
+        if matches!(block.kind, BlockKind::Heading(2..=6))
+            && block.chars < LINK_MODULE_TITLE_MAX
+            && !is_rail_heading(block.text.trim())
+        {
+            titling_links = Some(kept.len());
+            dropped_links = 0;
+        }
         kept.push(block);
     }
+    drop_link_module_title(&mut kept, &mut titling_links, dropped_links);
     // The numerals of a ranked list whose items were links ("1", "2", "3", ...): a run
     // counting up from 1, each a block of its own.
     let numeral = |b: &Block| b.text.trim().parse::<u32>().ok();
