@@ -2127,8 +2127,22 @@ impl Analysis {
 }
 
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»', ')'])
+    let text = text.trim_end();
+    text.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»', ')']) && !ends_in_counter(text)
+}
+
+/// Whether a text ends in a bracketed count or toggle ("Comments (3)", "Replies (+)"): a
+/// control's label, not the close of a parenthesis in a sentence. A price ("($180)") is no
+/// count.
+fn ends_in_counter(text: &str) -> bool {
+    text.strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .is_some_and(|(_, inside)| {
+            !inside.trim().is_empty()
+                && inside
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '+' | ',' | '.' | ' '))
+        })
 }
 
 /// What kind of block a paragraph came from.

@@ -1003,6 +1003,20 @@ fn heading_of_a_dropped_list_of_links_goes_with_it() {
     assert!(a.text.contains("Repairs ahead"), "{}", a.text);
 }
 
+/// A comment toggle below the story ("Comments (+)", "Comments (12)") is a control's label, not
+/// a sentence that ends in a parenthesis: it goes with the other labels at the text's edge.
+#[test]
+fn comment_counter_below_the_story_is_a_label() {
+    for counter in ["(+)", "(12)"] {
+        let html = format!(
+            r#"<html><body><article><h1>Storm hits the coast</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<div class="comm"><span>Comments</span> <span>{counter}</span></div></article></body></html>"#
+        );
+        let a = extract_html(&html, None);
+        assert!(a.text.ends_with(P3), "{}", a.text);
+    }
+}
+
 #[test]
 fn streamed_react_segments_are_read() {
     let html = format!(
