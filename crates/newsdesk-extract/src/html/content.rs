@@ -544,15 +544,7 @@ const TOGGLE_NODES: usize = 24;
 /// accordion's heading, which need not name its panel with `aria-controls`. A button that
 /// opens a popup (`aria-haspopup`) opens a menu of actions, not a part of the text.
 fn follows_its_toggle(dom: &Dom<'_>, i: usize) -> bool {
-    let Some(parent) = dom.ancestors(i).next() else {
-        return false;
-    };
-    let previous = dom
-        .children(parent)
-        .take_while(|&c| c < i)
-        .filter(|&c| dom.is_element(c))
-        .last();
-    previous.is_some_and(|p| {
+    previous_element_sibling(dom, i).is_some_and(|p| {
         let end = dom.nodes[p].end.max(p + 1);
         end - p <= TOGGLE_NODES
             && (p..end).any(|k| {
@@ -562,6 +554,30 @@ fn follows_its_toggle(dom: &Dom<'_>, i: usize) -> bool {
                         || dom.attr(k, "role") == Some("button"))
             })
     })
+}
+
+/// The element sibling just before `i`, found by climbing from the node before it (the
+/// sibling's last descendant) rather than by walking the parent's children from the first, so
+/// that a list of thousands of hidden items costs no more than its depth per item.
+fn previous_element_sibling(dom: &Dom<'_>, i: usize) -> Option<usize> {
+    let parent = dom.nodes[i].parent;
+    let mut at = i;
+    loop {
+        if at == 0 || at - 1 == parent {
+            return None;
+        }
+        let mut k = at - 1;
+        while dom.nodes[k].parent != parent {
+            k = dom.nodes[k].parent;
+            if k == 0 {
+                return None;
+            }
+        }
+        if dom.is_element(k) {
+            return Some(k);
+        }
+        at = k;
+    }
 }
 
 /// Whether the element is hidden from readers; hidden text is never the article.
