@@ -524,15 +524,16 @@ fn holds_its_panels(dom: &Dom<'_>, i: usize) -> bool {
     }) {
         return true;
     }
-    let controlled: Vec<&str> = inside
+    let mut controlled: Vec<&str> = inside
         .clone()
         .filter_map(|k| dom.attr(k, "aria-controls"))
         .flat_map(str::split_whitespace)
         .collect();
+    controlled.sort_unstable();
     !controlled.is_empty()
         && inside
             .filter_map(|k| dom.attr(k, "id"))
-            .any(|id| controlled.contains(&id))
+            .any(|id| controlled.binary_search(&id).is_ok())
 }
 
 /// Nodes of a toggle's subtree searched for its `aria-expanded`: a heading around a button
