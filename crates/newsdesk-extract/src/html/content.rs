@@ -71,6 +71,61 @@ fn is_furniture_tag(tag: &str) -> bool {
     matches!(tag, "nav" | "aside" | "footer" | "dialog")
 }
 
+/// The words of a quotation set apart, lowercased and spaced evenly, a space between any two
+/// text nodes: the text of the
+/// `<blockquote>`s inside an element when they hold most of its text (a forum post quoting an
+/// earlier one, `<aside class="quote">` with the quoted words under the quoted member's name).
+fn quoted_text(dom: &Dom<'_>, stats: &[Stats], i: usize) -> Option<String> {
+    let mut quoted = 0;
+    let mut words = String::new();
+    let mut k = i + 1;
+    while k < dom.nodes[i].end {
+        if dom.nodes[k].tag == "blockquote" && dom.is_element(k) {
+            quoted += stats[k].text;
+            for t in k + 1..dom.nodes[k].end {
+                if !dom.is_element(t) {
+                    words.push(' ');
+                    words.push_str(dom.nodes[t].text);
+                }
+            }
+            k = dom.nodes[k].end.max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    (quoted > 0 && quoted * 2 >= stats[i].text).then(|| even_words(&words))
+}
+
+/// Quotations set apart that are compared with the page's words, at most: each comparison
+/// reads the whole page, and a thread has a few quotes, not thousands.
+const QUOTE_CHECKS: usize = 64;
+
+/// The page's kept words, lowercased and spaced evenly, a space between any two text nodes (as
+/// [`quoted_text`] reads them, so that a quote and its source compare alike).
+fn kept_words(dom: &Dom<'_>, marks: &[Mark]) -> String {
+    let mut raw = String::new();
+    let mut k = 0;
+    while k < dom.len() {
+        if marks[k] != Mark::Keep {
+            k = dom.nodes[k].end.max(k + 1);
+            continue;
+        }
+        if !dom.is_element(k) {
+            raw.push(' ');
+            raw.push_str(dom.nodes[k].text);
+        }
+        k += 1;
+    }
+    even_words(&raw)
+}
+
+fn even_words(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// Block-level elements: they start and end paragraphs.
 pub fn is_block_tag(tag: &str) -> bool {
     matches!(
@@ -1557,6 +1612,10 @@ impl Analysis {
         let page_plain = stats[0].plain();
         // Only a page that hides something needs to know which parts its controls open.
         let mut panels: Option<Vec<&str>> = None;
+        // Only a page that sets a quotation apart needs its words, to tell a quote of a post
+        // on the page from a quote of one that is not.
+        let mut page_words: Option<String> = None;
+        let mut quotes_checked = 0;
         let mut i = 0;
         while i < n {
             if dom.is_element(i) && marks[i] == Mark::Keep {
@@ -1577,7 +1636,20 @@ impl Analysis {
                     && dom.attr(i, "aria-expanded").is_none()
                     && dom.attr(i, "aria-controls").is_none()
                     && !question_or_heading(dom, i);
-                let furniture = is_furniture_tag(tag) || role_bad || control;
+                // A pull quote repeats the article's own words, edited: it stays an aside.
+                let quotation = tag == "aside"
+                    && quotes_checked < QUOTE_CHECKS
+                    && !dom.class_id(i).contains("pull")
+                    && quoted_text(dom, &stats, i).is_some_and(|q| {
+                        quotes_checked += 1;
+                        // Once for the quote itself; a second time is its source.
+                        page_words
+                            .get_or_insert_with(|| kept_words(dom, &marks))
+                            .match_indices(q.as_str())
+                            .nth(1)
+                            .is_none()
+                    });
+                let furniture = (is_furniture_tag(tag) && !quotation) || role_bad || control;
                 // A class that hides a large part of the page hides a second copy of it (the
                 // layout the site does not use); a small part so hidden (a tab's list, a price,
                 // a mobile menu's entries) is often shown by the page's scripts.

@@ -1017,6 +1017,30 @@ fn comment_counter_below_the_story_is_a_label() {
     }
 }
 
+/// A reply that quotes a post not on the page (`<aside class="quote">` around a blockquote)
+/// keeps the quote: it is part of what the reply says. A quote of a post the page already
+/// shows is a repeat and goes, and so does an aside that is no quotation.
+#[test]
+fn quotation_set_apart_in_a_reply_is_read_unless_the_page_shows_its_source() {
+    let html = r#"<html><body><main><h1>Which lamp oil burns cleanest?</h1>
+<div class="post"><p>Paraffin has burned cleanest in my storm lantern, with almost no soot on the glass after a whole night of use.</p></div>
+<div class="post"><aside class="quote"><div class="title">harbourmaster:</div><blockquote><p>Paraffin has burned cleanest in my storm lantern, with almost no soot on the glass after a whole night of use.</p></blockquote></aside>
+<p>Same here, though I trim the wick before every evening so that the flame stays low and steady.</p></div>
+<div class="post"><aside class="quote"><div class="title">oldsalt:</div><blockquote><p>Lamp oil smells less than paraffin indoors, which matters in a small cabin on a long passage.</p></blockquote></aside>
+<p>That was in the other thread, and it matches what I found aboard last winter on the crossing.</p></div>
+<aside class="widget"><p>Join our sailing club today and get a free lantern with every new membership this month.</p></aside>
+</main></body></html>"#;
+    let a = extract_html(html, None);
+    assert!(a.text.contains("Lamp oil smells less"), "{}", a.text);
+    assert_eq!(
+        a.text.matches("Paraffin has burned cleanest").count(),
+        1,
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("Join our sailing club"), "{}", a.text);
+}
+
 #[test]
 fn streamed_react_segments_are_read() {
     let html = format!(
