@@ -2261,6 +2261,9 @@ pub struct Block {
     pub in_list: bool,
     /// Whether it lies in a table's cell, where the same value often stands twice in a row.
     pub in_cell: bool,
+    /// Whether it is a rail's heading whose links all went: it goes too, unless it starts the
+    /// rails that the text is cut at (then they go with it).
+    pub titles_links: bool,
 }
 
 #[derive(Default)]
@@ -2368,6 +2371,7 @@ impl Collector {
                 lead_chars: self.lead_chars,
                 in_list: self.block_in_list,
                 in_cell: self.cell_depth > 0,
+                titles_links: false,
             });
         }
         self.block_in_list = false;
@@ -2568,12 +2572,17 @@ const LINK_MODULE_TITLE_MAX: usize = 60;
 /// Drops the heading kept last when all that followed it, up to the block now kept or the end,
 /// went as links, more of them than the heading has characters: it titled a module of links
 /// ("More:" over a list of other stories, "Trending News" over its teasers) and, left alone,
-/// reads as a stray line of the text. A rail's heading ("Related stories") is not dropped
-/// here: it marks where the page's rails begin, and the cut below takes it and what follows.
+/// reads as a stray line of the text. A rail's heading ("Related stories") is only marked
+/// here: it may mark where the page's rails begin, and the cut below takes it and what follows;
+/// where it cuts nothing, it goes alone after the cut.
 fn drop_link_module_title(kept: &mut Vec<Block>, titling: &mut Option<usize>, dropped: usize) {
     if let Some(h) = titling.take() {
         if h + 1 == kept.len() && dropped > kept[h].chars {
-            kept.pop();
+            if is_rail_heading(kept[h].text.trim()) {
+                kept[h].titles_links = true;
+            } else {
+                kept.pop();
+            }
         }
     }
 }
@@ -2676,10 +2685,7 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
                 }
             }
         }
-        if matches!(block.kind, BlockKind::Heading(2..=6))
-            && block.chars < LINK_MODULE_TITLE_MAX
-            && !is_rail_heading(block.text.trim())
-        {
+        if matches!(block.kind, BlockKind::Heading(2..=6)) && block.chars < LINK_MODULE_TITLE_MAX {
             titling_links = Some(kept.len());
             dropped_links = 0;
         }
@@ -2744,6 +2750,7 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
             kept.drain(r..t);
         }
     }
+    kept.retain(|b| !b.titles_links);
     // Labels and bylines at the edges (a section name above the story, a lone credit below it).
     let is_label = |b: &Block| b.chars < 25 && !ends_sentence(&b.text) && b.kind != BlockKind::Item;
     let mut start = 0;

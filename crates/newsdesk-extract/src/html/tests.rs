@@ -988,17 +988,21 @@ fn accordion_group_set_as_a_tab_list_is_read() {
 }
 
 /// A heading over a list of links to other stories goes with its links ("More:" is no line of
-/// the text); a heading over the text's own paragraphs stays.
+/// the text), a rail's heading too where it starts no rail at the end ("Trending News" over
+/// teasers in mid-story); a heading over the text's own paragraphs stays.
 #[test]
 fn heading_of_a_dropped_list_of_links_goes_with_it() {
     let html = format!(
         r#"<html><body><article><h1>Storm hits the coast</h1><p>{P1}</p>
 <h4>More:</h4><ul><li><h4><a href="/a">Ferry timetable changes for the winter season</a></h4></li>
 <li><h4><a href="/b">New lamps for the north pier after the storm</a></h4></li></ul>
-<p>{P2}</p><h2>Repairs ahead</h2><p>{P3}</p></article></body></html>"#
+<p>{P2}</p><figure><h4>Trending News</h4><ul><li><a href="/c">Council votes on the new sea wall budget</a></li>
+<li><a href="/d">School reopens after the flood repairs end</a></li></ul></figure>
+<h2>Repairs ahead</h2><p>{P3}</p></article></body></html>"#
     );
     let a = extract_html(&html, None);
     assert!(!a.text.contains("More:"), "{}", a.text);
+    assert!(!a.text.contains("Trending News"), "{}", a.text);
     assert!(a.text.contains(P2), "{}", a.text);
     assert!(a.text.contains("Repairs ahead"), "{}", a.text);
 }
