@@ -2566,6 +2566,9 @@ fn mostly_links(b: &Block) -> bool {
 /// rather than a teaser with a label ("Related: <a>…</a>", "Read the story at <a>…</a>").
 const LINKED_SENTENCE_LEAD: usize = 25;
 
+/// Longest item of a bar above the headline (a ticker's "Sensex: 40627.23+157.53").
+const BAR_ITEM_MAX: usize = 40;
+
 /// Longest heading that may title a module of links.
 const LINK_MODULE_TITLE_MAX: usize = 60;
 
@@ -2748,6 +2751,15 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     if let Some(t) = title_at.filter(|&t| t <= kept.len()) {
         if let Some(r) = kept[..t].iter().position(heads_rail) {
             kept.drain(r..t);
+        }
+    }
+    // Nothing but short lines above the headline, list items among them: a bar of the page's
+    // (a weather and market ticker, a section menu) and its labels, not the story's.
+    if let Some(t) = title_at.filter(|&t| t <= kept.len()) {
+        let short = |b: &Block| b.chars < BAR_ITEM_MAX && !ends_sentence(&b.text);
+        let above = &kept[..t];
+        if above.iter().all(short) && above.iter().any(|b| b.kind == BlockKind::Item) {
+            kept.drain(..t);
         }
     }
     kept.retain(|b| !b.titles_links);

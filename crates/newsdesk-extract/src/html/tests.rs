@@ -1045,6 +1045,19 @@ fn quotation_set_apart_in_a_reply_is_read_unless_the_page_shows_its_source() {
     assert!(!a.text.contains("Join our sailing club"), "{}", a.text);
 }
 
+/// A bar of short list items printed above the headline (weather and a market ticker) is the
+/// page's, not the story's; a list inside the story stays.
+#[test]
+fn ticker_above_the_headline_is_not_text() {
+    let html = format!(
+        r#"<html><body><main><ul class="subnav"><li>Harbour 12 °C Rain</li><li>FTSE: 7512.3 +12.1</li><li>Tide: 4.2 m</li></ul>
+<h1>Storm hits the coast</h1><p>{P1}</p><ul><li>Ferries stay in port until Thursday</li><li>Schools open late</li></ul><p>{P2}</p><p>{P3}</p></main></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.starts_with(P1), "{}", a.text);
+    assert!(a.text.contains("Schools open late"), "{}", a.text);
+}
+
 #[test]
 fn streamed_react_segments_are_read() {
     let html = format!(
