@@ -2261,6 +2261,9 @@ pub struct Block {
     pub in_list: bool,
     /// Whether it lies in a table's cell, where the same value often stands twice in a row.
     pub in_cell: bool,
+    /// Whether that cell is in a table of data (one with header cells), where a link is a
+    /// value of the table (a ticker symbol, a name), not a way off the page.
+    pub in_data_table: bool,
     /// Whether it is a rail's heading whose links all went: it goes too, unless it starts the
     /// rails that the text is cut at (then they go with it).
     pub titles_links: bool,
@@ -2283,6 +2286,9 @@ struct Collector {
     pre_depth: usize,
     /// Table cells (`<td>`, `<th>`) open around the text being read.
     cell_depth: usize,
+    /// The tables open around the text being read, innermost last: whether each is a table of
+    /// data (it has header cells, two at least), not a layout's grid.
+    tables: Vec<bool>,
     /// The page's list of cards, and whether the node being read lies inside it.
     list: Option<usize>,
     inside_list: bool,
@@ -2371,6 +2377,7 @@ impl Collector {
                 lead_chars: self.lead_chars,
                 in_list: self.block_in_list,
                 in_cell: self.cell_depth > 0,
+                in_data_table: self.cell_depth > 0 && self.tables.last() == Some(&true),
                 titles_links: false,
             });
         }
@@ -2463,6 +2470,16 @@ fn collect(dom: &Dom<'_>, marks: &[Mark], root: usize, keep_headers: bool, c: &m
         if matches!(tag, "td" | "th") {
             c.cell_depth += 1;
         }
+        if tag == "table" {
+            // Two header cells at least: one over a column of links titles a list of them
+            // ("Related articles"), and is no table of data.
+            c.tables.push(
+                (i + 1..node.end)
+                    .filter(|&k| dom.nodes[k].tag == "th")
+                    .nth(1)
+                    .is_some(),
+            );
+        }
         open.push((node.end.max(i + 1), tag, restore, set_apart, i));
         i += 1;
     }
@@ -2489,6 +2506,9 @@ fn close(c: &mut Collector, tag: &str, restore: BlockKind, set_apart: bool, node
     }
     if matches!(tag, "td" | "th") {
         c.cell_depth = c.cell_depth.saturating_sub(1);
+    }
+    if tag == "table" {
+        c.tables.pop();
     }
 }
 
@@ -2611,7 +2631,7 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         if titling_links.is_some_and(|h| h + 1 != kept.len()) {
             titling_links = None;
         }
-        if mostly_links(&block) && !block.in_list {
+        if mostly_links(&block) && !block.in_list && !block.in_data_table {
             // A section's list of resources: items under one of the text's own headings,
             // each a link with words of its own ("<a>Tuning</a> by Greg Smith").
             let under_heading = block.kind == BlockKind::Item

@@ -1058,6 +1058,25 @@ fn ticker_above_the_headline_is_not_text() {
     assert!(a.text.contains("Schools open late"), "{}", a.text);
 }
 
+/// In a table of data (header cells over its columns) a linked cell is one of its values (a
+/// ticker symbol); a table whose one header titles a column of links is a list of other
+/// stories, and its links go as link lines.
+#[test]
+fn linked_cells_of_a_data_table_are_its_values() {
+    let html = format!(
+        r#"<html><body><article><h1>Harbour shares fall</h1><p>{P1}</p>
+<table><thead><tr><th>Ticker</th><th>Company</th><th>Last</th></tr></thead>
+<tbody><tr><td><a href="/q/HBR">HBR</a></td><td>Harbour Holdings</td><td>12.40</td></tr>
+<tr><td><a href="/q/FRY">FRY</a></td><td>Ferry Lines</td><td>8.15</td></tr></tbody></table>
+<p>{P2}</p><table><tr><th>Related stories</th></tr><tr><td><a href="/a">Council votes on the new sea wall budget</a></td></tr>
+<tr><td><a href="/b">School reopens after the flood repairs end</a></td></tr></table><p>{P3}</p></article></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains("HBR"), "{}", a.text);
+    assert!(a.text.contains("FRY"), "{}", a.text);
+    assert!(!a.text.contains("Council votes"), "{}", a.text);
+}
+
 #[test]
 fn streamed_react_segments_are_read() {
     let html = format!(
