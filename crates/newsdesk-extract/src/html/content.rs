@@ -71,10 +71,10 @@ fn is_furniture_tag(tag: &str) -> bool {
     matches!(tag, "nav" | "aside" | "footer" | "dialog")
 }
 
-/// The words of a quotation set apart, lowercased and spaced evenly, a space between any two
-/// text nodes: the text of the
-/// `<blockquote>`s inside an element when they hold most of its text (a forum post quoting an
-/// earlier one, `<aside class="quote">` with the quoted words under the quoted member's name).
+/// The words of a quotation set apart: the text of the `<blockquote>`s inside an element when
+/// they hold most of its text (a forum post quoting an earlier one, `<aside class="quote">`
+/// with the quoted words under the quoted member's name), lowercased and spaced evenly, with a
+/// space between any two text nodes.
 fn quoted_text(dom: &Dom<'_>, stats: &[Stats], i: usize) -> Option<String> {
     let mut quoted = 0;
     let mut words = String::new();
@@ -2768,14 +2768,13 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     }
     // A rail printed above the headline ("People who viewed this item also viewed" atop a
     // shop's item page) goes, up to the headline.
-    if let Some(t) = title_at.filter(|&t| t <= kept.len()) {
+    if let Some(mut t) = title_at.filter(|&t| t <= kept.len()) {
         if let Some(r) = kept[..t].iter().position(heads_rail) {
             kept.drain(r..t);
+            t = r;
         }
-    }
-    // Nothing but short lines above the headline, list items among them: a bar of the page's
-    // (a weather and market ticker, a section menu) and its labels, not the story's.
-    if let Some(t) = title_at.filter(|&t| t <= kept.len()) {
+        // Nothing but short lines above the headline, list items among them: a bar of the
+        // page's (a weather and market ticker, a section menu) and its labels, not the story's.
         let short = |b: &Block| b.chars < BAR_ITEM_MAX && !ends_sentence(&b.text);
         let above = &kept[..t];
         if above.iter().all(short) && above.iter().any(|b| b.kind == BlockKind::Item) {

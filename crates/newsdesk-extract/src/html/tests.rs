@@ -1058,6 +1058,20 @@ fn ticker_above_the_headline_is_not_text() {
     assert!(a.text.contains("Schools open late"), "{}", a.text);
 }
 
+/// A rail above the headline goes; the story's own list of short items under the headline
+/// stays, though short lines stood above the headline too.
+#[test]
+fn story_list_under_the_headline_stays_after_a_rail_above_it() {
+    let html = format!(
+        r#"<html><body><main><p>News</p><h3>Most popular</h3><p>Council votes on sea wall</p><p>School reopens</p>
+<h1>Storm hits the coast</h1><ul><li>Ferries cancelled</li><li>Schools closed</li><li>Roads flooded</li></ul>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></main></body></html>"#
+    );
+    let a = extract_html(&html, None);
+    assert!(a.text.contains("Ferries cancelled"), "{}", a.text);
+    assert!(!a.text.contains("Council votes"), "{}", a.text);
+}
+
 /// In a table of data (header cells over its columns) a linked cell is one of its values (a
 /// ticker symbol); a table whose one header titles a column of links is a list of other
 /// stories, and its links go as link lines.
