@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::dom::{Dom, ROOT_TAG};
+use super::meta::single_spaced;
 
 /// Why a node is left out.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -73,57 +74,49 @@ fn is_furniture_tag(tag: &str) -> bool {
 
 /// The words of a quotation set apart: the text of the `<blockquote>`s inside an element when
 /// they hold most of its text (a forum post quoting an earlier one, `<aside class="quote">`
-/// with the quoted words under the quoted member's name), lowercased and spaced evenly, with a
-/// space between any two text nodes.
-fn quoted_text(dom: &Dom<'_>, stats: &[Stats], i: usize) -> Option<String> {
+/// with the quoted words under the quoted member's name), read as [`kept_words`] reads the page.
+fn quoted_text(dom: &Dom<'_>, marks: &[Mark], stats: &[Stats], i: usize) -> Option<String> {
     let mut quoted = 0;
-    let mut words = String::new();
+    let mut raw = String::new();
     let mut k = i + 1;
     while k < dom.nodes[i].end {
         if dom.nodes[k].tag == "blockquote" && dom.is_element(k) {
             quoted += stats[k].text;
-            for t in k + 1..dom.nodes[k].end {
-                if !dom.is_element(t) {
-                    words.push(' ');
-                    words.push_str(dom.nodes[t].text);
-                }
-            }
+            push_kept_text(dom, marks, k + 1..dom.nodes[k].end, &mut raw);
             k = dom.nodes[k].end.max(k + 1);
         } else {
             k += 1;
         }
     }
-    (quoted > 0 && quoted * 2 >= stats[i].text).then(|| even_words(&words))
+    (quoted > 0 && quoted * 2 >= stats[i].text).then(|| single_spaced(&raw).to_lowercase())
 }
 
 /// Quotations set apart that are compared with the page's words, at most: each comparison
 /// reads the whole page, and a thread has a few quotes, not thousands.
 const QUOTE_CHECKS: usize = 64;
 
-/// The page's kept words, lowercased and spaced evenly, a space between any two text nodes (as
-/// [`quoted_text`] reads them, so that a quote and its source compare alike).
+/// The page's kept words, lowercased and single-spaced, with a space between any two text nodes,
+/// so that a quote and its source compare alike whatever inline markup each has.
 fn kept_words(dom: &Dom<'_>, marks: &[Mark]) -> String {
     let mut raw = String::new();
-    let mut k = 0;
-    while k < dom.len() {
+    push_kept_text(dom, marks, 0..dom.len(), &mut raw);
+    single_spaced(&raw).to_lowercase()
+}
+
+/// Appends the text nodes in `nodes` that lie in no left-out subtree, each after a space.
+fn push_kept_text(dom: &Dom<'_>, marks: &[Mark], nodes: std::ops::Range<usize>, out: &mut String) {
+    let mut k = nodes.start;
+    while k < nodes.end {
         if marks[k] != Mark::Keep {
             k = dom.nodes[k].end.max(k + 1);
             continue;
         }
         if !dom.is_element(k) {
-            raw.push(' ');
-            raw.push_str(dom.nodes[k].text);
+            out.push(' ');
+            out.push_str(dom.nodes[k].text);
         }
         k += 1;
     }
-    even_words(&raw)
-}
-
-fn even_words(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// Block-level elements: they start and end paragraphs.
@@ -600,7 +593,7 @@ const TOGGLE_NODES: usize = 24;
 /// accordion's heading, which need not name its panel with `aria-controls`. A button that
 /// opens a popup (`aria-haspopup`) opens a menu of actions, not a part of the text.
 fn follows_its_toggle(dom: &Dom<'_>, i: usize) -> bool {
-    previous_element_sibling(dom, i).is_some_and(|p| {
+    dom.previous_element_sibling(i).is_some_and(|p| {
         let end = dom.nodes[p].end.max(p + 1);
         end - p <= TOGGLE_NODES
             && (p..end).any(|k| {
@@ -612,30 +605,6 @@ fn follows_its_toggle(dom: &Dom<'_>, i: usize) -> bool {
     })
 }
 
-/// The element sibling just before `i`, found by climbing from the node before it (the
-/// sibling's last descendant) rather than by walking the parent's children from the first, so
-/// that a list of thousands of hidden items costs no more than its depth per item.
-fn previous_element_sibling(dom: &Dom<'_>, i: usize) -> Option<usize> {
-    let parent = dom.nodes[i].parent;
-    let mut at = i;
-    loop {
-        if at == 0 || at - 1 == parent {
-            return None;
-        }
-        let mut k = at - 1;
-        while dom.nodes[k].parent != parent {
-            k = dom.nodes[k].parent;
-            if k == 0 {
-                return None;
-            }
-        }
-        if dom.is_element(k) {
-            return Some(k);
-        }
-        at = k;
-    }
-}
-
 /// Whether the element is hidden from readers; hidden text is never the article.
 fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
     if dom.attr(i, "hidden").is_some() {
@@ -643,9 +612,14 @@ fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
         // script as soon as they arrive: they are the page, not hidden from it.
         return !dom.attr(i, "id").is_some_and(|id| id.starts_with("S:"));
     }
-    // A popover (`<div popover>`) shows only when a control opens it: a menu, a card, an
-    // app's install prompt; not the page's text.
-    if dom.attr(i, "aria-hidden") == Some("true") || dom.attr(i, "popover").is_some() {
+    dom.attr(i, "aria-hidden") == Some("true") || hidden_from_the_eye(dom, i)
+}
+
+/// Whether the element is hidden from sight, not only from screen readers: a popover, which
+/// shows only when a control opens it (a menu, a card, an app's install prompt), or a style
+/// that hides it. (The `hidden` attribute is [`is_hidden`]'s to read.)
+fn hidden_from_the_eye(dom: &Dom<'_>, i: usize) -> bool {
+    if dom.attr(i, "popover").is_some() {
         return true;
     }
     dom.attr(i, "style").is_some_and(|style| {
@@ -671,11 +645,7 @@ fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
 fn behind_dialog(dom: &Dom<'_>, i: usize) -> bool {
     dom.attr(i, "aria-hidden") == Some("true")
         && dom.attr(i, "hidden").is_none()
-        && dom.attr(i, "popover").is_none()
-        && !dom.attr(i, "style").is_some_and(|s| {
-            let s = s.to_ascii_lowercase();
-            s.contains("none") || s.contains("hidden")
-        })
+        && !hidden_from_the_eye(dom, i)
         && (i..dom.nodes[i].end).any(|k| dom.nodes[k].tag == "main")
 }
 
@@ -1640,7 +1610,7 @@ impl Analysis {
                 let quotation = tag == "aside"
                     && quotes_checked < QUOTE_CHECKS
                     && !dom.class_id(i).contains("pull")
-                    && quoted_text(dom, &stats, i).is_some_and(|q| {
+                    && quoted_text(dom, &marks, &stats, i).is_some_and(|q| {
                         quotes_checked += 1;
                         // Once for the quote itself; a second time is its source.
                         page_words
@@ -2598,14 +2568,15 @@ const LINK_MODULE_TITLE_MAX: usize = 60;
 /// reads as a stray line of the text. A rail's heading ("Related stories") is only marked
 /// here: it may mark where the page's rails begin, and the cut below takes it and what follows;
 /// where it cuts nothing, it goes alone after the cut.
-fn drop_link_module_title(kept: &mut Vec<Block>, titling: &mut Option<usize>, dropped: usize) {
-    if let Some(h) = titling.take() {
-        if h + 1 == kept.len() && dropped > kept[h].chars {
-            if is_rail_heading(kept[h].text.trim()) {
-                kept[h].titles_links = true;
-            } else {
-                kept.pop();
-            }
+fn drop_link_module_title(kept: &mut Vec<Block>, titling: &mut bool, dropped: usize) {
+    if !std::mem::take(titling) {
+        return;
+    }
+    if let Some(h) = kept.last_mut().filter(|h| dropped > h.chars) {
+        if is_rail_heading(h.text.trim()) {
+            h.titles_links = true;
+        } else {
+            kept.pop();
         }
     }
 }
@@ -2623,14 +2594,11 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         && blocks
             .iter()
             .any(|b| b.kind == BlockKind::Para && b.chars >= 100 && !is_placeholder(b.text.trim()));
-    // A heading kept last whose blocks since have all been dropped as links, with their
-    // characters: the title of a module of links ("More:", "Trending News").
-    let mut titling_links: Option<usize> = None;
+    // Whether the block kept last is a heading whose blocks since have all been dropped as
+    // links, with their characters: the title of a module of links ("More:", "Trending News").
+    let mut titling_links = false;
     let mut dropped_links = 0usize;
     for (n, block) in blocks.into_iter().enumerate() {
-        if titling_links.is_some_and(|h| h + 1 != kept.len()) {
-            titling_links = None;
-        }
         if mostly_links(&block) && !block.in_list && !block.in_data_table {
             // A section's list of resources: items under one of the text's own headings,
             // each a link with words of its own ("<a>Tuning</a> by Greg Smith").
@@ -2642,7 +2610,7 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
                     _ => false,
                 });
             if !under_heading {
-                if titling_links.is_some() {
+                if titling_links {
                     dropped_links += block.link_chars;
                 }
                 continue;
@@ -2709,7 +2677,7 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
             }
         }
         if matches!(block.kind, BlockKind::Heading(2..=6)) && block.chars < LINK_MODULE_TITLE_MAX {
-            titling_links = Some(kept.len());
+            titling_links = true;
             dropped_links = 0;
         }
         kept.push(block);

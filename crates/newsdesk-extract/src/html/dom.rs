@@ -217,6 +217,30 @@ impl<'a> Dom<'a> {
         })
     }
 
+    /// The element sibling just before `i`, found by climbing from the node before it (the
+    /// sibling's last descendant) rather than by walking the parent's children from the first,
+    /// so that a list of thousands of items costs no more than its depth per item.
+    pub fn previous_element_sibling(&self, i: usize) -> Option<usize> {
+        let parent = self.nodes[i].parent;
+        let mut at = i;
+        loop {
+            if at == 0 || at - 1 == parent {
+                return None;
+            }
+            let mut k = at - 1;
+            while self.nodes[k].parent != parent {
+                k = self.nodes[k].parent;
+                if k == 0 {
+                    return None;
+                }
+            }
+            if self.is_element(k) {
+                return Some(k);
+            }
+            at = k;
+        }
+    }
+
     /// Whether `inner` lies inside the subtree of `outer` (or is `outer`).
     pub fn contains(&self, outer: usize, inner: usize) -> bool {
         outer <= inner && inner < self.nodes[outer].end

@@ -1580,7 +1580,7 @@ fn lost_characters(printed: &str, title: &str) -> bool {
 }
 
 /// The words of `s` with one space between each.
-fn single_spaced(s: &str) -> String {
+pub(super) fn single_spaced(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
