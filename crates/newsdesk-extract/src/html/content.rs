@@ -2787,11 +2787,69 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     out
 }
 
-/// Whether a block is a template's placeholder text ("Lorem ipsum dolor sit amet …").
+/// Whether a block is a template's placeholder text ("Lorem ipsum dolor sit amet …"), also where
+/// it goes on in a paragraph of its own ("Duis aute irure dolor …"): it opens with two words of
+/// the generators' dummy Latin, and three in four of its words are. Real Latin shares a few
+/// of them ("in", "est", "non") but not three words in four.
 fn is_placeholder(text: &str) -> bool {
-    text.get(..11)
+    if text
+        .get(..11)
         .is_some_and(|head| head.eq_ignore_ascii_case("lorem ipsum"))
+    {
+        return true;
+    }
+    let dummy_word = |word: &str| {
+        let mut buf = [0u8; 16];
+        if !word.is_ascii() || word.len() > buf.len() {
+            return false;
+        }
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        PLACEHOLDER_WORDS.binary_search(&&*lower).is_ok()
+    };
+    let words = || {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+    };
+    // The first two words decide cheaply for nearly every block.
+    if !words().take(2).all(dummy_word) {
+        return false;
+    }
+    let (total, dummy) = words().fold((0usize, 0usize), |(total, dummy), w| {
+        (total + 1, dummy + usize::from(dummy_word(w)))
+    });
+    total >= 8 && dummy * 4 >= total * 3
 }
+
+/// The words of the usual placeholder generators' dummy Latin (sorted, for binary search).
+#[rustfmt::skip]
+const PLACEHOLDER_WORDS: &[&[u8]] = &[
+    b"a", b"ac", b"accumsan", b"ad", b"adipiscing", b"adipisicing", b"aenean", b"aliqua",
+    b"aliquam", b"aliquet", b"aliquip", b"amet", b"anim", b"ante", b"arcu", b"at", b"auctor",
+    b"augue", b"aute", b"bibendum", b"blandit", b"cillum", b"commodo", b"condimentum", b"congue",
+    b"consectetur", b"consequat", b"convallis", b"cras", b"culpa", b"cupidatat", b"curabitur",
+    b"cursus", b"dapibus", b"deserunt", b"diam", b"dictum", b"dignissim", b"do", b"dolor",
+    b"dolore", b"donec", b"dui", b"duis", b"ea", b"efficitur", b"egestas", b"eget", b"eiusmod",
+    b"eleifend", b"elementum", b"elit", b"enim", b"erat", b"eros", b"esse", b"est", b"et",
+    b"etiam", b"eu", b"euismod", b"ex", b"excepteur", b"exercitation", b"facilisis", b"faucibus",
+    b"felis", b"fermentum", b"feugiat", b"fringilla", b"fugiat", b"fusce", b"gravida", b"habitant",
+    b"hendrerit", b"iaculis", b"id", b"imperdiet", b"in", b"incididunt", b"integer", b"interdum",
+    b"ipsum", b"irure", b"justo", b"labore", b"laboris", b"laborum", b"lacinia", b"lacus",
+    b"laoreet", b"lectus", b"leo", b"libero", b"ligula", b"lobortis", b"lorem", b"luctus",
+    b"maecenas", b"magna", b"malesuada", b"massa", b"mattis", b"mauris", b"metus", b"mi", b"minim",
+    b"molestie", b"mollit", b"morbi", b"nam", b"nec", b"neque", b"nibh", b"nisi", b"nisl", b"non",
+    b"nostrud", b"nulla", b"nullam", b"nunc", b"occaecat", b"odio", b"officia", b"orci", b"ornare",
+    b"pariatur", b"pellentesque", b"pharetra", b"phasellus", b"placerat", b"porta", b"porttitor",
+    b"posuere", b"praesent", b"pretium", b"proident", b"proin", b"pulvinar", b"purus", b"quam",
+    b"qui", b"quis", b"quisque", b"reprehenderit", b"rhoncus", b"risus", b"rutrum", b"sagittis",
+    b"sapien", b"scelerisque", b"sed", b"sem", b"semper", b"senectus", b"sint", b"sit", b"sodales",
+    b"sollicitudin", b"sunt", b"suscipit", b"suspendisse", b"tellus", b"tempor", b"tempus",
+    b"tincidunt", b"tortor", b"tristique", b"turpis", b"ullamco", b"ullamcorper", b"ultrices",
+    b"ultricies", b"urna", b"ut", b"varius", b"vehicula", b"vel", b"velit", b"venenatis",
+    b"veniam", b"vestibulum", b"vitae", b"vivamus", b"viverra", b"voluptate", b"volutpat",
+    b"vulputate",
+];
 
 /// The label over a page's own navigation: its table of contents or its tags.
 fn is_navigation_label(text: &str) -> bool {

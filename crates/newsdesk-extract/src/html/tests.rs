@@ -3621,6 +3621,14 @@ fn placeholder_text_goes() {
 <p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>"
     ));
     assert_story_only(&page, "placeholder beside the story");
+    // The dummy text going on in paragraphs of its own is the placeholder too.
+    let page = story_page(&format!(
+        "<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>
+<p>Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.</p>
+<p>Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.</p>"
+    ));
+    assert_story_only(&page, "placeholder paragraphs beside the story");
 
     // A page of nothing else (a template's demo, a test page) keeps it: it is all there is.
     let lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor \
@@ -3632,6 +3640,19 @@ fn placeholder_text_goes() {
     let a = extract_html(&page, None);
     assert!(
         a.text.starts_with("Lorem ipsum dolor sit amet"),
+        "{}",
+        a.text
+    );
+    // All of it, also the paragraphs that do not open with "Lorem ipsum".
+    let more = "Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu \
+        fugiat nulla pariatur. Excepteur sint occaecat cupidatat non proident, sunt in culpa.";
+    let page = format!(
+        r#"<html><head><title>Test page</title></head><body>
+<article><h1>Test page</h1><p>{lorem}</p><p>{more}</p></article></body></html>"#
+    );
+    let a = extract_html(&page, None);
+    assert!(
+        a.text.starts_with("Lorem ipsum dolor sit amet") && a.text.ends_with("in culpa."),
         "{}",
         a.text
     );
