@@ -2522,14 +2522,24 @@ pub fn authors(
     })
     .collect();
     // Yoast and Ghost print the writer as a labelled pair for link previews
-    // (`twitter:label1` "Written by", `twitter:data1` the name).
+    // (`twitter:label1` "Written by", `twitter:data1` the name); an interview's is its
+    // interviewer ("Interview by").
     for n in 1..=4 {
         let label = page.meta(&[format!("twitter:label{n}").as_str()]);
         if label.is_some_and(|l| {
             let l = l.trim().trim_end_matches(':').trim_end();
-            ["written by", "author", "by"]
-                .iter()
-                .any(|w| l.eq_ignore_ascii_case(w))
+            [
+                "written by",
+                "author",
+                "authors",
+                "by",
+                "words by",
+                "story by",
+                "interview by",
+                "interviewed by",
+            ]
+            .iter()
+            .any(|w| l.eq_ignore_ascii_case(w))
         }) {
             if let Some(v) = page.meta(&[format!("twitter:data{n}").as_str()]) {
                 meta_values.push(v.to_owned());

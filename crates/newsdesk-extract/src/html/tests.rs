@@ -2576,6 +2576,15 @@ mod bylines {
 </head><body><article><h1>May book list</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
         );
         assert_eq!(extract_html(&html, None).authors, vec!["Andrew Liptak"]);
+
+        // An interview's writer is its interviewer, over the "by" of a book in the text.
+        let html = format!(
+            r#"<html><head><title>Five novels of the sea</title>
+<meta name="twitter:label1" content="Interview by"><meta name="twitter:data1" content="Mara Quill">
+</head><body><article><h1>Five novels of the sea</h1><p>{P1}</p>
+<h2><span>The Salt Road</span><br>by Tomas Verey</h2><p>{P2}</p></article></body></html>"#
+        );
+        assert_eq!(extract_html(&html, None).authors, vec!["Mara Quill"]);
     }
 
     /// A label in an element of its own names what follows it: the heading "Article by" over
