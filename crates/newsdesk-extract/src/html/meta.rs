@@ -1696,6 +1696,8 @@ fn is_non_name_word(word: &str) -> bool {
             | "reporter"
             | "reporters"
             | "correspondent"
+            | "columnist"
+            | "columnists"
             | "editor"
             | "editors"
             | "editorial"
@@ -2488,9 +2490,128 @@ pub fn authors(
             .find(|run| run.len() > 1)
             .unwrap_or(declared)
     };
+    let ordered: Vec<&(usize, String)> = page
+        .bylines
+        .iter()
+        .filter(|(i, _)| inside(*i))
+        .chain(
+            page.bylines
+                .iter()
+                .filter(|(i, _)| !inside(*i) && *i < analysis.main)
+                .rev(),
+        )
+        .chain(
+            // An author box after the article (`<div class="post-author-name">`): the
+            // nearest first. Only the first few, so teasers further down do not count.
+            page.bylines
+                .iter()
+                .filter(|(i, _)| !inside(*i) && *i > analysis.main)
+                .take(2),
+        )
+        .collect();
+    // One byline element is the byline; taking every author link on the page is not. A bare
+    // one-word label in an `author`-classed element is more often a category or a button
+    // than a name, and one among others means the element holds furniture ("Share", "AA",
+    // "Small", "Large") besides any name.
+    let read_byline = |byline: &(usize, String)| -> Vec<String> {
+        let (i, t) = (&byline.0, &byline.1);
+        // The shortest labelled byline inside a wider byline element is the precise one:
+        // the wider element runs the name into the writer's job ("Written By: Celeste Longacre
+        // Gardener & Astrologer", each in its own `<span>`).
+        let inner = page
+            .bylines
+            .iter()
+            .filter(|(j, u)| {
+                j > i
+                    && dom.contains(*i, *j)
+                    && !u.contains('\n')
+                    && author_prefix_re().is_match(u.trim())
+                    && u.trim() != t.trim()
+            })
+            .map(|(_, u)| (u, clean_authors(std::slice::from_ref(u), sites, host)))
+            .filter(|(_, names)| !names.is_empty())
+            .min_by_key(|(u, _)| u.len());
+        let (t, found) = match inner {
+            Some(found) => found,
+            None => (t, clean_authors(std::slice::from_ref(t), sites, host)),
+        };
+        // "By <a>A. J. Neal</a> <a>View in digital edition</a>": a labelled element that
+        // runs the name into other links; the link right after the label is the name
+        // (not one further on: "By subscribing you agree to our <a>Privacy Policy</a>").
+        let found = if found.is_empty() && author_prefix_re().is_match(t.trim()) {
+            let end = dom.nodes[*i].end.min(dom.len());
+            (*i..end)
+                .find(|&j| dom.nodes[j].tag == "a")
+                .filter(|&a| {
+                    let before: String = (*i..a)
+                        .filter(|&k| dom.nodes[k].el.is_none())
+                        .map(|k| dom.nodes[k].text)
+                        .collect();
+                    let label = format!("{} ", before.trim());
+                    author_prefix_re().replace(&label, "").trim().is_empty()
+                })
+                .map(|a| clean_authors(&[dom.text_of(a, 100)], sites, host))
+                .unwrap_or_default()
+        } else {
+            found
+        };
+        let explicit = has_rel_author(dom, *i)
+            || author_prefix_re().is_match(t.trim())
+            || names_own_page(dom, *i, &found);
+        if !explicit && found.iter().any(|n| !n.contains(' ')) {
+            Vec::new()
+        } else if found.len() == 1 {
+            // One writer's link, or a label over it: the links printed beside it are
+            // co-writers (`<a>Rui Ma</a>, <a>Heba Ledwon</a>`).
+            let link = (*i..dom.nodes[*i].end.max(*i + 1))
+                .find(|&j| dom.nodes[j].tag == "a" && is_writer_link(dom, j));
+            match link.map(|l| coauthor_run(dom, page, l, sites, host)) {
+                Some(run) if run.len() > 1 && run.contains(&found[0]) => run,
+                _ => found,
+            }
+        } else {
+            found
+        }
+    };
+
+    // A byline printed with its label ("By Jane Doe") at the head of the article or in it,
+    // naming only people the declared author is not: a guest writer's piece, declared under
+    // the account of whoever posted it.
+    let over_declared = |declared: Vec<String>| -> Vec<String> {
+        // Under the headline: the printed headline nearest before the text, or the first in it.
+        let headline = (0..analysis.main.min(dom.len()))
+            .rev()
+            .chain(analysis.main..dom.len())
+            .find(|&h| dom.nodes[h].tag == "h1" && (h < analysis.main || inside(h)));
+        // Before the text: ahead of its first paragraph of prose, so that a caption's or a
+        // teaser's "by" in the text is not taken.
+        let text_starts = (analysis.main..dom.len())
+            .find(|&p| dom.nodes[p].tag == "p" && inside(p) && dom.text_of(p, 200).len() >= 80)
+            .unwrap_or(dom.len());
+        let printed = ordered
+            .iter()
+            .filter(|(i, t)| {
+                headline.is_some_and(|h| *i > h)
+                    && (*i < analysis.main || (inside(*i) && *i < text_starts))
+                    && author_prefix_re().is_match(t.trim())
+            })
+            .map(|b| read_byline(b))
+            .find(|names| !names.is_empty());
+        let keys: Vec<String> = declared.iter().map(|d| normalize_key(d)).collect();
+        match printed {
+            Some(names)
+                if names
+                    .iter()
+                    .all(|n| person_shaped(n) && !keys.iter().any(|k| *k == normalize_key(n))) =>
+            {
+                names
+            }
+            _ => declared,
+        }
+    };
     let from_ld = clean_authors(&ld.authors, sites, host);
     if !from_ld.is_empty() {
-        return with_coauthors(from_ld);
+        return over_declared(with_coauthors(from_ld));
     }
     let mut meta_values: Vec<String> = [
         "author",
@@ -2548,7 +2669,7 @@ pub fn authors(
     }
     let from_meta = clean_authors(&meta_values, sites, host);
     if !from_meta.is_empty() {
-        return with_coauthors(from_meta);
+        return over_declared(with_coauthors(from_meta));
     }
     let item: Vec<String> = page
         .itemprops
@@ -2563,90 +2684,9 @@ pub fn authors(
     if !from_items.is_empty() {
         return from_items;
     }
-    let ordered: Vec<&(usize, String)> = page
-        .bylines
-        .iter()
-        .filter(|(i, _)| inside(*i))
-        .chain(
-            page.bylines
-                .iter()
-                .filter(|(i, _)| !inside(*i) && *i < analysis.main)
-                .rev(),
-        )
-        .chain(
-            // An author box after the article (`<div class="post-author-name">`): the
-            // nearest first. Only the first few, so teasers further down do not count.
-            page.bylines
-                .iter()
-                .filter(|(i, _)| !inside(*i) && *i > analysis.main)
-                .take(2),
-        )
-        .collect();
-    // One byline element is the byline; taking every author link on the page is not. A bare
-    // one-word label in an `author`-classed element is more often a category or a button
-    // than a name, and one among others means the element holds furniture ("Share", "AA",
-    // "Small", "Large") besides any name.
     let from_bylines = ordered
         .iter()
-        .map(|(i, t)| {
-            // The shortest labelled byline inside a wider byline element is the precise one:
-            // the wider element runs the name into the writer's job ("Written By: Celeste Longacre
-            // Gardener & Astrologer", each in its own `<span>`).
-            let inner = page
-                .bylines
-                .iter()
-                .filter(|(j, u)| {
-                    j > i
-                        && dom.contains(*i, *j)
-                        && !u.contains('\n')
-                        && author_prefix_re().is_match(u.trim())
-                        && u.trim() != t.trim()
-                })
-                .map(|(_, u)| (u, clean_authors(std::slice::from_ref(u), sites, host)))
-                .filter(|(_, names)| !names.is_empty())
-                .min_by_key(|(u, _)| u.len());
-            let (t, found) = match inner {
-                Some(found) => found,
-                None => (t, clean_authors(std::slice::from_ref(t), sites, host)),
-            };
-            // "By <a>A. J. Neal</a> <a>View in digital edition</a>": a labelled element that
-            // runs the name into other links; the link right after the label is the name
-            // (not one further on: "By subscribing you agree to our <a>Privacy Policy</a>").
-            let found = if found.is_empty() && author_prefix_re().is_match(t.trim()) {
-                let end = dom.nodes[*i].end.min(dom.len());
-                (*i..end)
-                    .find(|&j| dom.nodes[j].tag == "a")
-                    .filter(|&a| {
-                        let before: String = (*i..a)
-                            .filter(|&k| dom.nodes[k].el.is_none())
-                            .map(|k| dom.nodes[k].text)
-                            .collect();
-                        let label = format!("{} ", before.trim());
-                        author_prefix_re().replace(&label, "").trim().is_empty()
-                    })
-                    .map(|a| clean_authors(&[dom.text_of(a, 100)], sites, host))
-                    .unwrap_or_default()
-            } else {
-                found
-            };
-            let explicit = has_rel_author(dom, *i)
-                || author_prefix_re().is_match(t.trim())
-                || names_own_page(dom, *i, &found);
-            if !explicit && found.iter().any(|n| !n.contains(' ')) {
-                Vec::new()
-            } else if found.len() == 1 {
-                // One writer's link, or a label over it: the links printed beside it are
-                // co-writers (`<a>Rui Ma</a>, <a>Heba Ledwon</a>`).
-                let link = (*i..dom.nodes[*i].end.max(*i + 1))
-                    .find(|&j| dom.nodes[j].tag == "a" && is_writer_link(dom, j));
-                match link.map(|l| coauthor_run(dom, page, l, sites, host)) {
-                    Some(run) if run.len() > 1 && run.contains(&found[0]) => run,
-                    _ => found,
-                }
-            } else {
-                found
-            }
-        })
+        .map(|b| read_byline(b))
         .find(|a| !a.is_empty());
     if let Some(found) = from_bylines {
         return found;

@@ -2566,6 +2566,33 @@ mod bylines {
         assert_eq!(names("Richard (R.J.) Eskow"), vec!["Richard (R.J.) Eskow"]);
     }
 
+    /// A guest writer's piece is declared under the account that posted it: the byline printed
+    /// with its label under the headline names the writer, and a job title after the name is
+    /// not a second writer. A teaser's "by" above the headline, or a credit in the text, is not
+    /// the byline.
+    #[test]
+    fn printed_byline_under_the_headline_over_the_posting_account() {
+        let page = |byline: &str| {
+            format!(
+                r#"<html><head><title>Storm hits coast</title>
+<meta name="author" content="Dana Whitfield"></head><body>
+<ul class="latest"><li><a href="/other">Harbour reopens</a><p>by Lee Ambrose</p></li></ul>
+<article><h1>Storm hits coast</h1>{byline}<p>{P1}</p><p>{P2}</p>
+<figure><img src="/b.jpg"><figcaption><span>The Sea Road</span> <span>by Nils Ormond</span></figcaption></figure>
+<p>{P3}</p></article></body></html>"#
+            )
+        };
+        let guest = page(
+            r#"<div class="by-div"><p>By <a href="/people/ana-ruiz">Ana Ruiz</a>, <span>Harbour Columnist</span></p></div>"#,
+        );
+        assert_eq!(extract_html(&guest, None).authors, vec!["Ana Ruiz"]);
+        // Without a byline of its own, the declared author stands.
+        assert_eq!(
+            extract_html(&page(""), None).authors,
+            vec!["Dana Whitfield"]
+        );
+    }
+
     /// The labelled pair that Yoast and Ghost write for link previews names the writer.
     #[test]
     fn link_preview_label_written_by() {
