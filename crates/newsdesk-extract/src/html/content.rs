@@ -282,6 +282,8 @@ struct Names {
     dek: bool,
     /// Named for a slot beside the content ([`is_beside_content`]).
     slot: bool,
+    /// Hidden on phones, shown on wide screens ([`hidden_on_small_screens`]).
+    wide_only: bool,
 }
 
 /// Class tokens that describe what a page or post *has* or how it is filed
@@ -359,6 +361,7 @@ fn names_from(buf: &str) -> Names {
         pos: is_positive(buf),
         dek: is_dek_name(buf),
         slot: may_name_slot(buf) && buf.split(' ').any(is_beside_content),
+        wide_only: hidden_on_small_screens(buf),
     }
 }
 
@@ -425,6 +428,30 @@ fn is_negative(class_id: &str) -> bool {
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .any(is_negative_token)
             || class_id.split(' ').any(is_widget_class))
+}
+
+/// Whether a class list hides an element on phones while showing it on wide screens
+/// (Elementor's `elementor-hidden-mobile`, Bootstrap 3's `hidden-xs`, Bootstrap's `d-none
+/// d-lg-block`): a sidebar column or a desktop-only widget. A story is for every screen.
+fn hidden_on_small_screens(class_id: &str) -> bool {
+    let tokens = || class_id.split(' ');
+    tokens().any(|t| {
+        matches!(
+            t,
+            "elementor-hidden-mobile"
+                | "hidden-xs"
+                | "hidden-mobile"
+                | "hide-mobile"
+                | "hide-on-mobile"
+                | "mobile-hidden"
+                | "desktop-only"
+        )
+    }) || (tokens().any(|t| t == "d-none")
+        && tokens().any(|t| {
+            ["d-sm-", "d-md-", "d-lg-", "d-xl-"]
+                .iter()
+                .any(|p| t.strip_prefix(p).is_some_and(|rest| rest != "none"))
+        }))
 }
 
 /// A sidebar widget's own class (`widget`, `widget_recent_entries`). Page builders call every
@@ -1756,6 +1783,13 @@ impl Analysis {
                 ..
             } = names[i];
             let mut remove = false;
+            // A column shown only on wide screens is a sidebar, however much it holds, unless
+            // one article is most of it (a wide-screen copy of the page).
+            if names[i].wide_only && !structural {
+                mark_subtree(&mut marks, dom, i, Mark::Removed);
+                i = dom.nodes[i].end.max(i + 1);
+                continue;
+            }
             // A slot beside the content holds what a theme or an ad manager adds to every
             // story (a fundraising letter, the publisher's "about us", an opt-in box), prose
             // or not; a short one may be a module's own heading ("Related items" over its grid).

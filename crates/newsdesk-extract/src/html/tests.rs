@@ -3434,6 +3434,36 @@ fn a_hidden_block_of_structured_data_goes() {
     );
 }
 
+/// A column that page builders show only on wide screens (`elementor-hidden-mobile`,
+/// `hidden-xs`, `d-none d-lg-block`) is a sidebar, even one of teasers that outweighs a short
+/// story beside it; a wide-screen copy of the story leaves its narrow-screen copy.
+#[test]
+fn a_column_shown_only_on_wide_screens_goes() {
+    let teasers: String = (0..6)
+        .map(|k| {
+            format!(
+                r#"<article class="post"><h3><a href="/news/{k}">Harbour notes, part {k}</a></h3>
+<p>The council met again about the harbour wall, the ferry timetable and the summer market, and agreed to meet once more in the spring.</p></article>"#
+            )
+        })
+        .collect();
+    for hidden in ["elementor-hidden-mobile", "hidden-xs", "d-none d-lg-block"] {
+        let page = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body>
+<div class="row"><div class="col-main"><h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p></div>
+<div class="col-side {hidden}"><h2>Latest news</h2>{teasers}</div></div></body></html>"#
+        );
+        let a = extract_html(&page, None);
+        assert_eq!(a.text, format!("{P1}\n\n{P2}"), "{hidden}");
+    }
+    let page = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body><h1>Storm hits coast</h1>
+<div class="d-none d-md-block"><p>{P1}</p><p>{P2}</p></div>
+<div class="d-md-none"><p>{P1}</p><p>{P2}</p></div></body></html>"#
+    );
+    assert_eq!(extract_html(&page, None).text, format!("{P1}\n\n{P2}"));
+}
+
 /// A story page: the headline, then `body` in the story's container.
 fn story_page(body: &str) -> String {
     format!(
