@@ -315,6 +315,14 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
                         // (`lg:first:pt-[calc(var(--banner-min-height))]`) say how an element
                         // looks, not what it is.
                         if token.contains([':', '[', '(']) {
+                            // Except the one thing such a class says about what an element
+                            // is: shown from a breakpoint up (Tailwind's `hidden md:block`).
+                            if shown_from_breakpoint(token) {
+                                if !buf.is_empty() {
+                                    buf.push(' ');
+                                }
+                                buf.push_str(WIDE_SHOWN);
+                            }
                             continue;
                         }
                         let start = buf.len();
@@ -430,9 +438,25 @@ fn is_negative(class_id: &str) -> bool {
             || class_id.split(' ').any(is_widget_class))
 }
 
+/// Stands in a normalised class list for a utility class that shows an element from a
+/// breakpoint up ([`shown_from_breakpoint`]).
+const WIDE_SHOWN: &str = "wide:shown";
+
+/// A Tailwind class that displays an element from a breakpoint up (`md:block`, `lg:flex`).
+fn shown_from_breakpoint(token: &str) -> bool {
+    token.split_once(':').is_some_and(|(bp, display)| {
+        matches!(bp, "sm" | "md" | "lg" | "xl" | "2xl")
+            && matches!(
+                display,
+                "block" | "flex" | "grid" | "inline-block" | "inline-flex" | "table"
+            )
+    })
+}
+
 /// Whether a class list hides an element on phones while showing it on wide screens
 /// (Elementor's `elementor-hidden-mobile`, Bootstrap 3's `hidden-xs`, Bootstrap's `d-none
-/// d-lg-block`): a sidebar column or a desktop-only widget. A story is for every screen.
+/// d-lg-block`, Tailwind's `hidden lg:block`): a sidebar column or a desktop-only widget. A
+/// story is for every screen.
 fn hidden_on_small_screens(class_id: &str) -> bool {
     let tokens = || class_id.split(' ');
     tokens().any(|t| {
@@ -446,12 +470,13 @@ fn hidden_on_small_screens(class_id: &str) -> bool {
                 | "mobile-hidden"
                 | "desktop-only"
         )
-    }) || (tokens().any(|t| t == "d-none")
-        && tokens().any(|t| {
-            ["d-sm-", "d-md-", "d-lg-", "d-xl-"]
-                .iter()
-                .any(|p| t.strip_prefix(p).is_some_and(|rest| rest != "none"))
-        }))
+    }) || (tokens().any(|t| t == "hidden") && tokens().any(|t| t == WIDE_SHOWN))
+        || (tokens().any(|t| t == "d-none")
+            && tokens().any(|t| {
+                ["d-sm-", "d-md-", "d-lg-", "d-xl-"]
+                    .iter()
+                    .any(|p| t.strip_prefix(p).is_some_and(|rest| rest != "none"))
+            }))
 }
 
 /// A sidebar widget's own class (`widget`, `widget_recent_entries`). Page builders call every

@@ -3447,7 +3447,12 @@ fn a_column_shown_only_on_wide_screens_goes() {
             )
         })
         .collect();
-    for hidden in ["elementor-hidden-mobile", "hidden-xs", "d-none d-lg-block"] {
+    for hidden in [
+        "elementor-hidden-mobile",
+        "hidden-xs",
+        "d-none d-lg-block",
+        "hidden lg:block",
+    ] {
         let page = format!(
             r#"<html><head><title>Storm hits coast</title></head><body>
 <div class="row"><div class="col-main"><h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p></div>
