@@ -314,6 +314,9 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
                         // Utility classes with variants or arbitrary values
                         // (`lg:first:pt-[calc(var(--banner-min-height))]`) say how an element
                         // looks, not what it is.
+                        if is_style_utility(token) {
+                            continue;
+                        }
                         if token.contains([':', '[', '(']) {
                             // Except the one thing such a class says about what an element
                             // is: shown from a breakpoint up (Tailwind's `hidden md:block`).
@@ -436,6 +439,24 @@ fn is_negative(class_id: &str) -> bool {
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .any(is_negative_token)
             || class_id.split(' ').any(is_widget_class))
+}
+
+/// A utility class that sets a typographic or box style (`font-utility-2`, `text-share-blue`,
+/// `bg-footer-gray`, `border-border-medium`): the words after its prefix name a design token,
+/// not what the element is.
+fn is_style_utility(token: &str) -> bool {
+    [
+        "font-",
+        "text-",
+        "bg-",
+        "border-",
+        "leading-",
+        "tracking-",
+        "shadow-",
+        "rounded-",
+    ]
+    .iter()
+    .any(|p| token.starts_with(p))
 }
 
 /// Stands in a normalised class list for a utility class that shows an element from a

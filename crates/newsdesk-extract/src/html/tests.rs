@@ -3469,6 +3469,29 @@ fn a_column_shown_only_on_wide_screens_goes() {
     assert_eq!(extract_html(&page, None).text, format!("{P1}\n\n{P2}"));
 }
 
+/// A utility class's words name a design token, not a part of the page: a table of a training
+/// plan whose cells are set in `font-utility-2` is the story's, not a utility bar.
+#[test]
+fn a_style_utility_class_names_no_furniture() {
+    let cell =
+        |t: &str| format!(r#"<td class="border-b font-utility-2 font-bold"><span>{t}</span></td>"#);
+    let head: String = ["Week", "Monday", "Tuesday", "Wednesday"]
+        .map(cell)
+        .concat();
+    let row: String = ["1", "Rest", "Easy run 30 min", "Hill repeats"]
+        .map(cell)
+        .concat();
+    let page = story_page(&format!(
+        r#"<p>{P1}</p><p>{P2}</p><div class="overflow-x-scroll"><table class="w-full text-left">
+<thead class="border-b border-border-medium"><tr>{head}</tr></thead><tbody><tr>{row}</tr></tbody></table></div><p>{P3}</p>"#
+    ));
+    let text = extract_html(&page, None).text;
+    assert!(
+        text.contains("Hill repeats") && text.contains("Wednesday"),
+        "{text}"
+    );
+}
+
 /// A story page: the headline, then `body` in the story's container.
 fn story_page(body: &str) -> String {
     format!(
