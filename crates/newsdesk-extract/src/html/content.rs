@@ -1829,8 +1829,8 @@ impl Analysis {
                 ..
             } = names[i];
             let mut remove = false;
-            // A column shown only on wide screens is a sidebar, however much it holds, unless
-            // one article is most of it (a wide-screen copy of the page).
+            // A column shown only on wide screens is a sidebar, however much it holds: a story
+            // is for every screen (a wide-screen copy of it has a narrow-screen twin, which stays).
             if names[i].wide_only && !structural {
                 mark_subtree(&mut marks, dom, i, Mark::Removed);
                 i = dom.nodes[i].end.max(i + 1);

@@ -1516,7 +1516,9 @@ fn fragment_of_a_landing_page_gives_way_to_the_page() {
 }
 
 /// A second copy of the article, for a layout the site does not use, hidden by a framework's
-/// class: read once. A copy hidden only on small screens (`hidden md:block`) is shown.
+/// class: read once. A part hidden only on wide screens (`md:hidden`) is shown; one shown only
+/// on wide screens (`hidden md:block`) is a sidebar (see
+/// `a_column_shown_only_on_wide_screens_goes`).
 #[test]
 fn copy_hidden_by_class_is_not_read_twice() {
     let body: String = (0..10)
@@ -1536,7 +1538,7 @@ fn copy_hidden_by_class_is_not_read_twice() {
         .collect();
     let html = format!(
         "<html><body><article><h1>Storm</h1><div class=\"rich-text\">{body}</div>\
-         <div class=\"hidden md:block\">{more}</div></article></body></html>"
+         <div class=\"md:hidden\">{more}</div></article></body></html>"
     );
     let a = extract_html(&html, None);
     assert!(a.text.contains("Shelter number 40 opened"), "{}", a.text);
