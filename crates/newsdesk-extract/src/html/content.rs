@@ -1889,6 +1889,12 @@ impl Analysis {
                 i = dom.nodes[i].end.max(i + 1);
                 continue;
             }
+            // Code is read whole: a highlighter names its pieces for what they are in the code
+            // (`hljs-comment`, Prism's `token comment`), not for parts of the page.
+            if matches!(tag, "pre" | "code") {
+                i = dom.nodes[i].end.max(i + 1);
+                continue;
+            }
             i += 1;
         }
 

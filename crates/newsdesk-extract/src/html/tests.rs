@@ -3494,6 +3494,25 @@ fn a_style_utility_class_names_no_furniture() {
     );
 }
 
+/// Code is read whole: a syntax highlighter's comment (`hljs-comment`, Prism's `token comment`)
+/// is part of the code, not a comment thread.
+#[test]
+fn a_highlighted_code_comment_stays() {
+    for class in ["hljs-comment", "token comment"] {
+        let page = story_page(&format!(
+            r#"<p>{P1}</p><pre><code class="language-bash"><span class="{class}"># start the pumps</span>
+pumps start --all
+<span class="{class}"># check the level</span>
+gauge read</code></pre><p>{P2}</p>"#
+        ));
+        let text = extract_html(&page, None).text;
+        assert!(
+            text.contains("# start the pumps") && text.contains("# check the level"),
+            "{class}: {text}"
+        );
+    }
+}
+
 /// A story page: the headline, then `body` in the story's container.
 fn story_page(body: &str) -> String {
     format!(
