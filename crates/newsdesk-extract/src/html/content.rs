@@ -314,9 +314,6 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
                         // Utility classes with variants or arbitrary values
                         // (`lg:first:pt-[calc(var(--banner-min-height))]`) say how an element
                         // looks, not what it is.
-                        if is_style_utility(token) {
-                            continue;
-                        }
                         if token.contains([':', '[', '(']) {
                             // Except the one thing such a class says about what an element
                             // is: shown from a breakpoint up (Tailwind's `hidden md:block`).
@@ -361,6 +358,11 @@ fn read_names(dom: &Dom<'_>, marks: &[Mark]) -> Vec<Names> {
 
 /// How a normalised `class id role` string reads (see [`read_names`]).
 fn names_from(buf: &str) -> Names {
+    // Style utilities are left out here, where each distinct class list is read once.
+    if buf.contains('-') && buf.split(' ').any(is_style_utility) {
+        let kept: Vec<&str> = buf.split(' ').filter(|t| !is_style_utility(t)).collect();
+        return names_from(&kept.join(" "));
+    }
     let consent = consent_re().is_match(buf);
     let post_furniture = buf.split(' ').any(is_post_furniture);
     let neg = consent || post_furniture || is_negative(buf);
@@ -479,25 +481,27 @@ fn shown_from_breakpoint(token: &str) -> bool {
 /// d-lg-block`, Tailwind's `hidden lg:block`): a sidebar column or a desktop-only widget. A
 /// story is for every screen.
 fn hidden_on_small_screens(class_id: &str) -> bool {
-    let tokens = || class_id.split(' ');
-    tokens().any(|t| {
-        matches!(
-            t,
+    let (mut hidden, mut shown_wide, mut d_none, mut d_shown) = (false, false, false, false);
+    for t in class_id.split(' ') {
+        match t {
             "elementor-hidden-mobile"
-                | "hidden-xs"
-                | "hidden-mobile"
-                | "hide-mobile"
-                | "hide-on-mobile"
-                | "mobile-hidden"
-                | "desktop-only"
-        )
-    }) || (tokens().any(|t| t == "hidden") && tokens().any(|t| t == WIDE_SHOWN))
-        || (tokens().any(|t| t == "d-none")
-            && tokens().any(|t| {
-                ["d-sm-", "d-md-", "d-lg-", "d-xl-"]
+            | "hidden-xs"
+            | "hidden-mobile"
+            | "hide-mobile"
+            | "hide-on-mobile"
+            | "mobile-hidden"
+            | "desktop-only" => return true,
+            "hidden" => hidden = true,
+            "d-none" => d_none = true,
+            WIDE_SHOWN => shown_wide = true,
+            _ => {
+                d_shown |= ["d-sm-", "d-md-", "d-lg-", "d-xl-"]
                     .iter()
-                    .any(|p| t.strip_prefix(p).is_some_and(|rest| rest != "none"))
-            }))
+                    .any(|p| t.strip_prefix(p).is_some_and(|rest| rest != "none"));
+            }
+        }
+    }
+    (hidden && shown_wide) || (d_none && d_shown)
 }
 
 /// A sidebar widget's own class (`widget`, `widget_recent_entries`). Page builders call every

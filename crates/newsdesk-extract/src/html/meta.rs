@@ -2579,20 +2579,30 @@ pub fn authors(
     // the account of whoever posted it.
     let over_declared = |declared: Vec<String>| -> Vec<String> {
         // Under the headline: the printed headline nearest before the text, or the first in it.
-        let headline = (0..analysis.main.min(dom.len()))
+        let Some(headline) = (0..analysis.main.min(dom.len()))
             .rev()
             .chain(analysis.main..dom.len())
-            .find(|&h| dom.nodes[h].tag == "h1" && (h < analysis.main || inside(h)));
+            .find(|&h| dom.nodes[h].tag == "h1" && (h < analysis.main || inside(h)))
+        else {
+            return declared;
+        };
         // Before the text: ahead of its first paragraph of prose, so that a caption's or a
         // teaser's "by" in the text is not taken.
-        let text_starts = (analysis.main..dom.len())
-            .find(|&p| dom.nodes[p].tag == "p" && inside(p) && dom.text_of(p, 200).len() >= 80)
-            .unwrap_or(dom.len());
+        let text_starts = std::cell::OnceCell::new();
+        let before_text = |i: usize| {
+            i < *text_starts.get_or_init(|| {
+                (analysis.main..dom.len())
+                    .find(|&p| {
+                        dom.nodes[p].tag == "p" && inside(p) && dom.text_of(p, 200).len() >= 80
+                    })
+                    .unwrap_or(dom.len())
+            })
+        };
         let printed = ordered
             .iter()
             .filter(|(i, t)| {
-                headline.is_some_and(|h| *i > h)
-                    && (*i < analysis.main || (inside(*i) && *i < text_starts))
+                *i > headline
+                    && (*i < analysis.main || (inside(*i) && before_text(*i)))
                     && author_prefix_re().is_match(t.trim())
             })
             .map(|b| read_byline(b))
