@@ -368,7 +368,7 @@ fn names_from(buf: &str) -> Names {
     let neg = consent || post_furniture || is_negative(buf);
     Names {
         neg,
-        strong: neg && strong_negative_re().is_match(buf),
+        strong: neg && names_furniture(strong_negative_re(), buf),
         consent,
         post_furniture,
         pos: is_positive(buf),
@@ -434,9 +434,16 @@ fn is_signature_name(class_word: &str) -> bool {
             == Some("signature")
 }
 
+/// Whether `re` finds a furniture word in a class list, where "commentary" (an article's
+/// analysis, a specification's notes) is no comment thread.
+fn names_furniture(re: &Regex, class_id: &str) -> bool {
+    re.find_iter(class_id)
+        .any(|m| !(m.as_str() == "comment" && class_id[m.end()..].starts_with("ary")))
+}
+
 fn is_negative(class_id: &str) -> bool {
     !class_id.is_empty()
-        && (negative_re().is_match(class_id)
+        && (names_furniture(negative_re(), class_id)
             || class_id
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .any(is_negative_token)

@@ -3513,6 +3513,19 @@ gauge read</code></pre><p>{P2}</p>"#
     }
 }
 
+/// "Commentary" names an article's analysis, not a comment thread: it stays, while a
+/// `comments` section beside it goes.
+#[test]
+fn a_commentary_section_is_no_comment_thread() {
+    let page = story_page(&format!(
+        r#"<p>{P1}</p><section class="commentary"><h2>Commentary</h2><p>{P2}</p></section>
+<section class="comments"><p>Great story, thanks for posting it, I read every word and then shared it twice.</p></section>"#
+    ));
+    let text = extract_html(&page, None).text;
+    assert!(text.contains(P2), "{text}");
+    assert!(!text.contains("Great story"), "{text}");
+}
+
 /// A story page: the headline, then `body` in the story's container.
 fn story_page(body: &str) -> String {
     format!(
