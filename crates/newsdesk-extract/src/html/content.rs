@@ -684,8 +684,18 @@ fn follows_its_toggle(dom: &Dom<'_>, i: usize) -> bool {
                 dom.attr(k, "aria-expanded").is_some()
                     && dom.attr(k, "aria-haspopup").is_none_or(|h| h == "false")
                     && (matches!(dom.nodes[k].tag, "button" | "summary")
-                        || dom.attr(k, "role") == Some("button"))
+                        || dom.attr(k, "role") == Some("button")
+                        || (dom.nodes[k].tag == "a" && goes_nowhere(dom, k)))
             })
+    })
+}
+
+/// Whether a link leads nowhere but runs a script or jumps within the page (`javascript:void(0)`,
+/// `#`): a button set as a link.
+fn goes_nowhere(dom: &Dom<'_>, a: usize) -> bool {
+    dom.attr(a, "href").is_some_and(|h| {
+        let h = h.trim();
+        h.is_empty() || h == "#" || h.to_ascii_lowercase().starts_with("javascript:")
     })
 }
 

@@ -942,8 +942,9 @@ fn main_part_behind_an_open_dialog_is_read() {
 }
 
 /// An accordion whose panels follow their headings' buttons (`aria-expanded`, no
-/// `aria-controls`) is read, closed panels too; a menu that a button opens (`aria-haspopup`)
-/// is not, nor is a hidden block that no control opens.
+/// `aria-controls`; a link that only runs a script is a button) is read, closed panels too; a
+/// menu that a button opens (`aria-haspopup`) is not, nor is a hidden block that no control
+/// opens.
 #[test]
 fn accordion_panels_after_their_buttons_are_read() {
     let html = format!(
@@ -955,6 +956,10 @@ fn accordion_panels_after_their_buttons_are_read() {
 <div class="post-tools"><button type="button" aria-expanded="false" aria-haspopup="true" title="More options"></button>
 <div class="menu" aria-hidden="true"><ul><li><a href="/quote/1">Add this lantern post to a multi-quote reply</a></li></ul></div></div>
 <div hidden><p>A hidden notice that nobody sees, with commas, and more words.</p></div>
+<div><a href="javascript:void(0);" aria-expanded="false">How we tested</a></div>
+<div class="hide" aria-hidden="true"><p>Each lantern burned for a night on a mooring, and we weighed the fuel left at dawn.</p></div>
+<div><a href="/lanterns/all" aria-expanded="false">All lanterns</a></div>
+<div aria-hidden="true"><p>A list of every lantern the shop sells, with prices, sizes, and colours.</p></div>
 </article></body></html>"#,
         prose(2)
     );
@@ -963,6 +968,9 @@ fn accordion_panels_after_their_buttons_are_read() {
     assert!(a.text.contains("Paraffin burns cleaner"), "{}", a.text);
     assert!(!a.text.contains("multi-quote"), "{}", a.text);
     assert!(!a.text.contains("hidden notice"), "{}", a.text);
+    // A link that runs a script is a button; one to another page is not.
+    assert!(a.text.contains("weighed the fuel left"), "{}", a.text);
+    assert!(!a.text.contains("every lantern the shop sells"), "{}", a.text);
 }
 
 /// A Bootstrap accordion sets `role="tablist"` on the whole group; its panels, named by the
