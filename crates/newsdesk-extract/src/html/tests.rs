@@ -970,7 +970,11 @@ fn accordion_panels_after_their_buttons_are_read() {
     assert!(!a.text.contains("hidden notice"), "{}", a.text);
     // A link that runs a script is a button; one to another page is not.
     assert!(a.text.contains("weighed the fuel left"), "{}", a.text);
-    assert!(!a.text.contains("every lantern the shop sells"), "{}", a.text);
+    assert!(
+        !a.text.contains("every lantern the shop sells"),
+        "{}",
+        a.text
+    );
 }
 
 /// A Bootstrap accordion sets `role="tablist"` on the whole group; its panels, named by the
