@@ -3481,6 +3481,13 @@ fn a_column_shown_only_on_wide_screens_goes() {
 <div class="d-md-none"><p>{P1}</p><p>{P2}</p></div></body></html>"#
     );
     assert_eq!(extract_html(&page, None).text, format!("{P1}\n\n{P2}"));
+    // A page that is nearly all wide-screen column builds its phone version by script: the
+    // column is the page.
+    let page = format!(
+        r#"<html><head><title>Storm hits coast</title></head><body><h1>Storm hits coast</h1>
+<div class="d-none d-md-block"><p>{P1}</p><p>{P2}</p></div><div id="app-mobile"></div></body></html>"#
+    );
+    assert_eq!(extract_html(&page, None).text, format!("{P1}\n\n{P2}"));
 }
 
 /// A utility class's words name a design token, not a part of the page: a table of a training
