@@ -885,6 +885,24 @@ impl LdInfo {
         info.headline = string_field(a, "headline").or_else(|| string_field(a, "name"));
         info.published =
             string_field(a, "datePublished").or_else(|| string_field(a, "dateCreated"));
+        // A theme's object that writes the day as midnight (`2023-05-17T00:00:00+0000`) beside
+        // another that gives the instant (`2023-05-18T04:39:05+00:00`): the instant. The day
+        // alone, shifted into UTC, is a day off as often as not.
+        if info.published.as_deref().is_some_and(is_bare_midnight) {
+            let timed = articles
+                .iter()
+                .filter(|o| !std::ptr::eq(**o, a))
+                .filter_map(|o| string_field(o, "datePublished"))
+                .chain(info.page_published.clone())
+                .find(|d| {
+                    !is_bare_midnight(d)
+                        && d.contains('T')
+                        && within_a_day(d, info.published.as_deref().unwrap_or(""))
+                });
+            if timed.is_some() {
+                info.published = timed;
+            }
+        }
         info.modified = string_field(a, "dateModified");
         info.description = string_field(a, "description");
         info.language = string_field(a, "inLanguage");
@@ -918,6 +936,28 @@ impl LdInfo {
             .or_else(|| a.get("thumbnailUrl"))
             .and_then(|v| image_url(v, &ids));
         info
+    }
+}
+
+/// Whether a date-time is a day written as its midnight in UTC or with no zone
+/// (`2023-05-17T00:00:00+0000`, `2023-05-17T00:00:00Z`, `2023-05-17T00:00:00`).
+fn is_bare_midnight(value: &str) -> bool {
+    let Some((_, time)) = value.trim().split_once('T') else {
+        return false;
+    };
+    let zone_at = time.find(['Z', '+', '-']).unwrap_or(time.len());
+    let (clock, zone) = time.split_at(zone_at);
+    clock.starts_with("00:00")
+        && clock.chars().all(|c| matches!(c, '0' | ':' | '.'))
+        && matches!(zone, "" | "Z" | "+0000" | "+00:00" | "-0000" | "-00:00")
+}
+
+/// Whether two dates (ISO 8601, any time after the day) are at most a day apart.
+fn within_a_day(a: &str, b: &str) -> bool {
+    let day = |s: &str| jiff::civil::Date::strptime("%Y-%m-%d", s.get(..10)?).ok();
+    match (day(a), day(b)) {
+        (Some(x), Some(y)) => x.until(y).is_ok_and(|span| span.get_days().abs() <= 1),
+        _ => false,
     }
 }
 

@@ -2742,6 +2742,30 @@ mod bylines {
 mod publication_dates {
     use super::*;
 
+    /// Two structured objects of one article, one writing the day as midnight UTC and one the
+    /// instant: the instant, whose day the midnight one may have shifted.
+    #[test]
+    fn a_timed_publication_over_a_midnight_one() {
+        let ld = |first: &str, second: &str| {
+            format!(
+                r#"<html><head><title>Storm hits coast</title>
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Storm hits coast","datePublished":"{first}"}}</script>
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"Article","headline":"Storm hits coast","datePublished":"{second}"}}</script>
+</head><body><article><h1>Storm hits coast</h1><p>{P1}</p><p>{P2}</p></article></body></html>"#
+            )
+        };
+        let published = |html: String| extract_html(&html, None).published;
+        assert_eq!(
+            published(ld("2023-05-17T00:00:00+0000", "2023-05-18T04:39:05+00:00")).as_deref(),
+            Some("2023-05-18T04:39:05Z")
+        );
+        // Days apart, they are not one date written two ways: the first object's stands.
+        assert_eq!(
+            published(ld("2023-05-17T00:00:00+0000", "2023-06-02T04:39:05+00:00")).as_deref(),
+            Some("2023-05-17T00:00:00Z")
+        );
+    }
+
     /// A stated publication date stands when the page prints its last update by the headline.
     #[test]
     fn stated_publication_beats_a_shown_update() {
