@@ -1681,6 +1681,21 @@ pub fn tidy_title(title: &str) -> String {
             t = core.trim().to_owned();
         }
     }
+    // Full-width forms of ASCII (`Work？`) typed on a Chinese or Japanese keyboard into a title
+    // in Latin letters are the plain characters; in a Chinese or Japanese title they stay.
+    if t.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c))
+        && !t
+            .chars()
+            .any(|c| script::is_unspaced(c) || script::is_hangul(c))
+    {
+        t = t
+            .chars()
+            .map(|c| match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+    }
     t.trim().to_owned()
 }
 

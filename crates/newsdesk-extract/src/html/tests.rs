@@ -2016,6 +2016,17 @@ mod titles {
         );
         assert_eq!(tidy_title("#"), "#");
     }
+
+    /// Full-width forms of ASCII in a title in Latin letters are the plain characters; a
+    /// Chinese or Japanese title keeps its own punctuation.
+    #[test]
+    fn full_width_ascii_in_a_latin_title_is_plain() {
+        assert_eq!(
+            tidy_title("How Does Robot Mapping Work？（2025）"),
+            "How Does Robot Mapping Work?(2025)"
+        );
+        assert_eq!(tidy_title("台風はどこへ？"), "台風はどこへ？");
+    }
 }
 
 mod bylines {
