@@ -695,7 +695,10 @@ fn follows_its_toggle(dom: &Dom<'_>, i: usize) -> bool {
 fn goes_nowhere(dom: &Dom<'_>, a: usize) -> bool {
     dom.attr(a, "href").is_some_and(|h| {
         let h = h.trim();
-        h.is_empty() || h == "#" || h.to_ascii_lowercase().starts_with("javascript:")
+        h.is_empty()
+            || h == "#"
+            || h.get(..11)
+                .is_some_and(|p| p.eq_ignore_ascii_case("javascript:"))
     })
 }
 
@@ -2698,10 +2701,16 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     let mut after_pitch = false;
     // Where the title is printed among the kept blocks.
     let mut title_at: Option<usize> = None;
-    let placeholders_beside_text = blocks.iter().any(|b| is_placeholder(b.text.trim()))
+    // Each block read once for a template's placeholder; it goes only beside real text.
+    let placeholder: Vec<bool> = blocks
+        .iter()
+        .map(|b| is_placeholder(b.text.trim()))
+        .collect();
+    let placeholders_beside_text = placeholder.iter().any(|&p| p)
         && blocks
             .iter()
-            .any(|b| b.kind == BlockKind::Para && b.chars >= 100 && !is_placeholder(b.text.trim()));
+            .zip(&placeholder)
+            .any(|(b, &p)| b.kind == BlockKind::Para && b.chars >= 100 && !p);
     // Whether the block kept last is a heading whose blocks since have all been dropped as
     // links, with their characters: the title of a module of links ("More:", "Trending News").
     let mut titling_links = false;
@@ -2743,7 +2752,7 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         }
         // A template's placeholder ("Lorem ipsum dolor sit amet …") beside real text is never
         // anyone's words; a page of nothing else (a template's demo, a test page) is its text.
-        if placeholders_beside_text && is_placeholder(text) {
+        if placeholders_beside_text && placeholder[n] {
             continue;
         }
         // A bare address above the story is a share box's URL field, not text.

@@ -2376,29 +2376,46 @@ fn labelled_date(dom: &Dom<'_>) -> Option<String> {
     })
 }
 
+/// The page's byline elements by where they stand against the chosen article: in it, before
+/// it (the nearest first) and after it (the nearest first).
+struct BylinePlaces<'p> {
+    inside: Vec<&'p (usize, String)>,
+    before: Vec<&'p (usize, String)>,
+    after: Vec<&'p (usize, String)>,
+}
+
+impl<'p> BylinePlaces<'p> {
+    fn of(dom: &Dom<'_>, page: &'p PageMeta, analysis: &Analysis) -> Self {
+        let mut places = BylinePlaces {
+            inside: Vec::new(),
+            before: Vec::new(),
+            after: Vec::new(),
+        };
+        for b in &page.bylines {
+            if analysis.chosen.iter().any(|&c| dom.contains(c, b.0)) {
+                places.inside.push(b);
+            } else if b.0 < analysis.main {
+                places.before.push(b);
+            } else if b.0 > analysis.main {
+                places.after.push(b);
+            }
+        }
+        places.before.reverse();
+        places
+    }
+}
+
 /// The date printed beside a byline (`Written by Jane Doe` then `April 8, 2024`), for pages
 /// that print the byline and date away from the headline (after the article, in an author
 /// box). Bylines inside the article first, then the first ones after it, then those before.
 fn byline_date(dom: &Dom<'_>, page: &PageMeta, analysis: &Analysis) -> Option<String> {
-    let inside = |i: usize| analysis.chosen.iter().any(|&c| dom.contains(c, i));
-    let bylines = page
-        .bylines
+    let places = BylinePlaces::of(dom, page, analysis);
+    let bylines = places
+        .inside
         .iter()
-        .filter(|(i, _)| inside(*i))
-        .chain(
-            page.bylines
-                .iter()
-                .filter(|(i, _)| !inside(*i) && *i > analysis.main)
-                .take(2),
-        )
-        .chain(
-            page.bylines
-                .iter()
-                .filter(|(i, _)| !inside(*i) && *i < analysis.main)
-                .rev()
-                .take(2),
-        );
-    for &(b, _) in bylines {
+        .chain(places.after.iter().take(2))
+        .chain(places.before.iter().take(2));
+    for &&(b, _) in bylines {
         let from = b.saturating_sub(BYLINE_DATE_BEFORE);
         let to = (dom.nodes[b].end + BYLINE_DATE_AFTER).min(dom.len());
         if let Some(d) = (from..to).find_map(|i| date_line(dom, i)) {
@@ -2545,24 +2562,16 @@ pub fn authors(
             .find(|run| run.len() > 1)
             .unwrap_or(declared)
     };
-    let ordered: Vec<&(usize, String)> = page
-        .bylines
+    // In the article, then before it, then an author box after it
+    // (`<div class="post-author-name">`), only the first few so that teasers further down do
+    // not count.
+    let places = BylinePlaces::of(dom, page, analysis);
+    let ordered: Vec<&(usize, String)> = places
+        .inside
         .iter()
-        .filter(|(i, _)| inside(*i))
-        .chain(
-            page.bylines
-                .iter()
-                .filter(|(i, _)| !inside(*i) && *i < analysis.main)
-                .rev(),
-        )
-        .chain(
-            // An author box after the article (`<div class="post-author-name">`): the
-            // nearest first. Only the first few, so teasers further down do not count.
-            page.bylines
-                .iter()
-                .filter(|(i, _)| !inside(*i) && *i > analysis.main)
-                .take(2),
-        )
+        .chain(&places.before)
+        .chain(places.after.iter().take(2))
+        .copied()
         .collect();
     // One byline element is the byline; taking every author link on the page is not. A bare
     // one-word label in an `author`-classed element is more often a category or a button
