@@ -2868,9 +2868,16 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     }
     kept.retain(|b| !b.titles_links);
     // Labels and bylines at the edges (a section name above the story, a lone credit below it).
+    // A heading over running text opens the article's first part, however short it is.
     let is_label = |b: &Block| b.chars < 25 && !ends_sentence(&b.text) && b.kind != BlockKind::Item;
     let mut start = 0;
-    while start + 1 < kept.len() && start < 3 && is_label(&kept[start]) {
+    while start + 1 < kept.len()
+        && start < 3
+        && is_label(&kept[start])
+        && !(matches!(kept[start].kind, BlockKind::Heading(_))
+            && kept[start + 1].kind == BlockKind::Para
+            && !is_label(&kept[start + 1]))
+    {
         start += 1;
     }
     let mut end = kept.len();

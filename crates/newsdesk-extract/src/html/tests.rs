@@ -4390,3 +4390,22 @@ fn links_side_by_side_are_separate_words_unless_one_link_in_pieces() {
         .expect("the div");
     assert_eq!(dom.text_of(div, 100), "Jane Doe John Roes");
 }
+
+#[test]
+fn a_heading_over_the_first_paragraph_opens_the_text() {
+    // A section heading over running text is the article's first part, however short; a short
+    // heading over another short line is a label of the page (a section name and its kicker).
+    let page = story_page(&format!(
+        "<h2>What happened</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+    ));
+    let text = extract_html(&page, None).text;
+    assert!(
+        text.starts_with(&format!("What happened\n\n{P1}")),
+        "{text}"
+    );
+    let page = story_page(&format!(
+        "<h2>Weather</h2><p>North county</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+    ));
+    let text = extract_html(&page, None).text;
+    assert!(text.starts_with(P1), "{text}");
+}
