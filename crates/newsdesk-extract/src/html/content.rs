@@ -2301,6 +2301,43 @@ fn ends_sentence(text: &str) -> bool {
     text.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»', ')']) && !ends_in_counter(text)
 }
 
+/// Cuts the text at a rail of teasers' excerpts (kept at `excerpts`, in order) that makes up its
+/// end: two or more excerpts, holding two thirds of what follows the first of them, after an
+/// article at least as long as all that. A heading right above the first excerpt is the rail's.
+fn cut_excerpts_rail(kept: &mut Vec<Block>, excerpts: &[usize]) {
+    let (Some(&first), true) = (excerpts.first(), excerpts.len() >= 2) else {
+        return;
+    };
+    let before: usize = kept[..first].iter().map(|b| b.chars).sum();
+    let after: usize = kept[first..].iter().map(|b| b.chars).sum();
+    let in_excerpts: usize = excerpts.iter().map(|&k| kept[k].chars).sum();
+    if before >= after && in_excerpts * 3 >= after * 2 {
+        let start = match first.checked_sub(1) {
+            Some(k) if matches!(kept[k].kind, BlockKind::Heading(_)) => k,
+            _ => first,
+        };
+        kept.truncate(start);
+    }
+}
+
+/// Whether a paragraph is cut off with an ellipsis in mid-sentence, as a teaser's excerpt is
+/// ("… and looking for immediate re..."): words, then `...` or `…` with no sentence's end
+/// before it.
+fn is_cut_short(text: &str) -> bool {
+    let Some(head) = text
+        .strip_suffix("...")
+        .or_else(|| text.strip_suffix('\u{2026}'))
+    else {
+        return false;
+    };
+    let head = head.trim_end();
+    head.chars().filter(|c| c.is_whitespace()).count() >= 8
+        && head
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',')
+}
+
 /// Whether a text ends in a bracketed count or toggle ("Comments (3)", "Replies (+)"): a
 /// control's label, not the close of a parenthesis in a sentence. A price ("($180)") is no
 /// count.
@@ -2711,6 +2748,21 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
             .iter()
             .zip(&placeholder)
             .any(|(b, &p)| b.kind == BlockKind::Para && b.chars >= 100 && !p);
+    // Teasers' excerpts: a paragraph cut off with an ellipsis right under a linked title
+    // that went as a link line. Where they make up the end of the text, after more of the
+    // article than they hold, they are a rail of cards (other stories, each title over the
+    // first lines of its text), cut below; on a page of cards they are its content.
+    let drops_as_links = |b: &Block| mostly_links(b) && !b.in_list && !b.in_data_table;
+    let excerpt: Vec<bool> = (0..blocks.len())
+        .map(|n| {
+            n > 0
+                && blocks[n].kind == BlockKind::Para
+                && is_cut_short(blocks[n].text.trim())
+                && drops_as_links(&blocks[n - 1])
+        })
+        .collect();
+    // Where each excerpt was kept.
+    let mut excerpts_kept: Vec<usize> = Vec::new();
     // Whether the block kept last is a heading whose blocks since have all been dropped as
     // links, with their characters: the title of a module of links ("More:", "Trending News").
     let mut titling_links = false;
@@ -2734,6 +2786,9 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
             }
         }
         drop_link_module_title(&mut kept, &mut titling_links, dropped_links);
+        if excerpt[n] {
+            excerpts_kept.push(kept.len());
+        }
         let short = block.chars < 100;
         let is_heading = matches!(block.kind, BlockKind::Heading(_));
         let text = block.text.trim();
@@ -2800,6 +2855,7 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         kept.push(block);
     }
     drop_link_module_title(&mut kept, &mut titling_links, dropped_links);
+    cut_excerpts_rail(&mut kept, &excerpts_kept);
     // The numerals of a ranked list whose items were links ("1", "2", "3", ...): a run
     // counting up from 1, each a block of its own.
     let numeral = |b: &Block| b.text.trim().parse::<u32>().ok();

@@ -4409,3 +4409,26 @@ fn a_heading_over_the_first_paragraph_opens_the_text() {
     let text = extract_html(&page, None).text;
     assert!(text.starts_with(P1), "{text}");
 }
+
+#[test]
+fn a_rail_of_teasers_excerpts_after_the_story_goes() {
+    // Cards of other stories after the text: a linked title over the first lines of each
+    // story, cut off with an ellipsis. They go; on a page made of such cards they are its text.
+    let card = |n: u32| {
+        format!(
+            r#"<div class="item"><h3><a href="/story-{n}">Other story number {n} about the county</a></h3>
+<p>The council met on Thursday to discuss the budget for the coming year, and members argued over the cost of new roads and...</p></div>"#
+        )
+    };
+    let cards: String = (1..=3).map(card).collect();
+    let page = story_page(&format!(
+        "<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1}</p></div><div class=\"slides\">{cards}"
+    ));
+    let text = extract_html(&page, None).text;
+    assert!(text.ends_with(P1), "{text}");
+    let listing = format!(
+        "<html><head><title>Latest</title></head><body><main><h1>Latest</h1>{cards}</main></body></html>"
+    );
+    let text = extract_html(&listing, None).text;
+    assert!(text.contains("members argued over the cost"), "{text}");
+}
