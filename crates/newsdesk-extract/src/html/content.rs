@@ -2308,9 +2308,16 @@ fn cut_excerpts_rail(kept: &mut Vec<Block>, excerpts: &[usize]) {
     let (Some(&first), true) = (excerpts.first(), excerpts.len() >= 2) else {
         return;
     };
-    let before: usize = kept[..first].iter().map(|b| b.chars).sum();
-    let after: usize = kept[first..].iter().map(|b| b.chars).sum();
-    let in_excerpts: usize = excerpts.iter().map(|&k| kept[k].chars).sum();
+    let (Some(before), Some(after)) = (kept.get(..first), kept.get(first..)) else {
+        return;
+    };
+    let before: usize = before.iter().map(|b| b.chars).sum();
+    let after: usize = after.iter().map(|b| b.chars).sum();
+    let in_excerpts: usize = excerpts
+        .iter()
+        .filter_map(|&k| kept.get(k))
+        .map(|b| b.chars)
+        .sum();
     if before >= after && in_excerpts * 3 >= after * 2 {
         let start = match first.checked_sub(1) {
             Some(k) if matches!(kept[k].kind, BlockKind::Heading(_)) => k,
@@ -2786,9 +2793,6 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
             }
         }
         drop_link_module_title(&mut kept, &mut titling_links, dropped_links);
-        if excerpt[n] {
-            excerpts_kept.push(kept.len());
-        }
         let short = block.chars < 100;
         let is_heading = matches!(block.kind, BlockKind::Heading(_));
         let text = block.text.trim();
@@ -2851,6 +2855,9 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         if matches!(block.kind, BlockKind::Heading(2..=6)) && block.chars < LINK_MODULE_TITLE_MAX {
             titling_links = true;
             dropped_links = 0;
+        }
+        if excerpt[n] {
+            excerpts_kept.push(kept.len());
         }
         kept.push(block);
     }

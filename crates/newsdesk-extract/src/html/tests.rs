@@ -4432,3 +4432,22 @@ fn a_rail_of_teasers_excerpts_after_the_story_goes() {
     let text = extract_html(&listing, None).text;
     assert!(text.contains("members argued over the cost"), "{text}");
 }
+
+#[test]
+fn an_excerpt_dropped_as_furniture_is_no_part_of_the_rail() {
+    // The last card's excerpt is a sign-up pitch, dropped for what it says: the rail is read
+    // from the blocks that were kept, and the page reads without a panic.
+    let card = |n: u32, excerpt: &str| {
+        format!(
+            r#"<div class="item"><h3><a href="/story-{n}">Other story number {n} about the county</a></h3><p>{excerpt}</p></div>"#
+        )
+    };
+    let excerpt = "The council met on Thursday to discuss the budget for the coming year, and members argued over the cost of new roads and...";
+    let pitch = "Sign up for our newsletter to get the latest stories about the county delivered to your inbox every single morning and...";
+    let cards = [card(1, excerpt), card(2, excerpt), card(3, pitch)].concat();
+    let page = story_page(&format!(
+        "<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} {P2}</p></div><div class=\"slides\">{cards}"
+    ));
+    let text = extract_html(&page, None).text;
+    assert!(text.ends_with(&format!("{P1} {P2}")), "{text}");
+}
