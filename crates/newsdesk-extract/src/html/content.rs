@@ -2672,7 +2672,7 @@ fn boilerplate_re() -> &'static Regex {
             | reply\s+with\s+quote(?:\s+\d+)?|\#\d+\s*[·•|]|[\d,]+\s+repl(?:y|ies)\s+to\s+this\s+(?:topic|thread|post)|report\s+(?:inappropriate\s+content|abuse|this\s+post)
             | (?:you\s+must\s+)?log\s+in\s+to\s+(?:answer|reply\s+to)\s+this\s+(?:question|topic|thread)\.?|start\s+asking\s+to\s+get\s+answers
             | (?:our\s+(?:editorial\s+)?standards|editorial\s+standards|ethics\s+policy)\s*:.*|(?:write|leave)\s+a\s+review|add\s+to\s+(?:cart|basket|bag)
-            | notify\s+me(?:\s+when\s+(?:available|back\s+in\s+stock))?|select\s+(?:a\s+)?(?:size|colou?r|option)|shop\s+now|verified\s+(?:buyer|purchase)|based\s+on\s+[\d,]+\s+reviews?|regular\s+price|sale\s+price|(?:taxes,?\s+discounts\s+and\s+)?shipping\s+calculated\s+at\s+checkout\.?|(?:free\s+)?pick\s*-?up\s+in\s+store|quick\s+(?:view|shop|add)
+            | learn\s+more|notify\s+me(?:\s+when\s+(?:available|back\s+in\s+stock))?|select\s+(?:a\s+)?(?:size|colou?r|option)|shop\s+now|verified\s+(?:buyer|purchase)|based\s+on\s+[\d,]+\s+reviews?|regular\s+price|sale\s+price|(?:taxes,?\s+discounts\s+and\s+)?shipping\s+calculated\s+at\s+checkout\.?|(?:free\s+)?pick\s*-?up\s+in\s+store|quick\s+(?:view|shop|add)
             | (?:was|is)\s+this(?:\s+(?:page|article|post|answer|content|information))?\s+(?:helpful|useful)(?-u:\b).*|edit\s+this\s+page(?:\s+on\s+github)?|view\s+this\s+page\s+on\s+github(?-u:\b).*
             | summari[sz]e\s+(?:this\s+(?:article|page|post)\s+)?with(?:\s+ai)?\s*:?|expand\s+description|open\s+table\s+of\s+contents(?:\s+panel)?\.?|see\s+all\s+(?:reviews|results|products|items)
             | click\s+on\s+a\s+star\s+to\s+rate(?-u:\b).*|no\s+votes\s+so\s+far(?-u:\b).*

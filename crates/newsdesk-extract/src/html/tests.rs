@@ -3745,8 +3745,8 @@ fn a_threads_controls_go() {
 }
 
 /// A shop's controls and notices around an item ("Select a size", "Notify me when available",
-/// "Sale price", "Shipping calculated at checkout", "Verified Buyer") are the shop's, not what
-/// it says of the item.
+/// "Sale price", "Shipping calculated at checkout", "Verified Buyer", a "Learn more" button) are
+/// the shop's, not what it says of the item.
 #[test]
 fn a_shops_controls_go() {
     for line in [
@@ -3761,6 +3761,7 @@ fn a_shops_controls_go() {
         "Free pick-up in store",
         "Leave a review",
         "Quick view",
+        "Learn more",
     ] {
         assert_line_between_paragraphs_goes(line);
     }
