@@ -3745,8 +3745,8 @@ fn a_threads_controls_go() {
 }
 
 /// A shop's controls and notices around an item ("Select a size", "Notify me when available",
-/// "Sale price", "Shipping calculated at checkout", "Verified Buyer", a "Learn more" button) are
-/// the shop's, not what it says of the item.
+/// "Sale price", "Shipping calculated at checkout", "Verified Buyer") and a page's buttons that
+/// call to act ("Learn more", "Contact us", "Request a quote") are the site's, not what it says.
 #[test]
 fn a_shops_controls_go() {
     for line in [
@@ -3762,6 +3762,13 @@ fn a_shops_controls_go() {
         "Leave a review",
         "Quick view",
         "Learn more",
+        "Find out more",
+        "Show more",
+        "Contact us",
+        "Try it for free",
+        "Order now",
+        "Apply now",
+        "Request a quote",
     ] {
         assert_line_between_paragraphs_goes(line);
     }
