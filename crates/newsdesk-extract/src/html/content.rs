@@ -2303,7 +2303,8 @@ fn ends_sentence(text: &str) -> bool {
 
 /// Cuts the text at a rail of teasers' excerpts (kept at `excerpts`, in order) that makes up its
 /// end: two or more excerpts, holding two thirds of what follows the first of them, after an
-/// article at least as long as all that. A heading right above the first excerpt is the rail's.
+/// article at least half as long as all that (a short story may carry a long rail; on a page
+/// of cards, they start the text). A heading right above the first excerpt is the rail's.
 fn cut_excerpts_rail(kept: &mut Vec<Block>, excerpts: &[usize]) {
     let (Some(&first), true) = (excerpts.first(), excerpts.len() >= 2) else {
         return;
@@ -2318,7 +2319,7 @@ fn cut_excerpts_rail(kept: &mut Vec<Block>, excerpts: &[usize]) {
         .filter_map(|&k| kept.get(k))
         .map(|b| b.chars)
         .sum();
-    if before >= after && in_excerpts * 3 >= after * 2 {
+    if before * 2 >= after && in_excerpts * 3 >= after * 2 {
         let start = match first.checked_sub(1) {
             Some(k) if matches!(kept[k].kind, BlockKind::Heading(_)) => k,
             _ => first,
@@ -2756,8 +2757,8 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
             .zip(&placeholder)
             .any(|(b, &p)| b.kind == BlockKind::Para && b.chars >= 100 && !p);
     // Teasers' excerpts: a paragraph cut off with an ellipsis right under a linked title
-    // that went as a link line. Where they make up the end of the text, after more of the
-    // article than they hold, they are a rail of cards (other stories, each title over the
+    // that went as a link line. Where they make up the end of the text, after at least half as
+    // much of the article as they hold, they are a rail of cards (other stories, each title over the
     // first lines of its text), cut below; on a page of cards they are its content.
     let drops_as_links = |b: &Block| mostly_links(b) && !b.in_list && !b.in_data_table;
     let excerpt: Vec<bool> = (0..blocks.len())
