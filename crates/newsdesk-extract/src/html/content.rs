@@ -2328,6 +2328,18 @@ fn cut_excerpts_rail(kept: &mut Vec<Block>, excerpts: &[usize]) {
     }
 }
 
+/// Characters from which a block that parses as JSON is a script's data; a short object
+/// inline in a sentence's place (`{"id": 1}`) may be a tutorial's example.
+const JSON_DATA_MIN: usize = 200;
+
+/// Whether a text is one JSON object or array, whole, on one line: a sample set out for a
+/// reader breaks its lines (`<br>`), a script's state does not.
+fn is_json_data(text: &str) -> bool {
+    let framed = (text.starts_with('{') && text.ends_with('}'))
+        || (text.starts_with('[') && text.ends_with(']'));
+    framed && !text.contains('\n') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+}
+
 /// Whether a paragraph is cut off with an ellipsis in mid-sentence, as a teaser's excerpt is
 /// ("… and looking for immediate re..."): words, then `...` or `…` with no sentence's end
 /// before it.
@@ -2813,6 +2825,11 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
         // A template's placeholder ("Lorem ipsum dolor sit amet …") beside real text is never
         // anyone's words; a page of nothing else (a template's demo, a test page) is its text.
         if placeholders_beside_text && placeholder[n] {
+            continue;
+        }
+        // A script's state written into the page as text (a hidden `<div>` of JSON that a
+        // widget reads) is data, never words for a reader; a code sample is set in `<pre>`.
+        if block.kind != BlockKind::Pre && block.chars >= JSON_DATA_MIN && is_json_data(text) {
             continue;
         }
         // A bare address above the story is a share box's URL field, not text.

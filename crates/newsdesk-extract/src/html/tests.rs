@@ -4459,3 +4459,19 @@ fn an_excerpt_dropped_as_furniture_is_no_part_of_the_rail() {
     let text = extract_html(&page, None).text;
     assert!(text.ends_with(&format!("{P1} {P2}")), "{text}");
 }
+
+#[test]
+fn a_widgets_json_state_written_into_the_page_goes() {
+    // A shop's grid keeps its state as JSON in a `<div>` that a class hides: data for its
+    // script, not words. The same JSON set out in `<pre>` is a sample the reader is shown.
+    let state = r#"{"painter":"GridWidget","pageType":"BROWSE","items":["B0001","B0002","B0003","B0004"],"sort":"featured","filters":{"price":[10,50],"brand":["Harbour","Bay"]},"showAddToCart":true,"reftag":"grid_1","locale":"en-GB"}"#;
+    let page = story_page(&format!(
+        r#"<p>{P1}</p><div class="grid-state">{state}</div><p>{P2}</p><p>{P3}</p>"#
+    ));
+    assert_story_only(&page, "json state");
+    let page = story_page(&format!(
+        "<p>{P1}</p><pre>{state}</pre><p>{P2}</p><p>{P3}</p>"
+    ));
+    let text = extract_html(&page, None).text;
+    assert!(text.contains("GridWidget"), "{text}");
+}
