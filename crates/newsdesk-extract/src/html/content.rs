@@ -2709,6 +2709,13 @@ fn is_comment_prompt(text: &str) -> bool {
     .is_match(text)
 }
 
+/// Whether a block is a line of links that goes from the text: mostly links, outside the
+/// page's list of cards (where links are content) and outside a table of data (where a link
+/// is a value).
+fn is_link_line(b: &Block) -> bool {
+    mostly_links(b) && !b.in_list && !b.in_data_table
+}
+
 /// Whether more than half of a block's text is link text, and it does not read as a sentence
 /// of the text that links its second half ("The suspect was convicted and <a>sentenced to
 /// life last week</a>."): a paragraph that opens with words of its own and ends as a sentence
@@ -2772,13 +2779,12 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     // that went as a link line. Where they make up the end of the text, after at least half as
     // much of the article as they hold, they are a rail of cards (other stories, each title over the
     // first lines of its text), cut below; on a page of cards they are its content.
-    let drops_as_links = |b: &Block| mostly_links(b) && !b.in_list && !b.in_data_table;
     let excerpt: Vec<bool> = (0..blocks.len())
         .map(|n| {
             n > 0
                 && blocks[n].kind == BlockKind::Para
                 && is_cut_short(blocks[n].text.trim())
-                && drops_as_links(&blocks[n - 1])
+                && is_link_line(&blocks[n - 1])
         })
         .collect();
     // Where each excerpt was kept.
@@ -2788,7 +2794,7 @@ pub fn render(blocks: Vec<Block>, title: Option<&str>) -> String {
     let mut titling_links = false;
     let mut dropped_links = 0usize;
     for (n, block) in blocks.into_iter().enumerate() {
-        if mostly_links(&block) && !block.in_list && !block.in_data_table {
+        if is_link_line(&block) {
             // A section's list of resources: items under one of the text's own headings,
             // each a link with words of its own ("<a>Tuning</a> by Greg Smith").
             let under_heading = block.kind == BlockKind::Item
