@@ -9,7 +9,10 @@
 mod content;
 mod depth;
 mod dom;
+mod hidden;
+mod lines;
 mod meta;
+mod names;
 mod page_type;
 mod page_type_weights;
 
@@ -170,11 +173,11 @@ pub fn extract_html_with_features(
     let authors = meta::authors(&dom, &page, &ld, &analysis, &sites, host.as_deref());
     let drop_datelines = |text: &mut String| {
         if let Some(day) = published.as_deref() {
-            content::drop_leading_datelines(text, day);
+            lines::drop_leading_datelines(text, day);
         }
     };
     drop_datelines(&mut text);
-    content::drop_closing_bio(&mut text, &authors);
+    lines::drop_closing_bio(&mut text, &authors);
 
     let language = page
         .html_lang

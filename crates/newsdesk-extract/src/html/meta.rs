@@ -13,8 +13,9 @@ use regex::Regex;
 use serde_json::{Map, Value};
 use url::Url;
 
-use super::content::{normalize_key, Analysis};
+use super::content::Analysis;
 use super::dom::{attr_of, Dom};
+use super::lines::normalize_key;
 
 /// Everything metadata-like gathered from the page in one pass.
 #[derive(Default)]
@@ -302,7 +303,7 @@ fn starts_with_by(dom: &Dom<'_>, i: usize) -> bool {
 
 /// A byline label standing alone in its own element (`<h2>Article by</h2><div>Matias
 /// Heikkilä</div>`, `<span>Written by</span> <a>Jane Doe</a>`) with the text that follows it
-/// within its parent: the name it labels, as "By <name>". `None` for anything else.
+/// within its parent: the name it labels, as `By <name>`. `None` for anything else.
 fn labelled_byline(dom: &Dom<'_>, i: usize) -> Option<String> {
     let end = dom.nodes[i].end;
     if end.saturating_sub(i) > 4 {
