@@ -184,16 +184,82 @@ const ENGLISH: &[&str] = &[
     "don",
 ];
 
-/// Whether `lower` (already lower-cased) is a stop word in `language`.
+/// Languages with a list of function words from NLTK (which takes them from Snowball), by
+/// ISO 639-1 code; `nb` is written `no` there.
+const LISTED: &[&str] = &[
+    "ar", "az", "da", "de", "el", "es", "fi", "fr", "hu", "id", "it", "kk", "ne", "nl", "no", "pt",
+    "ro", "ru", "sl", "sv", "tg", "tr",
+];
+
+/// Whether `lower` (already lower-cased) is a stop word in `language` (ISO 639-1).
 ///
-/// Only English has a list here; for other languages the inverse document frequency of the
-/// story index does the same work more slowly.
+/// English has its own list, which also leaves out the words of dates and counts that every
+/// news story has ("year", "monday", "two"). Two dozen other languages have NLTK's lists of
+/// function words. Without one, a stream that is mostly English makes a German article's "und"
+/// and "der" rare, and so heavy: two German articles on unrelated subjects would share them
+/// as if they were the story's words. Other languages are left to the story index's inverse
+/// document frequency.
 pub fn is_stopword(lower: &str, language: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    match language {
-        "en" => SET
+    static ENGLISH_SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static OTHERS: OnceLock<Vec<HashSet<&'static str>>> = OnceLock::new();
+    if language == "en" {
+        return ENGLISH_SET
             .get_or_init(|| ENGLISH.iter().copied().collect())
-            .contains(lower),
-        _ => false,
+            .contains(lower);
+    }
+    let code = if language == "nb" { "no" } else { language };
+    let Some(at) = LISTED.iter().position(|&l| l == code) else {
+        return false;
+    };
+    OTHERS.get_or_init(|| {
+        LISTED
+            .iter()
+            .map(|&l| stop_words::get(l).iter().copied().collect())
+            .collect()
+    })[at]
+        .contains(lower)
+}
+
+/// Whether [`is_stopword`] knows the function words of `language`.
+pub fn has_stopwords(language: &str) -> bool {
+    language == "en" || LISTED.contains(&if language == "nb" { "no" } else { language })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_of_other_languages_are_stop_words() {
+        for (word, language) in [
+            ("und", "de"),
+            ("der", "de"),
+            ("los", "es"),
+            ("que", "es"),
+            ("les", "fr"),
+            ("dans", "fr"),
+            ("что", "ru"),
+            ("och", "sv"),
+            ("og", "nb"),
+        ] {
+            assert!(is_stopword(word, language), "{word} ({language})");
+        }
+        for (word, language) in [
+            ("hafen", "de"),
+            ("terremoto", "es"),
+            ("und", "en"),
+            ("the", "de"),
+            ("und", "xx"),
+        ] {
+            assert!(!is_stopword(word, language), "{word} ({language})");
+        }
+    }
+
+    /// Every listed language has a list in the crate, so the lookup cannot panic.
+    #[test]
+    fn every_listed_language_has_its_list() {
+        for l in LISTED {
+            assert!(stop_words::get(l).len() > 20, "{l}");
+        }
     }
 }
