@@ -179,7 +179,7 @@ pub fn extract_html_with_features(
     drop_datelines(&mut text);
     lines::drop_closing_bio(&mut text, &authors);
 
-    let language = page
+    let declared = page
         .html_lang
         .as_deref()
         .and_then(crate::language::normalize_lang)
@@ -191,8 +191,8 @@ pub fn extract_html_with_features(
         .or_else(|| {
             page.meta(&["content-language", "og:locale", "language", "dc.language"])
                 .and_then(crate::language::normalize_lang)
-        })
-        .or_else(|| crate::language::detect_language(&text));
+        });
+    let language = crate::language::language_of(declared, &text);
 
     let description = [
         "description",

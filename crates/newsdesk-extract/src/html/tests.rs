@@ -640,6 +640,13 @@ fn language_from_attribute_and_detection() {
         <p>Las medidas entrarán en vigor la próxima semana y afectarán a miles de trabajadores en todas las regiones.</p>\
         </article></body></html>";
     assert_eq!(extract_html(html, None).language.as_deref(), Some("es"));
+
+    // A theme's `lang="en"` over a story written in German: the text's language wins.
+    let html = "<html lang=\"en\"><body><article>\
+        <p>Der Hafen der Stadt wurde am Freitag wieder geöffnet, nachdem die Taucher jeden Pfeiler geprüft hatten. Die beiden Fähren legten vor Mittag an, und der Fischmarkt zog mit seinen Ständen vom Parkplatz zurück.</p>\
+        <p>Die Reparatur der Beleuchtung wird bis zum Ende des Monats in der Nacht weitergehen, sagte die Hafengesellschaft. Der Bürgermeister dankte den Arbeitern für ihre schnelle Hilfe und kündigte an, dass die Stadt im Winter eine vierte Pumpe kaufen will.</p>\
+        </article></body></html>";
+    assert_eq!(extract_html(html, None).language.as_deref(), Some("de"));
 }
 
 #[test]
