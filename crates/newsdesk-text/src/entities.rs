@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::sentences::{sentences, Span};
 use crate::stopwords::is_stopword;
+use crate::tokens::is_function_word;
 
 /// What sort of thing an entity names, as far as its shape tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -730,7 +731,7 @@ fn names_in_run(
         } else if hi > lo && (TITLES.contains(&lower) || (before_title && hi > lo + 1)) {
             titled = true;
             lo += 1;
-        } else if (is_stopword(lower, "en") && !is_acronym(word))
+        } else if (is_function_word(lower, "en") && !is_acronym(word))
             || (hi > lo && MONTHS_AND_DAYS.contains(&lower))
             || ORDINALS.contains(&lower)
             || (sentence_start && lo == first && hi > lo && ctx.lower_words.contains(lower))
@@ -763,7 +764,7 @@ fn names_in_run(
         if MONTHS_AND_DAYS.contains(&lower.as_str())
             // A number word (`PORT MERIDIAN – Fourteen people were killed`) is never a name.
             || crate::quantities::is_number_word(&lower)
-            || (is_stopword(&lower, "en") && !is_acronym(word))
+            || (is_function_word(&lower, "en") && !is_acronym(word))
             || word.chars().count() < 2
             || word.chars().all(|c| c.is_ascii_digit())
         {
@@ -1014,6 +1015,16 @@ mod tests {
         for word in ["Can", "Page", "Blessing", "Anon", "Paris", "German"] {
             assert!(!is_first_name(word), "{word}");
         }
+    }
+
+    /// "I'm", "I've" and "I'd" are the pronoun, capitalised as it always is, not a name.
+    #[test]
+    fn contractions_of_i_are_no_names() {
+        let found = names(
+            "I'm building my online business, and I've learned that I'd rather grow slowly. \
+             I\u{2019}m sure Grow Big helps.",
+        );
+        assert_eq!(found, vec!["Grow Big"], "{found:?}");
     }
 
     #[test]

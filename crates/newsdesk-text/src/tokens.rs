@@ -87,6 +87,15 @@ pub fn content_terms(text: &str, language: &str) -> Vec<String> {
             } else {
                 lower.push_str(&w.to_lowercase());
             }
+            match elided(&lower, language) {
+                Elision::Drop => continue,
+                Elision::Word(range) => {
+                    let word = lower[range].to_owned();
+                    lower.clear();
+                    lower.push_str(&word);
+                }
+                Elision::Whole => {}
+            }
             if lower.chars().count() < 2 || is_stopword(&lower, language) {
                 continue;
             }
@@ -106,6 +115,58 @@ pub fn content_terms(text: &str, language: &str) -> Vec<String> {
         flush(&mut run, &mut out);
         out
     })
+}
+
+/// What a word with an apostrophe stands for.
+enum Elision {
+    /// The word as it is ("o'clock", "rock'n'roll").
+    Whole,
+    /// A part of it: "they" of "they've", "homme" of "l'homme".
+    Word(std::ops::Range<usize>),
+    /// Nothing that carries content: a negated auxiliary ("don't", "isn't").
+    Drop,
+}
+
+/// Contractions and elisions, which Unicode's word boundaries keep whole: English "they've",
+/// "I'm" and "Trump's" are "they", "i" and "trump" (the pronouns then go as stop words), and
+/// "don't" is only a function word; French, Italian and Catalan "l'homme", "d'affaires" and
+/// "dell'anno" are "homme", "affaires" and "anno". Kept whole, "i'm" and "you'r" were terms
+/// that chatty texts share and news wires seldom write, so they weighed as if they were a
+/// story's words.
+fn elided(lower: &str, language: &str) -> Elision {
+    let Some(at) = lower.find(['\'', '\u{2019}']) else {
+        return Elision::Whole;
+    };
+    let mark = lower[at..].chars().next().map_or(1, char::len_utf8);
+    let (before, after) = (&lower[..at], &lower[at + mark..]);
+    match language {
+        "en" => {
+            if before.ends_with('n') && after == "t" {
+                Elision::Drop
+            } else if matches!(after, "s" | "m" | "ve" | "d" | "ll" | "re") {
+                Elision::Word(0..at)
+            } else {
+                Elision::Whole
+            }
+        }
+        "fr" | "it" | "ca" if (1..=4).contains(&before.chars().count()) && !after.is_empty() => {
+            Elision::Word(at + mark..lower.len())
+        }
+        _ => Elision::Whole,
+    }
+}
+
+/// Whether a lower-cased word is a function word of `language`, contractions included: "i'm",
+/// "they've" and "don't" are as much function words as "i" and "they" (see [`elided`]).
+pub(crate) fn is_function_word(lower: &str, language: &str) -> bool {
+    match elided(lower, language) {
+        Elision::Drop => true,
+        Elision::Word(range) => {
+            let word = &lower[range];
+            word.chars().count() < 2 || is_stopword(word, language)
+        }
+        Elision::Whole => is_stopword(lower, language),
+    }
 }
 
 /// Words already stemmed on this thread, for one language at a time. News vocabulary is
@@ -154,6 +215,25 @@ mod tests {
         assert_eq!(
             content_terms("서울에서 서울은", "ko"),
             vec!["서울", "울에", "에서", "서울", "울은"]
+        );
+    }
+
+    #[test]
+    fn contractions_and_elisions_are_their_words() {
+        assert_eq!(
+            content_terms(
+                "I'm sure they\u{2019}ve said it: we'll see, don't wait for Trump's wall at ten o'clock",
+                "en"
+            ),
+            vec!["sure", "see", "wait", "trump", "wall", "ten", "o'clock"]
+        );
+        assert_eq!(
+            content_terms("L'homme d'affaires", "fr"),
+            content_terms("homme affaires", "fr")
+        );
+        assert_eq!(
+            content_terms("dell'anno", "it"),
+            content_terms("anno", "it")
         );
     }
 
