@@ -42,9 +42,9 @@ const SURE: f64 = 0.9;
 /// other language's function words are common in the text and twice as common as the declared
 /// language's (a guide that is mostly code, which whatlang may read as anything, has neither;
 /// a close relative of the declared language, Danish under a declared Norwegian, shares its
-/// function words and keeps the declared code). A text in a script with no list of function words (Japanese under a declared
-/// English) needs only to hold next to none of the declared language's. Without a
-/// declaration, the text's language as [`detect_language`] reads it.
+/// function words and keeps the declared code). A text in a script with no list of function
+/// words (Japanese under a declared English) needs only to hold next to none of the declared
+/// language's. Without a declaration, the text's language as [`detect_language`] reads it.
 pub fn language_of(declared: Option<String>, text: &str) -> Option<String> {
     let Some(declared) = declared else {
         return detect_language(text);
