@@ -956,6 +956,47 @@ pub(crate) fn entities_in(text: &str, spans: &[Span]) -> Vec<Entity> {
     out
 }
 
+/// Whether writers of `language` capitalise every noun (German, Luxembourgish): there a capital
+/// letter does not mark a name, and "Hafenmeisterin" or "Donnerstag" is none.
+pub(crate) fn capitalises_nouns(language: &str) -> bool {
+    matches!(language, "de" | "lb")
+}
+
+/// Of the names found in a text whose language capitalises every noun, those that are names
+/// all the same: a place or country the gazetteer knows ("Berlin"), an acronym ("SPD", "NATO"),
+/// and a person's name that opens with a common first name, cut from a title or a noun before
+/// it ("Bundeskanzler Olaf Scholz" is "Olaf Scholz"). Every other capitalised run is a noun.
+pub(crate) fn names_where_nouns_are_capitalised(found: Vec<Entity>) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    for mut e in found {
+        let words: Vec<&str> = e.text.split_whitespace().collect();
+        let person_from = words
+            .iter()
+            .position(|w| is_first_name(w))
+            .filter(|&i| i + 1 < words.len());
+        if let Some(i) = person_from {
+            if i > 0 {
+                let name = words[i..].join(" ");
+                e.key = normalise_entity(&name);
+                e.text = name;
+            }
+            e.kind = EntityKind::Person;
+        } else {
+            let acronym = words.len() == 1
+                && e.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !e.text.chars().any(char::is_lowercase);
+            if !acronym && !is_place_name(&e.text) {
+                continue;
+            }
+        }
+        match out.iter_mut().find(|x| x.key == e.key) {
+            Some(x) => x.count += e.count,
+            None => out.push(e),
+        }
+    }
+    out
+}
+
 /// Whether a name is written in capitals only (`PORT MERIDIAN`), not as an acronym of one
 /// word (`NATO`).
 pub fn is_all_capitals(name: &str) -> bool {

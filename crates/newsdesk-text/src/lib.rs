@@ -99,6 +99,9 @@ pub fn analyze_published(
     // Sentences are found once, for every stage that reads sentence by sentence.
     let spans = sentences(text);
     let mut ents = entities::entities_in(text, &spans);
+    if entities::capitalises_nouns(&language) {
+        ents = entities::names_where_nouns_are_capitalised(ents);
+    }
     for e in entities(title) {
         if let Some(x) = ents.iter_mut().find(|x| x.key == e.key) {
             x.count += e.count;
@@ -191,6 +194,25 @@ fn full_name(speaker: &str, entities: &[Entity]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// German capitalises every noun: only places, acronyms and people's names are names.
+    #[test]
+    fn german_nouns_are_no_names() {
+        let text =
+            "Der Nordhafen in Kiel hat am Donnerstag drei neue Dieselpumpen bekommen, sagte \
+            die Hafenmeisterin. Bundeskanzler Olaf Scholz besuchte am Freitag das Trockendock, und \
+            die SPD lobte die Arbeiter. Olaf Scholz sprach auch mit der NATO.";
+        let mut names: Vec<String> = analyze("Neue Pumpen im Hafen", text, Some("de"))
+            .entities
+            .into_iter()
+            .map(|e| format!("{} ({})", e.text, e.count))
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            vec!["Kiel (1)", "NATO (1)", "Olaf Scholz (2)", "SPD (1)"]
+        );
+    }
 
     /// Text made of the pieces that trip byte-offset arithmetic: multi-byte quotes and
     /// dashes, numbers, abbreviations, capitals, paragraph breaks.
