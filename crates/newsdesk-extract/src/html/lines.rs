@@ -70,9 +70,10 @@ pub(super) fn boilerplate_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r#"(?ix)^[\[(]?\s*(?:
-              advertisement|advert|advertising|sponsored(?:\s+content)?|ad|anzeige|publicidad|publicité|pubblicità|реклама
+              advertisement|advert|advertising|sponsored(?:\s+content)?|ad|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|advertentie|reklama|реклама
+            | teilen|compartir|compartilhar|compartilhe|partilhar|partager|condividi|delen|dela|udostępnij|поделиться|paylaş
             | share(?:\s+(?:this|on|via)(?-u:\b).*)?|share\s+this\s+(?:article|story|post|page)|sharing\s+is\s+caring.*|(?:like\s+this\s+story|share\s+it\s+with\s+a\s+friend)(?-u:\b).*|\d+\s*shares?|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link|copied!?
-            | (?:\d+\s+)?comments?|[\d,.]+k?\s+(?:likes?|upvotes?|votes?|views?|posts?|reviews?|ratings?|global\s+ratings|customer\s+reviews)|[\d,.]+k?\s+views?\s+[\d,.]+k?\s+(?:replies|reply|comments?)(?-u:\b).*|view\s+comments?|show\s+comments?
+            | (?:\d+\s+)?(?:comments?|kommentare?|comentarios?|comentários?|commentaires?|commenti|reacties|komentarze?|комментари(?:и|ев|й))|[\d,.]+k?\s+(?:likes?|upvotes?|votes?|views?|posts?|reviews?|ratings?|global\s+ratings|customer\s+reviews)|[\d,.]+k?\s+views?\s+[\d,.]+k?\s+(?:replies|reply|comments?)(?-u:\b).*|view\s+comments?|show\s+comments?
             | read\s+(?:more|next|the\s+full\s+(?:story|article))(?-u:\b).*|continue\s+reading(?-u:\b).*|see\s+also(?-u:\b).*|more\s+(?:on|from|about)\s+(?:this|these)(?-u:\b).*
             | (?:à\s+)?lire\s+aussi(?-u:\b).*|lesen\s+sie\s+auch(?-u:\b).*|(?:lee|lea)\s+también(?-u:\b).*|leia\s+também(?-u:\b).*|leggi\s+anche(?-u:\b).*|lees\s+ook(?-u:\b).*|czytaj\s+(?:także|też|również)(?:\W.*)?|читайте\s+(?:также|тоже)(?:\W.*)?
             | related(?:\s+(?:articles?|stories|posts|content|coverage|news|topics|links|reading))?\s*:?.*

@@ -3071,6 +3071,19 @@ mod edges {
         super::assert_story_only(&html, "related links and ad labels");
     }
 
+    /// Share buttons, ad labels and comment counts as other languages write them go as the
+    /// English ones do.
+    #[test]
+    fn share_ad_and_comment_labels_in_other_languages_go() {
+        let html = format!(
+            r#"<html><head><title>Storm hits coast</title></head><body><article>
+<h1>Storm hits coast</h1><p>{P1}</p><p>Werbung</p><p>{P2}</p>
+<p>Teilen</p><p>Compartir</p><p>Поделиться</p><p>12 Kommentare</p><p>3 comentarios</p><p>{P3}</p>
+</article></body></html>"#
+        );
+        super::assert_story_only(&html, "share, ad and comment labels in other languages");
+    }
+
     /// A rail headed by a styled paragraph instead of a heading goes too; a label that ends
     /// in a colon introduces what follows and stays.
     #[test]
