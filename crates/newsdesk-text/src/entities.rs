@@ -732,6 +732,9 @@ fn names_in_run(
             titled = true;
             lo += 1;
         } else if (is_function_word(lower, "en") && !is_acronym(word))
+            // An article in lower case before a name ("según la Guardia Civil") is not the
+            // name's, as a particle is ("von der Leyen").
+            || (hi > lo && ROMANCE_ARTICLES.contains(&word))
             || (hi > lo && MONTHS_AND_DAYS.contains(&lower))
             || ORDINALS.contains(&lower)
             || (sentence_start && lo == first && hi > lo && ctx.lower_words.contains(lower))
@@ -956,6 +959,12 @@ pub(crate) fn entities_in(text: &str, spans: &[Span]) -> Vec<Entity> {
     out
 }
 
+/// Definite articles of the Romance languages, written in lower case before a name that does
+/// not include them: "la Guardia Civil", "el Gobierno", "les Bleus".
+const ROMANCE_ARTICLES: &[&str] = &[
+    "el", "la", "los", "las", "le", "les", "il", "lo", "gli", "os", "as",
+];
+
 /// Whether writers of `language` capitalise every noun (German, Luxembourgish): there a capital
 /// letter does not mark a name, and "Hafenmeisterin" or "Donnerstag" is none.
 pub(crate) fn capitalises_nouns(language: &str) -> bool {
@@ -1066,6 +1075,20 @@ mod tests {
              I\u{2019}m sure Grow Big helps.",
         );
         assert_eq!(found, vec!["Grow Big"], "{found:?}");
+    }
+
+    /// A Romance article in lower case before a name is not the name's; a particle is.
+    #[test]
+    fn lower_case_articles_before_names_are_left_out() {
+        let found = names(
+            "Según la Guardia Civil, el fuego empezó de noche, según los vecinos. Ursula von \
+             der Leyen habló con ellos.",
+        );
+        assert!(found.contains(&"Guardia Civil".to_owned()), "{found:?}");
+        assert!(
+            found.contains(&"Ursula von der Leyen".to_owned()),
+            "{found:?}"
+        );
     }
 
     #[test]
