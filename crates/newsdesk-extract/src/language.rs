@@ -58,7 +58,7 @@ pub fn language_of(declared: Option<String>, text: &str) -> Option<String> {
     }
     // Most pages are in the language they declare, and their words say so at once: whatlang,
     // which costs more than the rest of this, is asked only about the others.
-    let in_declared = function_word_share(sample, &declared);
+    let in_declared = newsdesk_text::function_word_share(sample, &declared);
     if in_declared >= FUNCTION_WORDS_MIN {
         return Some(declared);
     }
@@ -71,7 +71,7 @@ pub fn language_of(declared: Option<String>, text: &str) -> Option<String> {
         return Some(declared);
     }
     let borne_out = if newsdesk_text::has_stopwords(found) {
-        let in_found = function_word_share(sample, found);
+        let in_found = newsdesk_text::function_word_share(sample, found);
         in_found >= FUNCTION_WORDS_MIN && in_found >= 2.0 * in_declared
     } else {
         info.script() != whatlang::Script::Latin && in_declared < FUNCTION_WORDS_NONE
@@ -81,28 +81,6 @@ pub fn language_of(declared: Option<String>, text: &str) -> Option<String> {
     } else {
         declared
     })
-}
-
-/// The share of `text`'s words that are `language`'s function words. Words are runs of letters
-/// and digits: a cheap split, enough to count "und" and "the".
-fn function_word_share(text: &str, language: &str) -> f32 {
-    let mut lower = String::new();
-    let (mut hits, mut words) = (0usize, 0usize);
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        words += 1;
-        hits += usize::from(newsdesk_text::is_stopword(&lower, language));
-    }
-    hits as f32 / words.max(1) as f32
 }
 
 /// A declared language tag's primary language: `en-US` → `en`; `None` for anything that is

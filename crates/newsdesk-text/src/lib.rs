@@ -41,7 +41,7 @@ pub use entities::{
 pub use quantities::{quantities, writes_decimal_comma, Qualifier, Quantity};
 pub use quotes::{attributions, quotes, Quote};
 pub use sentences::{sentences, Span};
-pub use stopwords::{has_stopwords, is_stopword};
+pub use stopwords::{function_word_share, has_stopwords, is_stopword};
 pub use tokens::{content_terms, stemmer_for, words};
 
 /// Everything newsdesk reads out of one article's text.

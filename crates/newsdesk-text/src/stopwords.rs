@@ -207,8 +207,7 @@ pub fn is_stopword(lower: &str, language: &str) -> bool {
             .get_or_init(|| ENGLISH.iter().copied().collect())
             .contains(lower);
     }
-    let code = if language == "nb" { "no" } else { language };
-    let Some(at) = LISTED.iter().position(|&l| l == code) else {
+    let Some(at) = listed(language) else {
         return false;
     };
     OTHERS.get_or_init(|| {
@@ -220,9 +219,32 @@ pub fn is_stopword(lower: &str, language: &str) -> bool {
         .contains(lower)
 }
 
+/// Where `language` stands in [`LISTED`], Norwegian Bokmål (`nb`) as `no`.
+fn listed(language: &str) -> Option<usize> {
+    let code = if language == "nb" { "no" } else { language };
+    LISTED.iter().position(|&l| l == code)
+}
+
 /// Whether [`is_stopword`] knows the function words of `language`.
 pub fn has_stopwords(language: &str) -> bool {
-    language == "en" || LISTED.contains(&if language == "nb" { "no" } else { language })
+    language == "en" || listed(language).is_some()
+}
+
+/// The share of `text`'s words that are `language`'s function words: how far it reads as
+/// written in that language (running prose has a third or more). Words are runs of letters
+/// and digits, a cheap split, enough to count "und" and "the".
+pub fn function_word_share(text: &str, language: &str) -> f32 {
+    let mut lower = String::new();
+    let (mut hits, mut words) = (0usize, 0usize);
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        crate::tokens::lowercase_into(word, &mut lower);
+        words += 1;
+        hits += usize::from(is_stopword(&lower, language));
+    }
+    hits as f32 / words.max(1) as f32
 }
 
 #[cfg(test)]

@@ -80,13 +80,7 @@ pub fn content_terms(text: &str, language: &str) -> Vec<String> {
                 out.extend(character_pairs(w));
                 continue;
             }
-            lower.clear();
-            if w.is_ascii() {
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.push_str(&w.to_lowercase());
-            }
+            lowercase_into(w, &mut lower);
             match elided(&lower, language) {
                 Elision::Drop => continue,
                 Elision::Word(range) => {
@@ -115,6 +109,18 @@ pub fn content_terms(text: &str, language: &str) -> Vec<String> {
         flush(&mut run, &mut out);
         out
     })
+}
+
+/// Writes `word` in lower case into `buf`, replacing what it held: ASCII in place, without
+/// the allocation of `str::to_lowercase`.
+pub(crate) fn lowercase_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
 }
 
 /// What a word with an apostrophe stands for.
